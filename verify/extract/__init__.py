@@ -1,0 +1,95 @@
+"""Article -> claims: quantities, quotes (direct and reported) and check-worthy statements."""
+
+from __future__ import annotations
+
+import re
+
+from verify.extract.people import People
+from verify.extract.quantities import find_quantities
+from verify.extract.quotes import QuoteSpan, find_indirect, find_quotes
+from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
+from verify.split import split_sentences
+
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
+NOT_CHECKABLE = re.compile(
+    r"\b(?:expected to|is likely to|are likely to|may|might|could|should|would|will|hopes? to|plans? to|"
+    r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
+    re.I,
+)
+LEADING_REFERENCE = re.compile(r"^(?P<ref>He|She|The (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
+CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+
+
+def is_body_sentence(sentence: Sentence) -> bool:
+    """Headings, captions without punctuation and "Read More:" furniture are not claims."""
+    words = sentence.text.split()
+    return len(words) >= 4 and bool(SENTENCE_END.search(sentence.text.strip()))
+
+
+def decontextualise(sentence: Sentence, people: People) -> str:
+    """The sentence with a leading pronoun or title replaced by the person it means."""
+    match = LEADING_REFERENCE.match(sentence.text)
+    if not match:
+        return sentence.text
+    name = people.resolve(match.group("ref"), sentence.start)
+    return name + sentence.text[match.end() :] if name else sentence.text
+
+
+def containing(sentences: list[Sentence], start: int, end: int) -> str:
+    inside = [s for s in sentences if s.end > start and s.start < end]
+    return " ".join(s.text for s in inside) if inside else ""
+
+
+def quote_claim(span: QuoteSpan, text: str, sentences: list[Sentence]) -> QuoteClaim:
+    words = text[span.start : span.end].strip().rstrip(",")
+    query = f"{span.speaker}: {words}" if span.speaker else words
+    return QuoteClaim(
+        id="", text=text[span.start : span.end], start=span.start, end=span.end,
+        sentence=containing(sentences, span.start, span.end), query=query, speaker=span.speaker,
+        attributed_to=span.credited, quote=words, direct=span.direct,
+    )
+
+
+def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People, text: str) -> list[Claim]:
+    """Quantity, reported-speech or statement claims of one body sentence."""
+    masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.end > sentence.start and q.start < sentence.end]
+    query = decontextualise(sentence, people)
+    claims: list[Claim] = []
+    for mention in find_quantities(sentence.text, masked):
+        claim_end = sentence.start + mention.end
+        if mention.quantity.counted:
+            found = sentence.text.find(mention.quantity.counted.split()[-1], mention.end)
+            claim_end = sentence.start + found + len(mention.quantity.counted.split()[-1]) if found >= 0 else claim_end
+        claims.append(QuantityClaim(
+            id="", text=text[sentence.start + mention.start : claim_end], start=sentence.start + mention.start,
+            end=claim_end, sentence=sentence.text, query=query, quantity=mention.quantity,
+        ))
+    if masked:
+        return claims
+    indirect = find_indirect(sentence.text, sentence.start, people)
+    if indirect is not None:
+        return claims + [quote_claim(indirect, text, [sentence])]
+    if not claims and is_statement(sentence.text):
+        claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text, query=query))
+    return claims
+
+
+def is_statement(text: str) -> bool:
+    """Check-worthy: a concrete detail (a name or a number), not opinion, forecast or question."""
+    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text):
+        return False
+    return len(text.split()) >= 6 and bool(CHECKABLE_DETAIL.search(text))
+
+
+def extract_claims(article: Article) -> tuple[Claim, ...]:
+    """Every claim of the article, in reading order, with ids c1, c2, …"""
+    text = article.text
+    people = People(text)
+    sentences = split_sentences(text)
+    quotes = find_quotes(text, people)
+    claims: list[Claim] = [quote_claim(q, text, sentences) for q in quotes]
+    for sentence in sentences:
+        if is_body_sentence(sentence):
+            claims.extend(sentence_claims(sentence, quotes, people, text))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return tuple(c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(claims, start=1))

@@ -1,0 +1,111 @@
+"""Numbers as newsrooms write them: digits, words, ordinals, scales, qualifiers, ranges."""
+
+from __future__ import annotations
+
+import re
+
+from verify.models import Qualifier
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
+}
+VAGUE = {  # "hundreds of" and friends: the interval the phrase commits to
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
+}
+
+_word_numbers = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_ordinals = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_scales = r"hundred|thousand|million|billion|trillion|mn|bn|tn|k|m|b"
+
+QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"more than|over|exceeding|in excess of|upwards of|above", Qualifier.MORE_THAN),
+    (r"at least|no fewer than|no less than|a minimum of|not less than", Qualifier.AT_LEAST),
+    (r"fewer than|less than|under|below", Qualifier.LESS_THAN),
+    (r"up to|at most|no more than|a maximum of|not more than", Qualifier.AT_MOST),
+    (r"nearly|almost|just under|close to|just shy of", Qualifier.ABOUT),
+    (r"about|around|some|roughly|approximately|an estimated|estimated|circa", Qualifier.ABOUT),
+]
+QUALIFIER_RE = "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS)
+BELOW_ONLY = re.compile(r"nearly|almost|just under|close to|just shy of", re.I)
+
+NUMBER = (
+    r"(?:(?P<cur>[$€£¥])\s?)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?"
+    r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
+    r"|(?P<ordword>(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ordinals + r"))"
+    r"|(?P<words>(?:" + _word_numbers + r")(?:[-\s](?:" + _word_numbers + r"))?))"
+    r"(?:\s?(?P<scale>" + _scales + r")\b\.?)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
+)
+QUANTITY_RE = re.compile(
+    r"(?<![\w.,])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
+    r"(?:between\s+)?" + NUMBER
+    + r"(?:\s*(?:-|–|—|to|and)\s*(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r"))?(?![\w])",
+    re.I,
+)
+VAGUE_RE = re.compile(r"\b(?P<vague>dozens|scores|hundreds|thousands|millions|billions)\s+of\b", re.I)
+
+
+def word_value(words: str) -> float | None:
+    total = 0.0
+    for part in re.split(r"[-\s]+", words.lower()):
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        else:
+            return None
+    return total
+
+
+def ordinal_word_value(word: str) -> float:
+    parts = word.lower().split("-")
+    return float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINAL_WORDS[parts[-1]])
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a bare number string ("1,200", "forty-two"), or None."""
+    cleaned = text.replace(",", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        return word_value(cleaned)
+
+
+def qualifier_of(phrase: str | None) -> Qualifier:
+    if not phrase:
+        return Qualifier.EXACT
+    for pattern, qualifier in QUALIFIERS:
+        if re.fullmatch(pattern, phrase.strip(), re.I):
+            return qualifier
+    return Qualifier.EXACT
+
+
+def interval(value: float, qualifier: Qualifier, qualifier_phrase: str | None, high: float | None = None) -> tuple[float | None, float | None]:
+    """The values a qualified figure admits; None is unbounded."""
+    if qualifier is Qualifier.RANGE:
+        return value, high
+    if qualifier is Qualifier.MORE_THAN or qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if qualifier is Qualifier.LESS_THAN or qualifier is Qualifier.AT_MOST:
+        return None, value
+    if qualifier is Qualifier.ABOUT:
+        if qualifier_phrase and BELOW_ONLY.fullmatch(qualifier_phrase.strip()):
+            return value * 0.9, value
+        return value * 0.9, value * 1.1
+    return value, value

@@ -1,0 +1,154 @@
+"""Who the article introduces, so "he", "Cui" and "the Chinese leader" resolve to a full name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
+NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ]+)?"
+INITIAL = r"[A-Z]\."
+PERSON = re.compile(
+    r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
+    r"(?P<name>" + NAME_WORD + r"(?: (?:" + INITIAL + r"|" + NAME_WORD + r")){1,3})"
+)
+NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "In", "On", "At", "For", "With", "From", "According", "During",
+    "While", "After", "Before", "Read", "More", "Western", "Chinese", "Russian", "American", "European",
+    "Global", "United", "National", "International", "Security", "Council", "Strategic", "Great", "World",
+    "Soviet", "State", "Department", "Union", "Academy", "Institute", "University", "Center", "Centre",
+    "News", "Agency", "Times", "Post", "Organization", "Cooperation", "Exchange", "Patriotic", "War",
+    "Ministry", "Parliament", "Assembly", "Foreign", "Affairs", "Contemporary", "Sciences", "Asia", "Judicial",
+    "Harbour", "Harbor", "Port", "Bay", "River", "City", "Street", "Island", "Coast", "Republic", "Sea",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+POSSESSIVE = re.compile(r"[’']s?$")
+HEADING_LINE = re.compile(r"^[^\n.!?:”\"]{1,120}$", re.M)
+
+
+def mask_headings(text: str) -> str:
+    """Blank out heading-like lines (no sentence punctuation) so "New Era Xi" is never a name."""
+    return HEADING_LINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+DESCRIPTOR = re.compile(r"\bthe\s+(?P<adj>[A-Z][a-z]+)\s+(?P<noun>leader|president|premier|prime minister|minister|chancellor|head of state)\b", re.I)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    first_seen: int = 0
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def short_names(self) -> set[str]:
+        """Family name either end: "Putin" of Vladimir Putin, "Xi" of Xi Jinping."""
+        words = self.name.split()
+        return {words[0], words[-1]}
+
+
+def clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0] in NOT_NAMES:
+        words.pop(0)
+    while words and words[-1] in NOT_NAMES:
+        words.pop()
+    if len(words) < 2 or any(w in NOT_NAMES for w in words):
+        return None
+    return " ".join(words)
+
+
+REPORTING = (
+    r"said|says|told|stressed|noted|added|warned|echoed|argued|explained|insisted|claimed|stated|"
+    r"remarked|underscored|emphasized|emphasised|urged|asked|replied|wrote|tweeted|announced|declared|"
+    r"pledged|promised|highlighted|reiterated|described|called|criticized|criticised|met|signed|visited"
+)
+PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|professor|chief|head|former)\b|\s+(?:" + REPORTING + r")\b)")
+
+
+def acts_as_person(text: str, person: Person) -> bool:
+    """Does some mention act like a person's (an appositive, a reporting verb after it, "said X")?"""
+    for at in person.mentions:
+        after = text[at + len(person.name) : at + len(person.name) + 40]
+        before = text[max(0, at - 30) : at]
+        if PERSON_CONTEXT.match(after) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
+            return True
+    return False
+
+
+class People:
+    """People named in a text, in order of first mention, with each later mention's offset."""
+
+    def __init__(self, text: str) -> None:
+        self.people: list[Person] = []
+        for match in PERSON.finditer(mask_headings(text)):
+            name = clean_name(POSSESSIVE.sub("", match.group("name")))
+            if not name:
+                continue
+            person = self.by_name(name)
+            if person is None:
+                person = Person(name=name, role=(match.group("role") or "").strip(), first_seen=match.start("name"))
+                self.people.append(person)
+            elif not person.role and match.group("role"):
+                person.role = match.group("role").strip()
+            person.mentions.append(match.start("name"))
+        self.people = [p for p in self.people if p.role or acts_as_person(text, p)]
+        self._add_surname_mentions(text)
+
+    def _add_surname_mentions(self, text: str) -> None:
+        for person in self.people:
+            for short in person.short_names:
+                if self.by_surname(short) is not person:
+                    continue
+                for match in re.finditer(r"\b" + re.escape(short) + r"\b", text):
+                    if match.start() not in person.mentions:
+                        person.mentions.append(match.start())
+            person.mentions.sort()
+
+    def by_name(self, name: str) -> Person | None:
+        for person in self.people:
+            if person.name == name or person.name.endswith(" " + name) or name.endswith(" " + person.name):
+                return person
+        return None
+
+    def resolve(self, mention: str, at: int) -> str | None:
+        """The full name `mention` (a name, surname, pronoun or "the X leader") means at offset `at`."""
+        mention = mention.strip()
+        lower = mention.lower()
+        if lower in PRONOUNS:
+            return self.latest_before(at)
+        descriptor = DESCRIPTOR.fullmatch(mention)
+        if descriptor:
+            return self.by_descriptor(descriptor.group("adj"))
+        name = re.sub(r"^(?:" + TITLES + r")\s+", "", mention)
+        person = self.by_name(name) or self.by_surname(name.split()[-1] if name else "")
+        return person.name if person else (name if name and name[0].isupper() else None)
+
+    def by_surname(self, surname: str) -> Person | None:
+        matches = [p for p in self.people if surname in p.short_names]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_descriptor(self, adjective: str) -> str | None:
+        for person in self.people:
+            if adjective.lower() in person.role.lower():
+                return person.name
+        return None
+
+    def latest_in(self, start: int, end: int) -> str | None:
+        """The person mentioned last between two offsets, if any."""
+        found = [(m, p.name) for p in self.people for m in p.mentions if start <= m < end]
+        return max(found)[1] if found else None
+
+    def latest_before(self, at: int) -> str | None:
+        best, best_at = None, -1
+        for person in self.people:
+            before = [m for m in person.mentions if m < at]
+            if before and before[-1] > best_at:
+                best, best_at = person.name, before[-1]
+        return best

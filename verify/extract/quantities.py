@@ -1,0 +1,145 @@
+"""Find the quantities a sentence states, with qualifier, interval and what is counted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.extract.numbers import (
+    QUANTITY_RE, SCALES, VAGUE, VAGUE_RE, interval, ordinal_word_value, parse_number, qualifier_of, word_value,
+)
+from verify.models import Quantity, Qualifier
+
+MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+DATE_NEAR = re.compile(r"(?:\b(?:" + MONTHS + r")\.?\s*$)|(?:^\s*(?:" + MONTHS + r")\b)", re.I)
+TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|hours\b|h\b)|^:\d\d", re.I)
+NOUN_STOP = {
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "and", "or", "but",
+    "that", "which", "who", "in", "on", "at", "for", "with", "from", "by", "as", "since", "than", "this",
+    "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
+    "before", "into", "while", "when", "where", "including", "of", "to",
+}
+LINK_PREPOSITIONS = {"of", "to", "in"}
+WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the sentence
+    end: int
+    quantity: Quantity
+
+
+def is_year(value: float, raw: str, suffix: str | None) -> bool:
+    return suffix is None and raw.isdigit() and len(raw) == 4 and 1500 <= value <= 2200
+
+
+def counted_after(sentence: str, end: int) -> str:
+    """The noun phrase right after a number: "bilateral cooperation agreements", "visit to Russia"."""
+    words: list[str] = []
+    for match in WORD.finditer(sentence, end):
+        if sentence[end : match.start()].strip(" ") not in ("",) and not words:
+            if sentence[end : match.start()].strip() not in ("-",):
+                break
+        gap = sentence[(words and words[-1][1]) or end : match.start()]
+        if words and any(ch in gap for ch in ",;:.!?()“”\""):
+            break
+        word = match.group(0)
+        lower = word.lower()
+        if lower in LINK_PREPOSITIONS and words and len(words) < 5:
+            words.append((lower, match.end()))
+            continue
+        if lower in NOUN_STOP or len(words) >= 6:
+            break
+        words.append((word, match.end()))
+        if words[-2:-1] and words[-2][0] in LINK_PREPOSITIONS:
+            # keep at most a short proper-noun object after the preposition
+            if not word[0].isupper():
+                break
+    while words and words[-1][0] in LINK_PREPOSITIONS:
+        words.pop()
+    return " ".join(w for w, _ in words)
+
+
+def number_value(match: re.Match[str]) -> tuple[float, bool] | None:
+    """(value, is ordinal) of a QUANTITY_RE match before scales."""
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", "")), bool(match.group("suffix"))
+    if match.group("words"):
+        value = word_value(match.group("words"))
+        return (value, False) if value is not None else None
+    if match.group("ordword"):
+        return ordinal_word_value(match.group("ordword")), True
+    if match.group("dozen"):
+        head = match.group("dozen").lower().split()[0]
+        return (6.0 if head == "half" else (word_value(head) or 1.0) * 12), False
+    return None
+
+
+def skip_as_date_or_time(sentence: str, match: re.Match[str], value: float) -> bool:
+    raw = match.group("digits") or ""
+    if is_year(value, raw, match.group("suffix")) and not match.group("cur"):
+        return True
+    before, after = sentence[max(0, match.start() - 12) : match.start()], sentence[match.end() : match.end() + 8]
+    if raw and DATE_NEAR.search(before):  # "May 8", "on May 8, 2025"
+        return True
+    if raw and re.match(r"^\s*(?:" + MONTHS + r")\b", after, re.I) and not match.group("suffix"):
+        return True  # "8 May"
+    return bool(raw and TIME_AFTER.match(after))
+
+
+def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
+    parsed = number_value(match)
+    if parsed is None:
+        return None
+    value, ordinal = parsed
+    if skip_as_date_or_time(sentence, match, value):
+        return None
+    scale = (match.group("scale") or "").lower().rstrip(".")
+    if scale in ("m", "b", "k") and not match.group("cur"):
+        scale = ""  # a bare "5 m" is metres more often than millions
+    value *= SCALES.get(scale, 1.0)
+    phrase = match.group("qual")
+    qualifier = qualifier_of(phrase)
+    high_raw = match.group("hi")
+    high = None
+    if high_raw and not ordinal:
+        high = parse_number(high_raw)
+        if high is not None:
+            high *= SCALES.get(scale, 1.0)
+            qualifier = Qualifier.RANGE if high > value else qualifier
+    if ordinal and qualifier is not Qualifier.EXACT and not phrase:
+        qualifier = Qualifier.EXACT
+    low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
+    unit = "percent" if match.group("pct") else (match.group("cur") or "")
+    return Quantity(
+        value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
+        counted=counted_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
+    )
+
+
+def vague_mentions(sentence: str) -> list[Mention]:
+    mentions = []
+    for match in VAGUE_RE.finditer(sentence):
+        low, high = VAGUE[match.group("vague").lower()]
+        quantity = Quantity(
+            value=low, low=low, high=high, qualifier=Qualifier.RANGE, counted=counted_after(sentence, match.end()),
+            surface=match.group(0),
+        )
+        mentions.append(Mention(match.start(), match.end(), quantity))
+    return mentions
+
+
+def find_quantities(sentence: str, masked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Quantities in `sentence`, skipping years, dates, times and masked spans (quotes)."""
+    mentions = []
+    for match in QUANTITY_RE.finditer(sentence):
+        if any(a <= match.start() < b for a, b in masked):
+            continue
+        if match.group(0).strip().lower() in ("one", "some", "first", "second") and not match.group("qual"):
+            continue  # "one of the", "for the first time" are rarely checkable counts
+        quantity = make_quantity(sentence, match)
+        if quantity is not None:
+            mentions.append(Mention(match.start(), match.end(), quantity))
+    mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]
+    return sorted(mentions, key=lambda m: m.start)

@@ -1,0 +1,239 @@
+"""The on-disk index: generations written atomically, opened with validation.
+
+    index/<name>/CURRENT          names the live generation ("gen-000007")
+    index/<name>/gen-000007/      manifest.json, meta.sqlite, vectors.faiss, bm25/
+    index/<name>/.lock            held by the one writer
+
+A build writes a new generation beside the live one and then swaps CURRENT with an atomic
+rename, so a crash at any point leaves the previous index usable; readers that opened the
+old generation keep working on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from pydantic import ValidationError
+
+from verify.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, IndexStoreError
+from verify.lexical import Bm25Index
+from verify.models import Document, IndexManifest, Passage
+from verify.store import FaissStore
+
+FORMAT_VERSION = 1
+KEEP_GENERATIONS = 2
+
+SCHEMA = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY, title TEXT, source TEXT, url TEXT, published TEXT,
+    sha256 TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE passages (
+    row INTEGER PRIMARY KEY, document_id TEXT NOT NULL, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, text_sha256 TEXT NOT NULL);
+CREATE INDEX passages_document ON passages(document_id);
+"""
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(path: Path) -> None:
+    for file in path.rglob("*"):
+        if file.is_file():
+            with open(file, "rb+") as handle:
+                os.fsync(handle.fileno())
+    fsync_dir(path)
+
+
+@contextlib.contextmanager
+def writer_lock(root: Path) -> Iterator[None]:
+    """One writer per index; a second `verify index` waits for the first."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def live_generation(root: Path) -> Path | None:
+    current = root / "CURRENT"
+    if not current.is_file():
+        return None
+    name = current.read_text(encoding="utf-8").strip()
+    if not name.startswith("gen-") or "/" in name:
+        raise IndexCorruptError(f"index {root}: CURRENT names {name!r}, not a generation")
+    return root / name
+
+
+def read_manifest(generation: Path) -> IndexManifest:
+    path = generation / "manifest.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexCorruptError(f"index {generation.parent}: manifest.json is missing") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise IndexCorruptError(f"index {generation.parent}: manifest.json is not valid JSON") from exc
+    if isinstance(data, dict) and data.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"index {generation.parent} has format version {data.get('format_version')!r}; this verify "
+            f"reads version {FORMAT_VERSION}: rebuild it with `verify index`"
+        )
+    try:
+        return IndexManifest.model_validate(data)
+    except ValidationError as exc:
+        raise IndexCorruptError(f"index {generation.parent}: manifest.json is malformed") from exc
+
+
+def write_generation(
+    root: Path,
+    manifest: IndexManifest,
+    documents: list[Document],
+    passages: list[Passage],
+    passage_hashes: list[str],
+    store: FaissStore,
+    lexical: Bm25Index,
+) -> Path:
+    """Write a complete generation, then make it live with one atomic rename."""
+    final = root / f"gen-{manifest.generation:06d}"
+    partial = root / f"{final.name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    write_metadata(partial / "meta.sqlite", documents, passages, passage_hashes)
+    store.save(partial / "vectors.faiss")
+    lexical.save(partial / "bm25")
+    (partial / "manifest.json").write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
+    fsync_tree(partial)
+    shutil.rmtree(final, ignore_errors=True)
+    os.rename(partial, final)
+    pointer = root / "CURRENT.tmp"
+    pointer.write_text(final.name + "\n", encoding="utf-8")
+    with open(pointer, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer, root / "CURRENT")
+    fsync_dir(root)
+    prune_generations(root, keep=final)
+    return final
+
+
+def prune_generations(root: Path, keep: Path) -> None:
+    """Drop leftovers of crashed builds and all but the newest generations."""
+    for partial in root.glob("gen-*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+    generations = sorted(p for p in root.glob("gen-*") if p.is_dir() and not p.name.endswith(".partial"))
+    for old in generations[:-KEEP_GENERATIONS]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def write_metadata(path: Path, documents: list[Document], passages: list[Passage], hashes: list[str]) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.executescript(SCHEMA)
+        db.executemany(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+            [
+                (d.id, d.title, d.source, d.url, d.published.isoformat() if d.published else None, d.sha256, d.text)
+                for d in documents
+            ],
+        )
+        db.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?,?)",
+            [(row, p.document_id, p.start, p.end, h) for row, (p, h) in enumerate(zip(passages, hashes))],
+        )
+        db.commit()
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    document_id: str
+    start: int
+    end: int
+
+
+class OpenIndex:
+    """A live generation, validated and loaded; safe to share between threads."""
+
+    def __init__(self, root: Path, generation: Path, manifest: IndexManifest) -> None:
+        self.root = root
+        self.generation = generation
+        self.manifest = manifest
+        self.store = FaissStore.load(generation / "vectors.faiss")
+        self.lexical = Bm25Index.load(generation / "bm25", manifest.passages)
+        try:
+            self._db = sqlite3.connect(f"file:{generation / 'meta.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+            rows = self._db.execute("SELECT document_id, start, end FROM passages ORDER BY row").fetchall()
+            self.document_rows = self._db.execute("SELECT id, source, published FROM documents").fetchall()
+        except sqlite3.Error as exc:
+            raise IndexCorruptError(f"index {root}: metadata is unreadable ({exc})") from exc
+        self._lock = threading.Lock()
+        self.passages = [PassageRow(*row) for row in rows]
+        self.check_consistent()
+
+    def check_consistent(self) -> None:
+        counts = {
+            "manifest": self.manifest.passages,
+            "vectors": self.store.size,
+            "metadata": len(self.passages),
+            "lexical": self.lexical.size,
+        }
+        if len(set(counts.values())) != 1:
+            detail = ", ".join(f"{k} {v}" for k, v in counts.items())
+            raise IndexCorruptError(f"index {self.root} is inconsistent (passages: {detail}); rebuild it")
+        if self.store.size and self.store.dimension != self.manifest.dimension:
+            raise IndexCorruptError(f"index {self.root}: vectors have dimension {self.store.dimension}, manifest {self.manifest.dimension}")
+
+    def document(self, document_id: str) -> Document:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, title, source, url, published, sha256, text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+        if row is None:
+            raise IndexCorruptError(f"index {self.root}: passage points at missing document {document_id!r}")
+        keys = ("id", "title", "source", "url", "published", "sha256", "text")
+        return Document.model_validate(dict(zip(keys, row)))
+
+    def passage_hashes(self) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT text_sha256 FROM passages ORDER BY row")]
+
+    def document_hashes(self) -> dict[str, tuple[str, str, str, str, str | None]]:
+        with self._lock:
+            rows = self._db.execute("SELECT id, sha256, title, source, url, published FROM documents").fetchall()
+        return {r[0]: tuple(r[1:]) for r in rows}
+
+    def allowed_rows(self, allowed_documents: set[str]) -> np.ndarray:
+        return np.array([i for i, p in enumerate(self.passages) if p.document_id in allowed_documents], dtype=np.int64)
+
+
+def open_index(root: Path) -> OpenIndex:
+    """Open the live generation of the index at `root`, or say clearly why not."""
+    if not root.exists():
+        raise IndexMissingError(f"no index at {root}: build one with `verify index CORPUS --index {root}`")
+    generation = live_generation(root)
+    if generation is None:
+        raise IndexMissingError(f"no index at {root} (no CURRENT file): build one with `verify index`")
+    if not generation.is_dir():
+        raise IndexCorruptError(f"index {root}: CURRENT names {generation.name}, which is missing")
+    manifest = read_manifest(generation)
+    try:
+        return OpenIndex(root, generation, manifest)
+    except IndexStoreError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(f"index {root} is unreadable ({exc.__class__.__name__}: {exc})") from exc

@@ -1,0 +1,119 @@
+"""corpora/ -> index/: read, split into passages, embed what is new, write a generation.
+
+Incremental: vectors are reused by (model, passage text hash), so unchanged documents are
+never re-embedded; a corpus whose fingerprint matches the live index writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+
+from verify.config import Settings
+from verify.embed import Embedder, text_key
+from verify.errors import IndexStoreError, ModelError
+from verify.index_store import FORMAT_VERSION, OpenIndex, open_index, write_generation, writer_lock
+from verify.lexical import Bm25Index
+from verify.models import Document, IndexBuild, IndexManifest, Passage
+from verify.read import read_corpus
+from verify.split import make_passages
+from verify.store import FaissStore
+
+log = logging.getLogger(__name__)
+
+
+def corpus_fingerprint(documents: list[Document], settings: Settings, model_id: str) -> str:
+    """Changes whenever a document, its metadata, passage settings or the model change."""
+    digest = hashlib.sha256()
+    digest.update(
+        f"{FORMAT_VERSION}|{model_id}|{settings.vector_kind.value}|{settings.passage_sentences}|{settings.passage_max_chars}".encode()
+    )
+    for doc in sorted(documents, key=lambda d: d.id):
+        digest.update(f"\n{doc.id}|{doc.sha256}|{doc.title}|{doc.source}|{doc.url}|{doc.published}".encode())
+    return digest.hexdigest()
+
+
+def previous_index(root: Path) -> OpenIndex | None:
+    """The live index to reuse vectors from, or None when there is none or it is unusable."""
+    try:
+        return open_index(root)
+    except IndexStoreError as exc:
+        if (root / "CURRENT").exists():
+            log.warning("existing index not reusable, rebuilding from scratch: %s", exc.message)
+        return None
+
+
+def reusable_vectors(previous: OpenIndex | None, model_id: str) -> dict[str, np.ndarray]:
+    if previous is None or previous.manifest.model != model_id:
+        return {}
+    vectors = previous.store.vectors()
+    return {h: vectors[row] for row, h in enumerate(previous.passage_hashes())}
+
+
+def embed_passages(
+    passages: list[Passage], reuse: dict[str, np.ndarray], embedder: Embedder, progress: bool
+) -> tuple[np.ndarray, list[str], int]:
+    """(vectors, text hashes, how many were embedded now) for `passages`, in order."""
+    hashes = [text_key(p.text) for p in passages]
+    missing = list(dict.fromkeys(p.text for p, h in zip(passages, hashes) if h not in reuse))
+    fresh: dict[str, np.ndarray] = {}
+    if missing:
+        vectors = embedder.encode(missing, progress=progress)
+        fresh = {text_key(t): v for t, v in zip(missing, vectors)}
+    if not passages:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), hashes, 0
+    matrix = np.stack([fresh[h] if h in fresh else reuse[h] for h in hashes]).astype(np.float32)
+    return matrix, hashes, len(missing)
+
+
+def document_changes(documents: list[Document], previous: OpenIndex | None) -> dict[str, int]:
+    old = previous.document_hashes() if previous else {}
+    new_ids = {d.id for d in documents}
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": len(set(old) - new_ids)}
+    for doc in documents:
+        before = old.get(doc.id)
+        now = (doc.sha256, doc.title, doc.source, doc.url, doc.published.isoformat() if doc.published else None)
+        key = "added" if before is None else "unchanged" if tuple(before) == now else "updated"
+        counts[key] += 1
+    return counts
+
+
+def build_index(corpus: Path, index_dir: Path, settings: Settings, embedder: Embedder) -> IndexBuild:
+    """Bring the index at `index_dir` up to date with `corpus`; see the module docstring."""
+    started = time.perf_counter()
+    documents = read_corpus(corpus, settings.max_document_bytes)
+    fingerprint = corpus_fingerprint(documents, settings, embedder.model_id)
+    with writer_lock(index_dir):
+        previous = previous_index(index_dir)
+        changes = document_changes(documents, previous)
+        if previous is not None and previous.manifest.corpus_fingerprint == fingerprint:
+            return IndexBuild(
+                path=str(index_dir), manifest=previous.manifest, changed=False, embedded_passages=0,
+                reused_passages=previous.manifest.passages, seconds=time.perf_counter() - started, **changes,
+            )
+        passages = [
+            p for d in documents for p in make_passages(d.id, d.text, settings.passage_sentences, settings.passage_max_chars)
+        ]
+        reuse = reusable_vectors(previous, embedder.model_id)
+        vectors, hashes, embedded = embed_passages(passages, reuse, embedder, settings.show_progress)
+        if vectors.shape[1] != embedder.dimension:
+            raise ModelError(f"model {embedder.model_id} returned vectors of the wrong dimension")
+        manifest = IndexManifest(
+            format_version=FORMAT_VERSION, model=embedder.model_id, dimension=int(vectors.shape[1]),
+            vector_kind=settings.vector_kind.value, documents=len(documents), passages=len(passages),
+            passage_sentences=settings.passage_sentences, passage_max_chars=settings.passage_max_chars,
+            corpus_fingerprint=fingerprint, built_at=dt.datetime.now(dt.timezone.utc),
+            generation=(previous.manifest.generation + 1) if previous else 1,
+        )
+        store = FaissStore.build(vectors, settings.vector_kind)
+        lexical = Bm25Index.build([p.text for p in passages])
+        write_generation(index_dir, manifest, documents, passages, hashes, store, lexical)
+    return IndexBuild(
+        path=str(index_dir), manifest=manifest, changed=True, embedded_passages=embedded,
+        reused_passages=len(passages) - embedded, seconds=time.perf_counter() - started, **changes,
+    )

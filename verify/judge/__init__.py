@@ -1,0 +1,104 @@
+"""Claims + retrieved passages -> one judgment per claim, with stances and cited evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+
+from verify.embed import Embedder
+from verify.judge.evidence import EvidenceSpan, best_span
+from verify.judge.quantity import judge_quantity
+from verify.judge.quote import judge_quote
+from verify.judge.statement import judge_statement
+from verify.models import (
+    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, Verdict,
+)
+
+SPAN_SIMILARITY_PASSAGES = 2  # evidence spans embedded per claim: the cost of sentence-level cosine
+
+
+def describe_source(passage: RetrievedPassage) -> str:
+    name = passage.source or passage.title or passage.document_id
+    return f"{name} ({passage.published:%-d %b %Y})" if passage.published else name
+
+
+def stance_for(
+    claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None
+) -> tuple[Stance, str]:
+    if isinstance(claim, QuantityClaim):
+        finding = judge_quantity(claim, span.text, cosine, published, passage.published)
+        return finding.stance, finding.note
+    if isinstance(claim, QuoteClaim):
+        finding = judge_quote(claim, span.text, passage.text)
+        return finding.stance, finding.note
+    finding = judge_statement(claim.text, span.text, cosine, span.overlap)
+    return finding.stance, finding.note
+
+
+def span_cosines(claim: Claim, spans: list[EvidenceSpan], passages: list[RetrievedPassage], embedder: Embedder) -> list[float]:
+    """Sentence-level cosine for the first passages (a passage's cosine understates a one-sentence match)."""
+    cosines = [p.dense_score for p in passages]
+    head = spans[:SPAN_SIMILARITY_PASSAGES]
+    if head:
+        vectors = embedder.encode([claim.query] + [s.text for s in head])
+        for i, value in enumerate(vectors[1:] @ vectors[0]):
+            cosines[i] = max(cosines[i], float(np.clip(value, -1.0, 1.0)))
+    return cosines
+
+
+def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], published: dt.date | None, embedder: Embedder) -> Judgment:
+    spans = [best_span(claim.query, p) for p in passages]
+    cosines = span_cosines(claim, spans, list(passages), embedder)
+    evidence = []
+    for passage, span, cosine in zip(passages, spans, cosines):
+        stance, note = stance_for(claim, passage, span, cosine, published)
+        evidence.append(Evidence(
+            claim_id=claim.id, document_id=passage.document_id, title=passage.title, source=passage.source,
+            url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
+            stance=stance, score=max(0.0, min(1.0, cosine)), note=note,
+        ))
+    return aggregate(claim, evidence, passages)
+
+
+def aggregate(claim: Claim, evidence: list[Evidence], passages: Sequence[RetrievedPassage]) -> Judgment:
+    """One verdict from all stances: both ways is disputed; neither is unverified."""
+    supports = [e for e in evidence if e.stance is Stance.SUPPORTS]
+    conflicts = [e for e in evidence if e.stance is Stance.CONFLICTS]
+    by_doc = {p.document_id: p for p in passages}
+    said = f"The article says “{claim.text.strip()}”"
+    if supports and conflicts:
+        verdict, confidence = Verdict.DISPUTED, 0.5
+        explanation = f"{said}; {cite(supports[0], by_doc)} but {cite(conflicts[0], by_doc)}."
+    elif supports:
+        verdict, confidence = Verdict.SUPPORTED, confidence_from(supports)
+        explanation = f"{said}; {cite(supports[0], by_doc)}."
+    elif conflicts:
+        verdict, confidence = Verdict.CONFLICTING, confidence_from(conflicts)
+        explanation = f"{said}; {cite(conflicts[0], by_doc)}."
+    else:
+        verdict = Verdict.UNVERIFIED
+        confidence = 1.0 - max((e.score for e in evidence), default=0.0) * 0.5
+        notes = [e for e in evidence if e.note]
+        reason = cite(notes[0], by_doc) if notes else "no reference passage states it"
+        explanation = f"{said}; {reason}."
+    ordered = sorted(evidence, key=lambda e: (e.stance is Stance.RELATED, -e.score))
+    return Judgment(claim_id=claim.id, verdict=verdict, confidence=round(confidence, 3), explanation=explanation, evidence=tuple(ordered))
+
+
+def cite(evidence: Evidence, by_doc: dict[str, RetrievedPassage]) -> str:
+    return f"{describe_source(by_doc[evidence.document_id])} {evidence.note or 'is related'}"
+
+
+def confidence_from(evidence: list[Evidence]) -> float:
+    """More agreeing documents and closer matches give more confidence, capped below 1."""
+    best = max(e.score for e in evidence)
+    documents = len({e.document_id for e in evidence})
+    return min(0.99, 0.55 + 0.3 * best + 0.05 * (documents - 1))
+
+
+def judge_claims(
+    claims: Sequence[Claim], retrieved: Sequence[Sequence[RetrievedPassage]], published: dt.date | None, embedder: Embedder
+) -> tuple[Judgment, ...]:
+    return tuple(judge_claim(c, r, published, embedder) for c, r in zip(claims, retrieved))

@@ -1,0 +1,99 @@
+"""Lexical (BM25) search behind a small protocol; bm25s with Snowball stemming."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from verify.errors import IndexCorruptError
+
+TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"'s$")
+STOPWORDS = frozenset(
+    """a an the and or but if of at by for with about against between into through during before
+    after above below to from up down in out on off over under again further then once here there
+    when where why how all any both each few more most other some such no nor not only own same so
+    than too very s t can will just don should now is are was were be been being have has had
+    having do does did doing i me my we our you your he him his she her it its they them their
+    what which who whom this that these those am would could also said says""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stop words dropped, stemmed; hyphenated parts kept whole and split."""
+    words: list[str] = []
+    for match in TOKEN.finditer(text.lower()):
+        token = POSSESSIVE.sub("", match.group(0).replace("’", "'"))
+        parts = re.split(r"[-']", token)
+        for word in ([token] if len(parts) > 1 else []) + parts:
+            if word and word not in STOPWORDS:
+                words.append(word)
+    return _stemmer().stemWords(words) if words else []
+
+
+class LexicalIndex(Protocol):
+    @property
+    def size(self) -> int: ...
+
+    def scores(self, query: str) -> np.ndarray:
+        """One BM25 score per row."""
+        ...
+
+    def save(self, path: Path) -> None: ...
+
+
+class Bm25Index:
+    def __init__(self, retriever: object, size: int) -> None:
+        self._retriever = retriever
+        self._size = size
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "Bm25Index":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        tokens = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token per row
+        if texts:
+            retriever.index(tokens, show_progress=False)
+        return cls(retriever, len(texts))
+
+    @classmethod
+    def load(cls, path: Path, size: int) -> "Bm25Index":
+        import bm25s
+
+        if size == 0:
+            return cls(bm25s.BM25(), 0)
+        try:
+            retriever = bm25s.BM25.load(str(path), mmap=False, show_progress=False)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexCorruptError(f"lexical index {path} is unreadable ({exc.__class__.__name__})") from exc
+        rows = int(retriever.scores["num_docs"])
+        if rows != size:
+            raise IndexCorruptError(f"lexical index {path} has {rows} rows, the manifest says {size}")
+        return cls(retriever, size)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def scores(self, query: str) -> np.ndarray:
+        tokens = tokenize(query)
+        if not tokens or self._size == 0:
+            return np.zeros(self._size, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        if self._size:
+            self._retriever.save(str(path), show_progress=False)

@@ -1,0 +1,270 @@
+"""The records stages pass forward. All frozen: a later stage points back by id, never edits.
+
+Offsets (`start`, `end`) always index one named text: a `Sentence` or `Claim` into its
+article's text, a `Passage` or `Evidence` into its document's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- read -----------------------------------------------------------------------------
+
+
+class Document(Frozen):
+    """One reference document of the corpus, its text normalised (NFC)."""
+
+    id: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    text: str
+    sha256: str
+
+
+class Article(Frozen):
+    """The text under check."""
+
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    text: str
+    sha256: str
+
+
+# --- split ----------------------------------------------------------------------------
+
+
+class Sentence(Frozen):
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+class Passage(Frozen):
+    """A window of whole sentences of one document."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+# --- extract --------------------------------------------------------------------------
+
+
+class ClaimKind(str, Enum):
+    QUANTITY = "quantity"
+    QUOTE = "quote"
+    STATEMENT = "statement"
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    ABOUT = "about"
+    RANGE = "range"
+
+
+class Quantity(Frozen):
+    """A number as the text states it, with the interval its qualifier allows."""
+
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    ordinal: bool = False
+    counted: str = ""
+    unit: str = ""
+    surface: str = ""
+
+
+class ClaimBase(Frozen):
+    id: str
+    text: str  # the claim's span of the article text
+    start: int
+    end: int
+    sentence: str  # the whole sentence around it, for reading and retrieval
+    query: str  # decontextualised form used for retrieval
+    speaker: str | None = None
+    attributed_to: str | None = None
+
+
+class QuantityClaim(ClaimBase):
+    kind: Literal[ClaimKind.QUANTITY] = ClaimKind.QUANTITY
+    quantity: Quantity
+
+
+class QuoteClaim(ClaimBase):
+    kind: Literal[ClaimKind.QUOTE] = ClaimKind.QUOTE
+    quote: str  # the quoted words, without the marks
+    direct: bool = True
+
+
+class StatementClaim(ClaimBase):
+    kind: Literal[ClaimKind.STATEMENT] = ClaimKind.STATEMENT
+
+
+Claim = Annotated[Union[QuantityClaim, QuoteClaim, StatementClaim], Field(discriminator="kind")]
+
+
+# --- retrieve -------------------------------------------------------------------------
+
+
+class RetrievedPassage(Frozen):
+    """A passage found for a query, with the document it comes from."""
+
+    passage_id: int
+    document_id: str
+    title: str
+    source: str
+    url: str
+    published: dt.date | None
+    text: str
+    start: int
+    end: int
+    dense_score: float = Field(ge=-1.0, le=1.0)
+    lexical_score: float = Field(ge=0.0)
+    fused_score: float = Field(ge=0.0, le=1.0)
+
+
+class Filters(Frozen):
+    sources: tuple[str, ...] = ()
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sources or self.published_from or self.published_to)
+
+
+# --- judge ----------------------------------------------------------------------------
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"
+    CONFLICTING = "conflicting"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+
+
+class Stance(str, Enum):
+    SUPPORTS = "supports"
+    CONFLICTS = "conflicts"
+    RELATED = "related"
+
+
+class Evidence(Frozen):
+    claim_id: str
+    document_id: str
+    title: str
+    source: str
+    url: str
+    published: dt.date | None
+    passage: str  # the evidence sentence(s) quoted
+    start: int  # offsets of `passage` into the document text
+    end: int
+    stance: Stance
+    score: float = Field(ge=0.0, le=1.0)
+    note: str = ""
+
+
+class Judgment(Frozen):
+    claim_id: str
+    verdict: Verdict
+    confidence: float = Field(ge=0.0, le=1.0)
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+class ReportClaim(Frozen):
+    """A claim and its judgment, flattened for the report contract."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    start: int
+    end: int
+    sentence: str
+    speaker: str | None
+    attributed_to: str | None
+    quantity: Quantity | None
+    quote: str | None
+    verdict: Verdict
+    confidence: float = Field(ge=0.0, le=1.0)
+    explanation: str
+    evidence: tuple[Evidence, ...]
+
+
+class Summary(Frozen):
+    supported: int = 0
+    conflicting: int = 0
+    disputed: int = 0
+    unverified: int = 0
+
+
+class IndexInfo(Frozen):
+    path: str
+    model: str
+    documents: int
+    passages: int
+    corpus_fingerprint: str
+
+
+class Report(Frozen):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    tool_version: str
+    generated_at: dt.datetime
+    index: IndexInfo
+    article: Article
+    claims: tuple[ReportClaim, ...]
+    summary: Summary
+
+
+class IndexManifest(Frozen):
+    format_version: int
+    model: str
+    dimension: int
+    vector_kind: str
+    documents: int
+    passages: int
+    passage_sentences: int
+    passage_max_chars: int
+    corpus_fingerprint: str
+    built_at: dt.datetime
+    generation: int
+
+
+class IndexBuild(Frozen):
+    """What `verify index` did."""
+
+    path: str
+    manifest: IndexManifest
+    changed: bool
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    embedded_passages: int
+    reused_passages: int
+    seconds: float

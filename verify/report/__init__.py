@@ -1,0 +1,63 @@
+"""Claims and judgments -> the Report model, and its renderings (JSON, Markdown, HTML)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+from verify import __version__
+from verify.models import (
+    Article, Claim, IndexInfo, Judgment, QuantityClaim, QuoteClaim, Report, ReportClaim, Summary, Verdict,
+)
+from verify.report.html import render_html
+from verify.report.markdown import render_markdown
+
+
+class ReportFormat(str, Enum):
+    JSON = "json"
+    MD = "md"
+    HTML = "html"
+
+
+def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[Judgment], index: IndexInfo) -> Report:
+    by_claim = {j.claim_id: j for j in judgments}
+    rows = []
+    for claim in claims:
+        judgment = by_claim[claim.id]
+        rows.append(ReportClaim(
+            id=claim.id, kind=claim.kind, text=claim.text, start=claim.start, end=claim.end, sentence=claim.sentence,
+            speaker=claim.speaker, attributed_to=claim.attributed_to,
+            quantity=claim.quantity if isinstance(claim, QuantityClaim) else None,
+            quote=claim.quote if isinstance(claim, QuoteClaim) else None,
+            verdict=judgment.verdict, confidence=judgment.confidence, explanation=judgment.explanation,
+            evidence=judgment.evidence,
+        ))
+    counts = {v.value: sum(1 for r in rows if r.verdict is v) for v in Verdict}
+    return Report(
+        tool_version=__version__, generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        index=index, article=article, claims=tuple(rows), summary=Summary(**counts),
+    )
+
+
+def render(report: Report, fmt: ReportFormat) -> str:
+    if fmt is ReportFormat.JSON:
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt is ReportFormat.MD:
+        return render_markdown(report)
+    return render_html(report)
+
+
+def write_report(report: Report, base: Path, formats: Sequence[ReportFormat]) -> list[Path]:
+    """Write `base`.json/.md/.html atomically (a reader never sees half a report)."""
+    base.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = base.with_name(f"{base.name}.{fmt.value}")
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(render(report, fmt), encoding="utf-8")
+        os.replace(partial, path)
+        written.append(path)
+    return written

@@ -1,0 +1,52 @@
+"""A Markdown report that reads well as a CMS note or pull-request comment."""
+
+from __future__ import annotations
+
+from verify.models import Report, ReportClaim, Verdict
+
+ICONS = {Verdict.SUPPORTED: "✅", Verdict.CONFLICTING: "❌", Verdict.DISPUTED: "⚠️", Verdict.UNVERIFIED: "❔"}
+
+
+def cell(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def claim_section(claim: ReportClaim) -> list[str]:
+    who = f" — {claim.speaker}" if claim.speaker else ""
+    lines = [
+        f"### {ICONS[claim.verdict]} {claim.id} · {claim.kind.value} · {claim.verdict.value} ({claim.confidence:.2f})",
+        "",
+        f"> {cell(claim.text, 400)}{who}",
+        "",
+        claim.explanation,
+        "",
+    ]
+    for ev in claim.evidence[:3]:
+        date = f", {ev.published:%-d %b %Y}" if ev.published else ""
+        source = ev.source or ev.title or ev.document_id
+        lines.append(f"- **{ev.stance.value}** — {cell(source, 80)}{date} (`{ev.document_id}` {ev.start}–{ev.end}): “{cell(ev.passage, 300)}”")
+    return lines + [""]
+
+
+def render_markdown(report: Report) -> str:
+    s = report.summary
+    title = report.article.title or "article"
+    lines = [
+        f"## verify: {cell(title, 100)}",
+        "",
+        "| supported | conflicting | disputed | unverified |",
+        "|---:|---:|---:|---:|",
+        f"| {s.supported} | {s.conflicting} | {s.disputed} | {s.unverified} |",
+        "",
+    ]
+    flagged = [c for c in report.claims if c.verdict in (Verdict.CONFLICTING, Verdict.DISPUTED)]
+    if flagged:
+        lines += ["### Needs attention", ""]
+        for claim in flagged:
+            lines += claim_section(claim)
+    lines += ["### All claims", "", "| id | kind | verdict | claim | speaker |", "|---|---|---|---|---|"]
+    for c in report.claims:
+        lines.append(f"| {c.id} | {c.kind.value} | {ICONS[c.verdict]} {c.verdict.value} | {cell(c.text, 90)} | {cell(c.speaker or '', 40)} |")
+    lines += ["", f"<sub>verify {report.tool_version} · index `{report.index.path}` ({report.index.documents} documents, model {report.index.model}) · {report.generated_at:%Y-%m-%d %H:%M} UTC</sub>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from verify.config import FusionMode, Settings
+from verify.embed import Embedder
+from verify.errors import IndexMismatchError
+from verify.index_store import OpenIndex
+from verify.models import Filters, RetrievedPassage
+from verify.read import parse_date
+
+
+class Fusion:
+    """One configured way of merging dense and lexical scores; checked on construction."""
+
+    def __init__(self, mode: FusionMode, dense_weight: float, rrf_k: int) -> None:
+        self.mode = FusionMode(mode)
+        self.dense_weight = dense_weight
+        self.rrf_k = rrf_k
+
+    def __call__(self, dense: dict[int, float], lexical: dict[int, float]) -> dict[int, float]:
+        """Fused score in [0, 1] per candidate row."""
+        if self.mode is FusionMode.RRF:
+            return self._rrf(dense, lexical)
+        return self._convex(dense, lexical)
+
+    def _rrf(self, dense: dict[int, float], lexical: dict[int, float]) -> dict[int, float]:
+        fused: dict[int, float] = {}
+        for ranking in (dense, lexical):
+            for rank, row in enumerate(sorted(ranking, key=ranking.__getitem__, reverse=True)):
+                fused[row] = fused.get(row, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+        best = 2.0 / (self.rrf_k + 1)
+        return {row: score / best for row, score in fused.items()}
+
+    def _convex(self, dense: dict[int, float], lexical: dict[int, float]) -> dict[int, float]:
+        # Cosine is already on a fixed scale, so only BM25 (unbounded) is scaled by its best hit.
+        top_lexical = max(lexical.values(), default=0.0)
+        fused = {}
+        for row in set(dense) | set(lexical):
+            d = max(0.0, dense.get(row, 0.0))
+            lx = lexical.get(row, 0.0) / top_lexical if top_lexical > 0 else 0.0
+            fused[row] = self.dense_weight * d + (1.0 - self.dense_weight) * lx
+        return fused
+
+
+class Retriever:
+    def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
+        if index.manifest.model != embedder.model_id:
+            raise IndexMismatchError(
+                f"index {index.root} was built with model {index.manifest.model!r}, not {embedder.model_id!r}: "
+                "rebuild it or pass the same --model"
+            )
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k)
+
+    def allowed_rows(self, filters: Filters) -> np.ndarray | None:
+        if not filters.active:
+            return None
+        sources = {s.lower() for s in filters.sources}
+        keep = set()
+        for doc_id, source, published in self.index.document_rows:
+            date = parse_date(published)
+            if sources and (source or "").lower() not in sources:
+                continue
+            if filters.published_from and (date is None or date < filters.published_from):
+                continue
+            if filters.published_to and (date is None or date > filters.published_to):
+                continue
+            keep.add(doc_id)
+        return self.index.allowed_rows(keep)
+
+    def search(self, queries: Sequence[str], k: int | None = None, filters: Filters = Filters()) -> list[list[RetrievedPassage]]:
+        """Top-k passages per query, best first."""
+        k = k or self.settings.top_k
+        if not queries or self.index.store.size == 0:
+            return [[] for _ in queries]
+        allowed = self.allowed_rows(filters)
+        if allowed is not None and len(allowed) == 0:
+            return [[] for _ in queries]
+        vectors = self.embedder.encode(list(queries))
+        if vectors.shape[1] != self.index.store.dimension:
+            raise IndexMismatchError(f"index {self.index.root} holds {self.index.store.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
+        depth = min(self.settings.candidates, self.index.store.size)
+        scores, rows = self.index.store.search(vectors, depth, allowed)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(self.index.lexical.size, dtype=bool)
+            mask[allowed] = True
+        results = []
+        for i, query in enumerate(queries):
+            dense = {int(r): float(s) for r, s in zip(rows[i], scores[i]) if r >= 0}
+            lexical = self.lexical_candidates(query, depth, mask)
+            fused = self.fusion(dense, lexical)
+            best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+            results.append([self.passage(r, dense, lexical, fused, vectors[i]) for r in best])
+        return results
+
+    def lexical_candidates(self, query: str, depth: int, mask: np.ndarray | None) -> dict[int, float]:
+        scores = self.index.lexical.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        if depth < len(scores):
+            top = np.argpartition(-scores, depth)[:depth]
+        else:
+            top = np.arange(len(scores))
+        return {int(r): float(scores[r]) for r in top if scores[r] > 0}
+
+    def passage(self, row: int, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float], query_vector: np.ndarray) -> RetrievedPassage:
+        meta = self.index.passages[row]
+        document = self.index.document(meta.document_id)
+        cosine = dense.get(row)
+        if cosine is None:  # found lexically only: its cosine is still worth knowing
+            cosine = float(self.index.store.vectors_at([row])[0] @ query_vector)
+        return RetrievedPassage(
+            passage_id=row, document_id=document.id, title=document.title, source=document.source,
+            url=document.url, published=document.published, text=document.text[meta.start : meta.end],
+            start=meta.start, end=meta.end, dense_score=max(-1.0, min(1.0, cosine)),
+            lexical_score=lexical.get(row, 0.0), fused_score=max(0.0, min(1.0, fused[row])),
+        )
