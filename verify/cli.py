@@ -142,6 +142,7 @@ def report_name(article: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="verify: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.ERROR)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         return run_index(args) if args.command == "index" else run_check(args)

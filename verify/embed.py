@@ -77,6 +77,9 @@ class SentenceTransformerEmbedder:
         if self._model is None:
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # the per-load "Loading weights" bar is noise
 
             try:
                 self._model = SentenceTransformer(self._load_from, device="cpu")

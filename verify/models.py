@@ -92,6 +92,7 @@ class Quantity(Frozen):
     qualifier: Qualifier
     ordinal: bool = False
     counted: str = ""
+    scope: str = ""  # "since taking office", "this year": a count under another scope is another claim
     unit: str = ""
     surface: str = ""
 

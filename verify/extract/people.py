@@ -53,8 +53,15 @@ class Person:
         return {words[0], words[-1]}
 
 
+TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
+               "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
+               "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO"}
+
+
 def clean_name(name: str) -> str | None:
     words = name.split()
+    while words and (words[0] in TITLE_WORDS or words[0].endswith(("'s", "’s"))):
+        words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
     while words and words[0] in NOT_NAMES:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
@@ -92,11 +99,13 @@ class People:
             if not name:
                 continue
             person = self.by_name(name)
+            prefix = match.group("name")[: match.group("name").find(name)].split()
+            role = (match.group("role") or "").strip() or " ".join(w for w in prefix if w in TITLE_WORDS or "s" in w[-2:])
             if person is None:
-                person = Person(name=name, role=(match.group("role") or "").strip(), first_seen=match.start("name"))
+                person = Person(name=name, role=role, first_seen=match.start("name"))
                 self.people.append(person)
-            elif not person.role and match.group("role"):
-                person.role = match.group("role").strip()
+            elif not person.role and role:
+                person.role = role
             person.mentions.append(match.start("name"))
         self.people = [p for p in self.people if p.role or acts_as_person(text, p)]
         self._add_surname_mentions(text)
@@ -126,6 +135,8 @@ class People:
         descriptor = DESCRIPTOR.fullmatch(mention)
         if descriptor:
             return self.by_descriptor(descriptor.group("adj"))
+        if re.match(r"(?i)(?:an?|the)\s", mention):
+            return mention  # an unnamed source ("a spokesperson for the ministry") stays as written
         name = re.sub(r"^(?:" + TITLES + r")\s+", "", mention)
         person = self.by_name(name) or self.by_surname(name.split()[-1] if name else "")
         return person.name if person else (name if name and name[0].isupper() else None)

@@ -21,6 +21,18 @@ NOUN_STOP = {
 }
 LINK_PREPOSITIONS = {"of", "to", "in"}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+SCOPE = re.compile(
+    r"\b(?P<scope>since (?:her |his |their |the )?[\w’'-]+(?: [\w’'-]+){0,3}|this (?:year|month|week)|"
+    r"so far this (?:year|month)|in (?:19|20)\d\d|last year|as president|in office)\b",
+    re.I,
+)
+DEFINITE = re.compile(r"\b(?:the|both|all|these|those|its|their|our)\s+$", re.I)
+
+
+def scope_after(sentence: str, end: int) -> str:
+    """The period a count covers, if the sentence says it within a few words."""
+    match = SCOPE.search(sentence, end, min(len(sentence), end + 60))
+    return match.group("scope").lower() if match else ""
 
 
 @dataclass(frozen=True)
@@ -114,7 +126,8 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     unit = "percent" if match.group("pct") else (match.group("cur") or "")
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
-        counted=counted_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
+        counted=counted_after(sentence, match.end()), scope=scope_after(sentence, match.end()), unit=unit,
+        surface=match.group(0).strip(),
     )
 
 
@@ -138,6 +151,8 @@ def find_quantities(sentence: str, masked: list[tuple[int, int]] = ()) -> list[M
             continue
         if match.group(0).strip().lower() in ("one", "some", "first", "second") and not match.group("qual"):
             continue  # "one of the", "for the first time" are rarely checkable counts
+        if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
+            continue  # "the two leaders", "both three" name a group, they do not count it
         quantity = make_quantity(sentence, match)
         if quantity is not None:
             mentions.append(Mention(match.start(), match.end(), quantity))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from verify.extract.people import REPORTING, People
 
 OPEN, CLOSE = "“", "”"
-WHO = r"(?P<who>(?:the\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:the\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
 VERB = r"(?P<verb>" + REPORTING + r")"
 AFTER_WHO_VERB = re.compile(r"^[,.!?]?\s*" + WHO + r"\s+(?:also\s+)?" + VERB + r"\b")
 AFTER_VERB_WHO = re.compile(r"^[,.!?]?\s*" + VERB + r"\s+" + WHO)

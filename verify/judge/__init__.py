@@ -31,7 +31,7 @@ def stance_for(
         finding = judge_quantity(claim, span.text, cosine, published, passage.published)
         return finding.stance, finding.note
     if isinstance(claim, QuoteClaim):
-        finding = judge_quote(claim, span.text, passage.text)
+        finding = judge_quote(claim, passage.text)
         return finding.stance, finding.note
     finding = judge_statement(claim.text, span.text, cosine, span.overlap)
     return finding.stance, finding.note
@@ -67,7 +67,7 @@ def aggregate(claim: Claim, evidence: list[Evidence], passages: Sequence[Retriev
     supports = [e for e in evidence if e.stance is Stance.SUPPORTS]
     conflicts = [e for e in evidence if e.stance is Stance.CONFLICTS]
     by_doc = {p.document_id: p for p in passages}
-    said = f"The article says “{claim.text.strip()}”"
+    said = f"The article says “{claim.text.strip().rstrip(',;:')}”"
     if supports and conflicts:
         verdict, confidence = Verdict.DISPUTED, 0.5
         explanation = f"{said}; {cite(supports[0], by_doc)} but {cite(conflicts[0], by_doc)}."

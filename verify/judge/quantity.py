@@ -51,6 +51,12 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     return low - high <= tolerance and low_in and high_in
 
 
+def scopes_differ(a: Quantity, b: Quantity) -> bool:
+    """"third visit since her re-election" does not speak to "seventh visit since taking office"."""
+    mine, theirs = set(tokenize(a.scope)), set(tokenize(b.scope))
+    return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None
 ) -> QuantityFinding:
@@ -59,6 +65,12 @@ def judge_quantity(
     figures = [m.quantity for m in find_quantities(evidence_text) if same_counted(claim.quantity, m.quantity)]
     if not figures:
         return QuantityFinding(Stance.RELATED, None, "")
+    scoped = [q for q in figures if not scopes_differ(claim.quantity, q)]
+    if not scoped:
+        other = figures[0]
+        note = f"gives {other.surface} {other.counted} {other.scope}, a differently scoped count".replace("  ", " ")
+        return QuantityFinding(Stance.RELATED, other, note)
+    figures = scoped
     agreeing = [q for q in figures if overlaps(claim.quantity, q)]
     if agreeing:
         return QuantityFinding(Stance.SUPPORTS, agreeing[0], f"gives {agreeing[0].surface} {agreeing[0].counted}".strip())
