@@ -20,6 +20,7 @@ NOUN_STOP = {
     "before", "into", "while", "when", "where", "including", "of", "to",
 }
 LINK_PREPOSITIONS = {"of", "to", "in"}
+VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must"}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 SCOPE = re.compile(
     r"\b(?P<scope>since (?:her |his |their |the )?[\w’'-]+(?: [\w’'-]+){0,3}|this (?:year|month|week)|"
@@ -48,21 +49,26 @@ def is_year(value: float, raw: str, suffix: str | None) -> bool:
 
 def counted_after(sentence: str, end: int) -> str:
     """The noun phrase right after a number: "bilateral cooperation agreements", "visit to Russia"."""
-    words: list[str] = []
+    words: list[tuple[str, int]] = []
+    skipped_of = False
+    cursor = end
     for match in WORD.finditer(sentence, end):
-        if sentence[end : match.start()].strip(" ") not in ("",) and not words:
-            if sentence[end : match.start()].strip() not in ("-",):
-                break
-        gap = sentence[(words and words[-1][1]) or end : match.start()]
-        if words and any(ch in gap for ch in ",;:.!?()“”\""):
+        gap = sentence[cursor : match.start()]
+        if (not words and gap.strip() not in ("", "-")) or any(ch in gap for ch in ",;:.!?()“”\""):
             break
         word = match.group(0)
         lower = word.lower()
+        cursor = match.end()
+        if lower == "of" and not words and not skipped_of:
+            skipped_of = True  # "40 percent of voters", "dozens of protesters"
+            continue
         if lower in LINK_PREPOSITIONS and words and len(words) < 5:
             words.append((lower, match.end()))
             continue
         if lower in NOUN_STOP or len(words) >= 6:
             break
+        if words and (lower.endswith("ed") or lower in VERB_STOP) and not word[0].isupper():
+            break  # "7 people died", "300 farmers rallied": the verb ends the noun phrase
         words.append((word, match.end()))
         if words[-2:-1] and words[-2][0] in LINK_PREPOSITIONS:
             # keep at most a short proper-noun object after the preposition

@@ -1,0 +1,63 @@
+"""Shared fixtures: network blocked, the real packaged model, a sample index built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpora" / "sample"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests may talk to loopback only; anything else is a bug in the test or the code."""
+    real_connect = socket.socket.connect
+
+    def guarded(sock: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("::1", "localhost") or host.startswith("/")):
+            raise OSError(f"network blocked in tests: {host}")
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from verify.config import Settings
+
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def embedder(settings):
+    from verify.pipeline import make_embedder
+
+    return make_embedder(settings)
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, settings, embedder) -> Path:
+    """The bundled sample corpus indexed once with the real model (read-only for tests)."""
+    from verify.indexing import build_index
+
+    path = tmp_path_factory.mktemp("index") / "sample"
+    build_index(SAMPLE / "reference", path, settings, embedder)
+    return path
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the sample reference corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SAMPLE / "reference", target)
+    return target

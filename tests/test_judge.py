@@ -1,0 +1,85 @@
+import datetime as dt
+
+import pytest
+
+from verify.extract.quantities import find_quantities
+from verify.judge.quantity import judge_quantity, overlaps
+from verify.judge.quote import judge_quote
+from verify.models import QuantityClaim, QuoteClaim, Stance
+
+
+def q(text):
+    return find_quantities(text)[0].quantity
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, agree",
+    [
+        ("over 40 times", "42 times", True),
+        ("more than 20 agreements", "15 agreements", False),
+        ("more than 20 agreements", "20 agreements", False),
+        ("11th visit", "10th visit", False),
+        ("11th visit", "11th trip", True),
+        ("$245 bn", "$244.8 billion", True),
+        ("about 100 people", "95 people", True),
+        ("at least 20 deals", "20 deals", True),
+        ("fewer than 10 ships", "10 ships", False),
+        ("between 20 and 30 people", "25 people", True),
+    ],
+)
+def test_judge_quantity_intervals(claim, evidence, agree):
+    assert overlaps(q(claim), q(evidence)) is agree
+
+
+def quantity_claim(sentence):
+    mention = find_quantities(sentence)[0]
+    return QuantityClaim(id="c1", text=sentence, start=0, end=len(sentence), sentence=sentence, query=sentence, quantity=mention.quantity)
+
+
+def test_judge_older_running_total_is_not_a_conflict():
+    claim = quantity_claim("It was her seventh visit to Ostrel since taking office.")
+    finding = judge_quantity(claim, "It was her fourth visit to Ostrel since taking office.", 0.8, dt.date(2026, 3, 13), dt.date(2019, 6, 2))
+    assert finding.stance is Stance.RELATED and "older running total" in finding.note
+
+
+def test_judge_same_period_smaller_total_conflicts():
+    claim = quantity_claim("It was her seventh visit to Ostrel since taking office.")
+    finding = judge_quantity(claim, "It was her sixth visit to Ostrel since taking office.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12))
+    assert finding.stance is Stance.CONFLICTS
+
+
+def test_judge_differently_scoped_count_is_not_the_same_claim():
+    claim = quantity_claim("It was her seventh visit to Ostrel since taking office.")
+    finding = judge_quantity(claim, "It will be her third visit to Ostrel since her re-election in 2022.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 10))
+    assert finding.stance is Stance.RELATED and "differently scoped" in finding.note
+
+
+def quote_claim(words, speaker):
+    return QuoteClaim(id="c1", text=words, start=0, end=len(words), sentence=words, query=words, quote=words, speaker=speaker)
+
+
+EVIDENCE = '"Trade between our countries has doubled in five years, and the bridge will double it again," Tomas Oduya told reporters.'
+
+
+@pytest.mark.parametrize(
+    "words, speaker, stance, note",
+    [
+        ("Trade between our countries has doubled in five years, and the bridge will double it again", "Tomas Oduya", Stance.SUPPORTS, "verbatim"),
+        ("Trade between our countries has tripled in five years, and the bridge will double it again", "Tomas Oduya", Stance.CONFLICTS, "“tripled” → “doubled”"),
+        ("Trade between our countries has not doubled in five years, and the bridge will double it again", "Tomas Oduya", Stance.CONFLICTS, "altered"),
+        ("Trade between our countries has doubled in five years, and the bridge will double it again", "Alina Marek", Stance.CONFLICTS, "credits these words to Tomas Oduya"),
+        ("The harvest was the best in a decade, farmers said on Monday", "Tomas Oduya", Stance.RELATED, ""),
+    ],
+)
+def test_judge_quote_verbatim_altered_misattributed(words, speaker, stance, note):
+    finding = judge_quote(quote_claim(words, speaker), EVIDENCE)
+    assert finding.stance is stance
+    assert note in finding.note
+
+
+def test_judge_quote_transcript_label_names_the_speaker():
+    transcript = "CHANCELLOR ODUYA: We signed 14 agreements today and more will follow.\n\nPRESIDENT MAREK: This is not directed against anyone at all."
+    finding = judge_quote(quote_claim("This is not directed against anyone at all", "Alina Marek"), transcript)
+    assert finding.stance is Stance.SUPPORTS
+    wrong = judge_quote(quote_claim("This is not directed against anyone at all", "Tomas Oduya"), transcript)
+    assert wrong.stance is Stance.CONFLICTS and "President Marek" in wrong.note

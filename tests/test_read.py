@@ -1,0 +1,92 @@
+import datetime as dt
+import json
+
+import pytest
+
+from verify.errors import CorpusError, InputError
+from verify.read import decode_bytes, read_article, read_corpus
+
+from conftest import SAMPLE
+
+
+def test_read_corpus_reads_every_format():
+    docs = {d.id: d for d in read_corpus(SAMPLE / "reference", 10**7)}
+    assert len(docs) == 13
+    md = docs["vna-2026-03-12-summit.md"]
+    assert md.source == "Varnian News Agency" and md.published == dt.date(2026, 3, 12)
+    assert md.text.startswith("LINDHAVEN, March 12 (VNA)")
+    html = docs["lindhaven-herald-2026-03-13-bridge.html"]
+    assert "$18.4 billion" in html.text and "cookies" not in html.text and "Subscribe" not in html.text
+    assert docs["wire-2026-03-11-energy"].source == "Nordic Wire"
+    assert docs["wire-2026-03-11-energy"].published == dt.date(2026, 3, 11)
+
+
+def test_read_text_is_nfc_and_keeps_quotes(tmp_path):
+    (tmp_path / "a.txt").write_text("Cafe\u0301 “quoted”  twice.\r\nNext line.", encoding="utf-8")
+    (doc,) = read_corpus(tmp_path, 10**6)
+    assert doc.text == "Café “quoted”  twice.\nNext line."
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
+        (bytes(range(1, 9)) * 200, "binary"),
+    ],
+)
+def test_read_bad_bytes_is_one_clear_error(data, message):
+    with pytest.raises(InputError, match=message):
+        decode_bytes(data, "x")
+
+
+def test_read_article_too_large_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match="over the 5 MB limit"):
+        read_article(str(path), 5_000_000, 1.0)
+
+
+def test_read_broken_html_without_text_is_an_input_error(tmp_path):
+    path = tmp_path / "broken.html"
+    path.write_text("<html><body><div><p></div></span><script>var a=1</script>", encoding="utf-8")
+    with pytest.raises(InputError, match="no readable main text"):
+        read_article(str(path), 10**6, 1.0)
+
+
+def test_read_broken_but_readable_html_gives_its_text(tmp_path):
+    path = tmp_path / "broken.html"
+    body = "The council approved 14 new housing projects on Monday after a long debate. " * 3
+    path.write_text(f"<html><head><title>T</title><body><article><p>{body}<p>Unclosed <b>tags", encoding="utf-8")
+    article = read_article(str(path), 10**6, 1.0)
+    assert "14 new housing projects" in article.text
+
+
+def test_read_corpus_bad_jsonl_line_names_file_and_line(tmp_path):
+    (tmp_path / "w.jsonl").write_text(json.dumps({"id": "a", "text": "Fine."}) + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"w.jsonl:2: not valid JSON"):
+        read_corpus(tmp_path, 10**6)
+
+
+def test_read_corpus_duplicate_ids_refused(tmp_path):
+    line = json.dumps({"id": "same", "text": "Some text here."})
+    (tmp_path / "w.jsonl").write_text(line + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="appears twice"):
+        read_corpus(tmp_path, 10**6)
+
+
+def test_read_corpus_missing_or_empty_folder(tmp_path):
+    with pytest.raises(CorpusError, match="does not exist"):
+        read_corpus(tmp_path / "nope", 10**6)
+    with pytest.raises(CorpusError, match="holds no"):
+        read_corpus(tmp_path, 10**6)
+
+
+def test_read_article_front_matter_and_published_override():
+    article = read_article(str(SAMPLE / "article.md"), 10**6, 1.0)
+    assert article.published == dt.date(2026, 3, 13) and article.source == "The Sample Gazette"
+    override = read_article(str(SAMPLE / "article.md"), 10**6, 1.0, published=dt.date(2026, 1, 1))
+    assert override.published == dt.date(2026, 1, 1)
