@@ -37,20 +37,27 @@ def stance_for(
     return finding.stance, finding.note
 
 
-def span_cosines(claim: Claim, spans: list[EvidenceSpan], passages: list[RetrievedPassage], embedder: Embedder) -> list[float]:
-    """Sentence-level cosine for the first passages (a passage's cosine understates a one-sentence match)."""
-    cosines = [p.dense_score for p in passages]
-    head = spans[:SPAN_SIMILARITY_PASSAGES]
-    if head:
-        vectors = embedder.encode([claim.query] + [s.text for s in head])
-        for i, value in enumerate(vectors[1:] @ vectors[0]):
-            cosines[i] = max(cosines[i], float(np.clip(value, -1.0, 1.0)))
+def span_cosines(
+    claims: Sequence[Claim], spans: list[list[EvidenceSpan]], passages: Sequence[Sequence[RetrievedPassage]], embedder: Embedder
+) -> list[list[float]]:
+    """Sentence-level cosine for each claim's first passages, embedded in one batch.
+
+    A passage's cosine understates a one-sentence match, so the best span of the first
+    SPAN_SIMILARITY_PASSAGES passages is embedded; the rest keep their passage cosine.
+    """
+    cosines = [[p.dense_score for p in found] for found in passages]
+    texts = [c.query for c in claims] + [s.text for claim_spans in spans for s in claim_spans[:SPAN_SIMILARITY_PASSAGES]]
+    vectors = embedder.encode(texts) if texts else None
+    cursor = len(claims)
+    for i, claim_spans in enumerate(spans):
+        for j, _ in enumerate(claim_spans[:SPAN_SIMILARITY_PASSAGES]):
+            value = float(np.clip(vectors[cursor] @ vectors[i], -1.0, 1.0))
+            cosines[i][j] = max(cosines[i][j], value)
+            cursor += 1
     return cosines
 
 
-def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], published: dt.date | None, embedder: Embedder) -> Judgment:
-    spans = [best_span(claim.query, p) for p in passages]
-    cosines = span_cosines(claim, spans, list(passages), embedder)
+def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], published: dt.date | None) -> Judgment:
     evidence = []
     for passage, span, cosine in zip(passages, spans, cosines):
         stance, note = stance_for(claim, passage, span, cosine, published)
@@ -101,4 +108,6 @@ def confidence_from(evidence: list[Evidence]) -> float:
 def judge_claims(
     claims: Sequence[Claim], retrieved: Sequence[Sequence[RetrievedPassage]], published: dt.date | None, embedder: Embedder
 ) -> tuple[Judgment, ...]:
-    return tuple(judge_claim(c, r, published, embedder) for c, r in zip(claims, retrieved))
+    spans = [[best_span(c.query, p) for p in found] for c, found in zip(claims, retrieved)]
+    cosines = span_cosines(claims, spans, retrieved, embedder)
+    return tuple(judge_claim(c, r, s, k, published) for c, r, s, k in zip(claims, retrieved, spans, cosines))

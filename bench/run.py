@@ -1,0 +1,194 @@
+"""Benchmarks for `verify` on this machine; prints one Markdown table.
+
+    python bench/run.py [--quick]
+
+1. index throughput vs raw model.encode on the same passages (target >= 0.85)
+2. re-index of an unchanged corpus vs the first build (target <= 5 %)
+3. retrieval latency p50/p95 at 10k and 100k passages (synthetic corpus: random unit vectors,
+   generated text; retrieval cost does not depend on what the vectors mean)
+4. `verify check` of an ~800-word article at 100k passages: warm (in process) and cold (CLI)
+5. peak memory (max RSS) of this process and of the cold CLI run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from verify.config import Settings  # noqa: E402
+from verify.embed import text_key  # noqa: E402
+from verify.index_store import FORMAT_VERSION, write_generation  # noqa: E402
+from verify.indexing import build_index  # noqa: E402
+from verify.lexical import Bm25Index  # noqa: E402
+from verify.models import Document, IndexManifest, Passage  # noqa: E402
+from verify.pipeline import Checker, make_embedder  # noqa: E402
+from verify.read import read_article, sha256_text  # noqa: E402
+from verify.split import make_passages  # noqa: E402
+from verify.store import FaissStore  # noqa: E402
+from verify.config import VectorKind  # noqa: E402
+
+SAMPLE = ROOT / "corpora" / "sample"
+SUBJECTS = ["The council", "Officials", "The ministry", "President Alina Marek", "Chancellor Tomas Oduya", "The port authority", "Farmers", "The central bank", "Engineers", "Analysts"]
+VERBS = ["approved", "rejected", "announced", "postponed", "reviewed", "signed", "funded", "criticised", "expanded", "proposed"]
+OBJECTS = ["a rail link", "new customs rules", "a hydropower deal", "the budget", "a bridge tender", "grain exports", "a ferry route", "university exchanges", "a wage agreement", "the harbour plan"]
+
+
+def sentence(rng: random.Random) -> str:
+    n = rng.randint(2, 900)
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} worth {n} million on {rng.choice(['Monday', 'Tuesday', 'Friday'])}, {rng.choice(['officials said', 'according to the agency', 'the statement said'])}."
+
+
+def synthetic_corpus(folder: Path, documents: int, rng: random.Random) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(documents):
+        body = "\n\n".join(" ".join(sentence(rng) for _ in range(3)) for _ in range(2))
+        (folder / f"doc-{i:05d}.md").write_text(f"---\ntitle: Item {i}\nsource: Bench Wire\npublished: 2026-01-{1 + i % 28:02d}\n---\n{body}\n", encoding="utf-8")
+
+
+def bench_indexing(tmp: Path, embedder, settings: Settings, documents: int) -> list[tuple[str, str, str]]:
+    corpus = tmp / "corpus"
+    synthetic_corpus(corpus, documents, random.Random(1))
+    texts = [p.text for f in sorted(corpus.glob("*.md")) for p in make_passages(f.name, f.read_text(), settings.passage_sentences, settings.passage_max_chars)]
+    embedder.encode(["warm up the model"])
+    started = time.perf_counter()
+    build = build_index(corpus, tmp / "ix", settings, embedder)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    embedder._encode_raw(texts, progress=False)  # the same passages, straight through the model
+    raw = time.perf_counter() - started
+    started = time.perf_counter()
+    again = build_index(corpus, tmp / "ix", settings, embedder)
+    reindex = time.perf_counter() - started
+    assert not again.changed
+    n = build.manifest.passages
+    return [
+        ("index throughput", f"{n / first:.1f} passages/s ({n} passages, {first:.1f} s)", "—"),
+        ("raw model.encode, same passages", f"{n / raw:.1f} passages/s ({raw:.1f} s)", "—"),
+        ("index / raw throughput", f"{raw / first:.2f}", "≥ 0.85"),
+        ("re-index unchanged corpus", f"{reindex:.2f} s = {100 * reindex / first:.1f} % of first build", "≤ 5 %"),
+    ]
+
+
+def synthetic_index(path: Path, passages: int, dimension: int, model_id: str, rng: random.Random) -> None:
+    per_doc = 10
+    docs, rows = [], []
+    for d in range(passages // per_doc):
+        sentences = [sentence(rng) for _ in range(per_doc)]
+        text = " ".join(sentences)
+        doc = Document(id=f"syn-{d}", title=f"Synthetic {d}", source="Bench Wire", published=dt.date(2025, 1, 1) + dt.timedelta(days=d % 365), text=text, sha256=sha256_text(text))
+        docs.append(doc)
+        cursor = 0
+        for s in sentences:
+            rows.append(Passage(document_id=doc.id, start=cursor, end=cursor + len(s), text=s))
+            cursor += len(s) + 1
+    vectors = np.random.default_rng(7).standard_normal((len(rows), dimension)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    manifest = IndexManifest(
+        format_version=FORMAT_VERSION, model=model_id, dimension=dimension, vector_kind="exact", documents=len(docs),
+        passages=len(rows), passage_sentences=1, passage_max_chars=900, corpus_fingerprint="synthetic",
+        built_at=dt.datetime.now(dt.timezone.utc), generation=1,
+    )
+    write_generation(path, manifest, docs, rows, [text_key(p.text) for p in rows], FaissStore.build(vectors, VectorKind.EXACT), Bm25Index.build([p.text for p in rows]))
+
+
+def percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(np.array(values) * 1000, q))
+
+
+def bench_retrieval(tmp: Path, embedder, settings: Settings, sizes: list[int]) -> tuple[list[tuple[str, str, str]], Path]:
+    rows, rng = [], random.Random(3)
+    largest = None
+    for size in sizes:
+        path = tmp / f"syn-{size}"
+        started = time.perf_counter()
+        synthetic_index(path, size, embedder.dimension, embedder.model_id, rng)
+        build_s = time.perf_counter() - started
+        checker = Checker(path, settings, embedder)
+        latencies = []
+        for i in range(60):
+            query = sentence(random.Random(1000 + i)) + f" case {i}"
+            started = time.perf_counter()
+            checker.retriever.search([query])
+            latencies.append(time.perf_counter() - started)
+        rows.append((f"retrieval latency, {size // 1000}k passages", f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms (one query, embedding included; index written in {build_s:.0f} s)", "—"))
+        largest = path
+    return rows, largest
+
+
+def article_800_words(tmp: Path) -> Path:
+    base = read_article(str(SAMPLE / "article.md"), 10**6, 1.0).text
+    extra = " ".join(sentence(random.Random(i)) for i in range(40))
+    text = base + "\n\n" + extra
+    words = text.split()
+    path = tmp / "article-800.md"
+    path.write_text("---\ntitle: Bench article\npublished: 2026-03-13\n---\n" + " ".join(words[:800]) + "\n", encoding="utf-8")
+    return path
+
+
+def bench_check(tmp: Path, index: Path, embedder, settings: Settings, size_label: str) -> list[tuple[str, str, str]]:
+    article_path = article_800_words(tmp)
+    article = read_article(str(article_path), 10**6, 1.0)
+    checker = Checker(index, settings, embedder)
+    checker.check(read_article(str(SAMPLE / "article.md"), 10**6, 1.0))  # warm-up on another text
+    timings = []
+    for _ in range(3):
+        embedder._cache.clear()  # no help from the query cache: every run embeds its claims
+        started = time.perf_counter()
+        report = checker.check(article)
+        timings.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    child = subprocess.run(
+        [sys.executable, "-m", "verify", "check", str(article_path), "--index", str(index), "--out", str(tmp / "cold"), "-q"],
+        capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    cold = time.perf_counter() - started
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"cold check failed: {child.stderr.strip()}")
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return [
+        (f"check 800-word article, warm, {size_label}", f"{np.median(timings):.2f} s median of 3 ({len(report.claims)} claims)", "≤ 1.5 s"),
+        (f"check 800-word article, cold CLI, {size_label}", f"{cold:.1f} s (process start, imports, model and index load)", "—"),
+        ("peak memory, cold CLI run", f"{child_rss:.0f} MiB", "—"),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="verify benchmarks")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    args = parser.parse_args()
+    settings = Settings()
+    embedder = make_embedder(settings)
+    tmp = Path(tempfile.mkdtemp(prefix="verify-bench-"))
+    try:
+        rows = bench_indexing(tmp, embedder, settings, 40 if args.quick else 300)
+        retrieval, largest = bench_retrieval(tmp, embedder, settings, [2000, 10_000] if args.quick else [10_000, 100_000])
+        rows += retrieval
+        rows += bench_check(tmp, largest, embedder, settings, largest.name.replace("syn-", "") + " passages")
+        rows.append(("peak memory, this process", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB", "—"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\nverify bench — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {dt.date.today()}\n")
+    print("| measure | result | target |\n|---|---|---|")
+    for name, value, target in rows:
+        print(f"| {name} | {value} | {target} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,47 @@
+import datetime as dt
+
+from verify.models import (
+    Article, ClaimKind, Evidence, IndexInfo, Report, ReportClaim, Stance, Summary, Verdict,
+)
+from verify.read import sha256_text
+from verify.report import ReportFormat, render
+
+
+def hostile_report() -> Report:
+    text = 'The mayor said <script>alert("x")</script> 14 times.'
+    evidence = Evidence(
+        claim_id="c1", document_id="doc<1>", title="<img src=x onerror=alert(1)>", source="Wire",
+        url="javascript:alert(1)", published=dt.date(2026, 3, 1), passage="<script>steal()</script> 15 times",
+        start=0, end=10, stance=Stance.CONFLICTS, score=0.7, note="gives 15 times",
+    )
+    claim = ReportClaim(
+        id="c1", kind=ClaimKind.QUANTITY, text=text[40:48], start=40, end=48, sentence=text, speaker=None,
+        attributed_to=None, quantity=None, quote=None, verdict=Verdict.CONFLICTING, confidence=0.8,
+        explanation="The article says <b>14</b>", evidence=(evidence,),
+    )
+    return Report(
+        tool_version="t", generated_at=dt.datetime(2026, 3, 13, tzinfo=dt.timezone.utc),
+        index=IndexInfo(path="ix", model="m", documents=1, passages=1, corpus_fingerprint="f"),
+        article=Article(title="<b>T</b>", text=text, sha256=sha256_text(text)), claims=(claim,),
+        summary=Summary(conflicting=1),
+    )
+
+
+def test_report_html_escapes_all_text_and_drops_unsafe_links():
+    html = render(hostile_report(), ReportFormat.HTML)
+    assert "<script>alert" not in html and "<script>steal" not in html
+    assert "&lt;script&gt;" in html and "javascript:" not in html and "<img" not in html
+    assert html.count("<script>") == 1  # only the report's own navigation script
+    assert "Content-Security-Policy" in html and "http" not in html.split("<script>")[0].replace("http-equiv", "")
+
+
+def test_report_markdown_puts_summary_and_conflicts_first():
+    md = render(hostile_report(), ReportFormat.MD)
+    lines = md.splitlines()
+    assert lines[2].startswith("| supported") and "### Needs attention" in md
+    assert md.index("Needs attention") < md.index("All claims")
+
+
+def test_report_json_round_trips():
+    report = hostile_report()
+    assert Report.model_validate_json(render(report, ReportFormat.JSON)) == report
