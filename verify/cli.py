@@ -18,6 +18,7 @@ from pathlib import Path
 
 from verify.config import FailOn, FusionMode, VectorKind, default_index_dir, make_settings
 from verify.errors import EXIT_FOUND, EXIT_OK, UsageError, VerifyError
+from verify.cli_review import add_commands as add_review_commands, run_report, run_review, run_schema
 from verify.models import Filters, Report, Verdict
 
 FAIL_LEVELS = {
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--to", dest="published_to", type=iso_date, help="only evidence published on or before this date")
     check.add_argument("--top-k", type=int, help="evidence passages per claim (default 5)")
     check.add_argument("--fusion", choices=[m.value for m in FusionMode], help="dense+lexical fusion (default convex)")
+    check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
+                       "(default: the report being replaced at --out, if it was reviewed)")
+    add_review_commands(commands, EPILOG)
     return parser
 
 
@@ -125,11 +129,27 @@ def run_check(args: argparse.Namespace) -> int:
         note(args, summary_table(report, seconds))
     else:
         base = Path(args.out) if args.out else Path("reports") / report_name(args.article)
+        report = carry_reviews(report, base, args.review_from)
         written = write_report(report, base, formats)
         print(summary_table(report, seconds))
         print("\nreports: " + ", ".join(str(p) for p in written))
     failing = FAIL_LEVELS[FailOn(args.fail_on)]
     return EXIT_FOUND if any(c.verdict in failing for c in report.claims) else EXIT_OK
+
+
+def carry_reviews(report: Report, base: Path, review_from: Path | None) -> Report:
+    """Carry decisions on unchanged claims over from the reviewed report this one replaces."""
+    from verify.review import append_decisions, carry_over, load_report, log_path, read_log, with_reviews
+
+    old_path = review_from or base.with_name(base.name + ".json")
+    old_log = log_path(old_path)
+    if not old_log.exists():
+        return report
+    old_decisions = read_log(old_log)
+    carried, flagged = carry_over(load_report(old_path), old_decisions, report, old_path.name)
+    new_log = log_path(base.with_name(base.name + ".json"))
+    append_decisions(new_log, carried)
+    return with_reviews(report, read_log(new_log), flagged)
 
 
 def report_name(article: str) -> str:
@@ -139,16 +159,22 @@ def report_name(article: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:80] or "article"
 
 
+COMMANDS = {"index": run_index, "check": run_check, "review": run_review, "report": run_report, "schema": run_schema}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="verify: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.ERROR)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        return run_index(args) if args.command == "index" else run_check(args)
+        return COMMANDS[args.command](args)
     except VerifyError as exc:
         print(f"verify: error: {exc.one_line()}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `verify schema | head`: the reader left, nothing is wrong
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK

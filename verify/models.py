@@ -172,6 +172,14 @@ class Stance(str, Enum):
     RELATED = "related"
 
 
+class WordChange(Frozen):
+    """One step of a word diff between the article's quote and the evidence."""
+
+    op: Literal["equal", "replace", "insert", "delete"]
+    article: str = ""
+    evidence: str = ""
+
+
 class Evidence(Frozen):
     claim_id: str
     document_id: str
@@ -185,6 +193,7 @@ class Evidence(Frozen):
     stance: Stance
     score: float = Field(ge=0.0, le=1.0)
     note: str = ""
+    word_diff: tuple[WordChange, ...] = ()  # quotes only: article words against evidence words
 
 
 class Judgment(Frozen):
@@ -196,6 +205,19 @@ class Judgment(Frozen):
 
 
 # --- report ---------------------------------------------------------------------------
+
+
+class ReviewDecision(Frozen):
+    """A reviewer's word on one claim, as kept in the append-only review log."""
+
+    claim_id: str
+    claim_key: str  # hash of kind, text and speaker: finds the same claim in a revised draft
+    reviewer: str
+    at: dt.datetime
+    before: Verdict  # the verdict the reviewer saw
+    after: Verdict  # the verdict the reviewer settled on (== before when accepted)
+    note: str = ""
+    carried_from: str | None = None  # the earlier report this decision was carried over from
 
 
 class ReportClaim(Frozen):
@@ -215,6 +237,8 @@ class ReportClaim(Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     explanation: str
     evidence: tuple[Evidence, ...]
+    review: ReviewDecision | None = None
+    needs_review: bool = False  # the claim changed since a reviewer decided on its earlier wording
 
 
 class Summary(Frozen):

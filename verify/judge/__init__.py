@@ -13,7 +13,7 @@ from verify.judge.quantity import judge_quantity
 from verify.judge.quote import judge_quote
 from verify.judge.statement import judge_statement
 from verify.models import (
-    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, Verdict,
+    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, Verdict, WordChange,
 )
 
 SPAN_SIMILARITY_PASSAGES = 2  # evidence spans embedded per claim: the cost of sentence-level cosine
@@ -26,15 +26,15 @@ def describe_source(passage: RetrievedPassage) -> str:
 
 def stance_for(
     claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None
-) -> tuple[Stance, str]:
+) -> tuple[Stance, str, tuple[WordChange, ...]]:
     if isinstance(claim, QuantityClaim):
         finding = judge_quantity(claim, span.text, cosine, published, passage.published)
-        return finding.stance, finding.note
+        return finding.stance, finding.note, ()
     if isinstance(claim, QuoteClaim):
-        finding = judge_quote(claim, passage.text)
-        return finding.stance, finding.note
-    finding = judge_statement(claim.text, span.text, cosine, span.overlap)
-    return finding.stance, finding.note
+        quoted = judge_quote(claim, passage.text)
+        return quoted.stance, quoted.note, quoted.diff
+    stated = judge_statement(claim.text, span.text, cosine, span.overlap)
+    return stated.stance, stated.note, ()
 
 
 def span_cosines(
@@ -60,11 +60,11 @@ def span_cosines(
 def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], published: dt.date | None) -> Judgment:
     evidence = []
     for passage, span, cosine in zip(passages, spans, cosines):
-        stance, note = stance_for(claim, passage, span, cosine, published)
+        stance, note, diff = stance_for(claim, passage, span, cosine, published)
         evidence.append(Evidence(
             claim_id=claim.id, document_id=passage.document_id, title=passage.title, source=passage.source,
             url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
-            stance=stance, score=max(0.0, min(1.0, cosine)), note=note,
+            stance=stance, score=max(0.0, min(1.0, cosine)), note=note, word_diff=diff,
         ))
     return aggregate(claim, evidence, passages)
 

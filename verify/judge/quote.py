@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.lexical import STOPWORDS
-from verify.models import QuoteClaim, Stance
+from verify.models import QuoteClaim, Stance, WordChange
 
 WORD = re.compile(r"[\w’'-]+")
 FOUND = 85.0  # partial-ratio (0..100) of normalised words from which the quote counts as found
@@ -24,6 +24,7 @@ class QuoteFinding:
     stance: Stance
     match: float  # 0..1
     note: str
+    diff: tuple[WordChange, ...] = ()
 
 
 def words_of(text: str) -> list[str]:
@@ -42,10 +43,17 @@ def aligned_words(quote: list[str], passage: str) -> tuple[list[str], int, float
     return window.split(), start, alignment.score
 
 
-def word_changes(quote: list[str], evidence: list[str]) -> list[tuple[str, str]]:
-    """(article words, evidence words) for each place the two differ."""
+def word_diff(quote: list[str], evidence: list[str]) -> tuple[WordChange, ...]:
     matcher = difflib.SequenceMatcher(a=quote, b=evidence, autojunk=False)
-    return [(" ".join(quote[i1:i2]), " ".join(evidence[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return tuple(
+        WordChange(op=op, article=" ".join(quote[i1:i2]), evidence=" ".join(evidence[j1:j2]))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+
+
+def word_changes(diff: tuple[WordChange, ...]) -> list[tuple[str, str]]:
+    """(article words, evidence words) for each place the two differ."""
+    return [(c.article, c.evidence) for c in diff if c.op != "equal"]
 
 
 def is_minor(changes: list[tuple[str, str]]) -> bool:
@@ -92,11 +100,12 @@ def judge_quote(claim: QuoteClaim, passage_text: str) -> QuoteFinding:
             return QuoteFinding(Stance.CONFLICTS, score / 100, f"credits these words to {credited}, not {claim.speaker}")
         if not named and not credited:
             return QuoteFinding(Stance.RELATED, score / 100, f"has these words but does not say who spoke them")
-    changes = word_changes(quote, evidence)
+    diff = word_diff(quote, evidence)
+    changes = word_changes(diff)
     if not changes:
-        return QuoteFinding(Stance.SUPPORTS, score / 100, "has the quote verbatim")
+        return QuoteFinding(Stance.SUPPORTS, score / 100, "has the quote verbatim", diff)
     if is_minor(changes):
-        return QuoteFinding(Stance.SUPPORTS, score / 100, f"has the quote with minor differences ({diff_note(changes)})")
+        return QuoteFinding(Stance.SUPPORTS, score / 100, f"has the quote with minor differences ({diff_note(changes)})", diff)
     if not claim.direct:
-        return QuoteFinding(Stance.RELATED, score / 100, f"has similar words ({diff_note(changes)})")
-    return QuoteFinding(Stance.CONFLICTS, score / 100, f"has altered words: {diff_note(changes)}")
+        return QuoteFinding(Stance.RELATED, score / 100, f"has similar words ({diff_note(changes)})", diff)
+    return QuoteFinding(Stance.CONFLICTS, score / 100, f"has altered words: {diff_note(changes)}", diff)

@@ -12,6 +12,7 @@ from verify import __version__
 from verify.models import (
     Article, Claim, IndexInfo, Judgment, QuantityClaim, QuoteClaim, Report, ReportClaim, Summary, Verdict,
 )
+from verify.report.claimreview import render_claimreview
 from verify.report.html import render_html
 from verify.report.markdown import render_markdown
 
@@ -20,6 +21,11 @@ class ReportFormat(str, Enum):
     JSON = "json"
     MD = "md"
     HTML = "html"
+    CLAIMREVIEW = "claimreview"
+
+    @property
+    def suffix(self) -> str:
+        return "claimreview.json" if self is ReportFormat.CLAIMREVIEW else self.value
 
 
 def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[Judgment], index: IndexInfo) -> Report:
@@ -47,6 +53,8 @@ def render(report: Report, fmt: ReportFormat) -> str:
         return report.model_dump_json(indent=2) + "\n"
     if fmt is ReportFormat.MD:
         return render_markdown(report)
+    if fmt is ReportFormat.CLAIMREVIEW:
+        return render_claimreview(report)
     return render_html(report)
 
 
@@ -55,7 +63,7 @@ def write_report(report: Report, base: Path, formats: Sequence[ReportFormat]) ->
     base.parent.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
-        path = base.with_name(f"{base.name}.{fmt.value}")
+        path = base.with_name(f"{base.name}.{fmt.suffix}")
         partial = path.with_name(path.name + ".partial")
         partial.write_text(render(report, fmt), encoding="utf-8")
         os.replace(partial, path)
