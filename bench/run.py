@@ -168,6 +168,26 @@ def bench_check(tmp: Path, index: Path, embedder, settings: Settings, size_label
     ]
 
 
+def bench_render(tmp: Path) -> list[tuple[str, str, str]]:
+    """All report formats for a 100-claim report (claims cloned from the sample's report)."""
+    from verify.report import ReportFormat, render
+    from verify.review import load_report
+
+    sample = tmp / "render-sample"
+    subprocess.run([sys.executable, "-m", "verify", "index", str(SAMPLE / "reference"), "--index", str(tmp / "render-ix"), "-q"], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "verify", "check", str(SAMPLE / "article.md"), "--index", str(tmp / "render-ix"), "--out", str(sample), "-q"], capture_output=True)
+    report = load_report(sample.with_name("render-sample.json"))
+    claims = [c.model_copy(update={"id": f"c{i + 1}"}) for i, c in enumerate((report.claims * 100)[:100])]
+    big = report.model_copy(update={"claims": tuple(claims)})
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for fmt in ReportFormat:
+            render(big, fmt)
+        timings.append(time.perf_counter() - started)
+    return [("render json+md+html+claimreview, 100 claims", f"{min(timings) * 1000:.0f} ms (best of 5)", "< 500 ms")]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="verify benchmarks")
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
@@ -180,6 +200,7 @@ def main() -> int:
         retrieval, largest = bench_retrieval(tmp, embedder, settings, [2000, 10_000] if args.quick else [10_000, 100_000])
         rows += retrieval
         rows += bench_check(tmp, largest, embedder, settings, largest.name.replace("syn-", "") + " passages")
+        rows += bench_render(tmp)
         rows.append(("peak memory, this process", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB", "—"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -96,18 +96,20 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "scifact")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "out")
     parser.add_argument("--passage-sentences", type=int, default=Settings().passage_sentences)
+    parser.add_argument("--no-titles", action="store_true", help="index passages without their document title")
     args = parser.parse_args()
     if not (args.data / "corpus.jsonl").is_file():
         print(f"SciFact not found at {args.data}; pass --data", file=sys.stderr)
         return 2
-    settings = Settings(passage_sentences=args.passage_sentences, show_progress=True)
+    settings = Settings(passage_sentences=args.passage_sentences, passage_titles=not args.no_titles, show_progress=True)
     embedder = make_embedder(settings)
     corpus = write_corpus(args.data, args.out)
-    index_dir = args.out / f"index-scifact-p{settings.passage_sentences}"
+    index_dir = args.out / f"index-scifact-p{settings.passage_sentences}{'' if settings.passage_titles else '-notitle'}"
     started = time.perf_counter()
     build = build_index(corpus, index_dir, settings, embedder)
     print(f"index: {build.manifest.documents} abstracts, {build.manifest.passages} passages "
-          f"({settings.passage_sentences} sentences each), {time.perf_counter() - started:.0f} s "
+          f"({settings.passage_sentences} sentences each{', after the title' if settings.passage_titles else ''}), "
+          f"{time.perf_counter() - started:.0f} s "
           f"({'built' if build.changed else 'reused'})")
     index = open_index(index_dir)
     passage_docs = [p.document_id for p in index.passages]

@@ -59,11 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check an article against an index", epilog=EPILOG,
                                 description="Extract the claims of ARTICLE, find evidence in the index and judge each claim.")
-    check.add_argument("article", metavar="ARTICLE", help="a file (.txt .md .html), an http(s) URL, or - for stdin")
+    check.add_argument("articles", nargs="+", metavar="ARTICLE",
+                       help="a file (.txt .md .html), a glob (quoted), an http(s) URL, or - for stdin; several are checked in one process")
     add_common(check)
     check.add_argument("--published", type=iso_date, help="the article's publication date, YYYY-MM-DD (overrides metadata)")
     check.add_argument("--format", choices=FORMATS, default="all", help="report format (default: all)")
-    check.add_argument("--out", help="report path without extension (default: reports/<article name>), or - for stdout")
+    check.add_argument("--out", help="report path without extension (default: reports/<article name>); a folder (ending in /) "
+                       "for several articles; or - for stdout")
     check.add_argument("--fail-on", choices=[f.value for f in FailOn], default="none", help="exit 1 when a claim has this verdict or a worse one (default: none)")
     check.add_argument("--source", action="append", default=[], help="only use evidence from this source (repeatable)")
     check.add_argument("--from", dest="published_from", type=iso_date, help="only evidence published on or after this date")
@@ -73,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
                        "(default: the report being replaced at --out, if it was reviewed)")
     add_review_commands(commands, EPILOG)
+
+    serve = commands.add_parser("serve", help="run the HTTP service", epilog=EPILOG,
+                                description="Serve POST /v1/check, GET /v1/reports/{id}, POST /v1/documents, GET /v1/index, "
+                                "GET /healthz (OpenAPI at /openapi.json). Set VERIFY_TOKEN to require a bearer token.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    add_common(serve)
+    serve.add_argument("--corpus", type=Path, help="corpus folder the index was built from; needed to add documents")
+    serve.add_argument("--allow-private-urls", action="store_true", help="let /v1/check fetch loopback, private and link-local addresses")
+    serve.add_argument("--allow-host", action="append", default=[], help="a private host /v1/check may fetch from anyway (repeatable)")
+    serve.add_argument("--timeout", type=float, default=60.0, help="per-request time limit in seconds (default 60)")
     return parser
 
 
@@ -111,30 +124,72 @@ def summary_table(report: Report, seconds: float) -> str:
     return "\n".join(lines)
 
 
+def expand_articles(specs: list[str]) -> list[str]:
+    """Files, quoted globs, URLs and '-' as given; a glob matching nothing is an error."""
+    import glob
+
+    found: list[str] = []
+    for spec in specs:
+        if spec == "-" or spec.lower().startswith(("http://", "https://")) or not glob.has_magic(spec):
+            found.append(spec)
+            continue
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            raise UsageError(f"{spec}: no files match")
+        found.extend(matches)
+    return found
+
+
 def run_check(args: argparse.Namespace) -> int:
-    from verify.pipeline import check_article
+    from verify.pipeline import Checker
+    from verify.read import read_article
     from verify.report import ReportFormat, render, write_report
 
     settings = make_settings(model=args.model, top_k=args.top_k, fusion=args.fusion)
     formats = [ReportFormat(f) for f in ("json", "md", "html")] if args.format == "all" else [ReportFormat(args.format)]
-    if args.out == "-" and len(formats) != 1:
-        raise UsageError("--out - writes one format to stdout: choose --format json, md or html")
+    articles = expand_articles(args.articles)
+    if args.out == "-" and (len(formats) != 1 or len(articles) != 1):
+        raise UsageError("--out - writes one format of one article to stdout: choose --format json, md or html")
     filters = Filters(sources=tuple(args.source), published_from=args.published_from, published_to=args.published_to)
-    started = time.perf_counter()
-    note(args, f"checking {args.article} against {args.index} …")
-    report = check_article(args.article, args.index, settings, published=args.published, filters=filters)
-    seconds = time.perf_counter() - started
-    if args.out == "-":
-        sys.stdout.write(render(report, formats[0]))
-        note(args, summary_table(report, seconds))
-    else:
-        base = Path(args.out) if args.out else Path("reports") / report_name(args.article)
-        report = carry_reviews(report, base, args.review_from)
-        written = write_report(report, base, formats)
-        print(summary_table(report, seconds))
-        print("\nreports: " + ", ".join(str(p) for p in written))
+    note(args, f"checking {len(articles)} article(s) against {args.index} …")
+    checker = Checker(args.index, settings)  # the model and index load once for every article
+    reports = []
+    for spec in articles:
+        started = time.perf_counter()
+        article = read_article(spec, settings.max_article_bytes, settings.fetch_timeout_s, args.published)
+        report = checker.check(article, filters)
+        seconds = time.perf_counter() - started
+        if args.out == "-":
+            sys.stdout.write(render(report, formats[0]))
+            note(args, summary_table(report, seconds))
+        else:
+            base = out_base(args.out, spec, len(articles))
+            report = carry_reviews(report, base, args.review_from if len(articles) == 1 else None)
+            written = write_report(report, base, formats)
+            print(summary_table(report, seconds) + "\n\nreports: " + ", ".join(str(p) for p in written) + "\n")
+        reports.append(report)
+    if len(reports) > 1:
+        print(combined_summary(articles, reports))
     failing = FAIL_LEVELS[FailOn(args.fail_on)]
-    return EXIT_FOUND if any(c.verdict in failing for c in report.claims) else EXIT_OK
+    return EXIT_FOUND if any(c.verdict in failing for r in reports for c in r.claims) else EXIT_OK
+
+
+def out_base(out: str | None, spec: str, count: int) -> Path:
+    """Where one article's reports go: --out as given for one article; a folder for several,
+    or when --out ends with '/' or names an existing folder."""
+    if out and count == 1 and not out.endswith("/") and not Path(out).is_dir():
+        return Path(out)
+    return Path(out or "reports") / report_name(spec)
+
+
+def combined_summary(articles: list[str], reports: list[Report]) -> str:
+    lines = [f"{'article':<50} {'sup':>4} {'conf':>4} {'disp':>4} {'unv':>4}"]
+    for spec, report in zip(articles, reports):
+        s = report.summary
+        lines.append(f"{spec[-50:]:<50} {s.supported:>4} {s.conflicting:>4} {s.disputed:>4} {s.unverified:>4}")
+    totals = [sum(getattr(r.summary, k) for r in reports) for k in ("supported", "conflicting", "disputed", "unverified")]
+    lines.append(f"{'total (' + str(len(reports)) + ' articles)':<50} " + " ".join(f"{t:>4}" for t in totals))
+    return "\n".join(lines)
 
 
 def carry_reviews(report: Report, base: Path, review_from: Path | None) -> Report:
@@ -159,7 +214,21 @@ def report_name(article: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:80] or "article"
 
 
-COMMANDS = {"index": run_index, "check": run_check, "review": run_review, "report": run_report, "schema": run_schema}
+def run_serve(args: argparse.Namespace) -> int:
+    from verify.serve import ServiceOptions, serve
+
+    settings = make_settings(model=args.model)
+    options = ServiceOptions(
+        index_dir=args.index, corpus_dir=args.corpus, token=os.environ.get("VERIFY_TOKEN") or None,
+        allow_private_urls=args.allow_private_urls, allowed_hosts=tuple(h.lower() for h in args.allow_host),
+        request_timeout_s=args.timeout,
+    )
+    note(args, f"serving {args.index} on http://{args.host}:{args.port} (auth: {'bearer token' if options.token else 'none'})")
+    serve(options, settings, args.host, args.port)
+    return EXIT_OK
+
+
+COMMANDS = {"index": run_index, "check": run_check, "review": run_review, "report": run_report, "schema": run_schema, "serve": run_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

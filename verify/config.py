@@ -42,6 +42,7 @@ class Settings(BaseModel):
     # SciFact recall against index time (eval/retrieval_scifact.py, README).
     passage_sentences: int = Field(default=3, ge=1, le=20)
     passage_max_chars: int = Field(default=900, ge=100, le=20_000)
+    passage_titles: bool = True  # embed and BM25-index each passage after its document's title
     vector_kind: VectorKind = VectorKind.EXACT
     fusion: FusionMode = FusionMode.CONVEX
     dense_weight: float = Field(default=0.6, ge=0.0, le=1.0)

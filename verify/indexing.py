@@ -31,7 +31,8 @@ def corpus_fingerprint(documents: list[Document], settings: Settings, model_id: 
     """Changes whenever a document, its metadata, passage settings or the model change."""
     digest = hashlib.sha256()
     digest.update(
-        f"{FORMAT_VERSION}|{model_id}|{settings.vector_kind.value}|{settings.passage_sentences}|{settings.passage_max_chars}".encode()
+        f"{FORMAT_VERSION}|{model_id}|{settings.vector_kind.value}|{settings.passage_sentences}|{settings.passage_max_chars}"
+        f"|{settings.passage_titles}".encode()
     )
     for doc in sorted(documents, key=lambda d: d.id):
         digest.update(f"\n{doc.id}|{doc.sha256}|{doc.title}|{doc.source}|{doc.url}|{doc.published}".encode())
@@ -55,17 +56,33 @@ def reusable_vectors(previous: OpenIndex | None, model_id: str) -> dict[str, np.
     return {h: vectors[row] for row, h in enumerate(previous.passage_hashes())}
 
 
+def searchable_texts(passages: list[Passage], documents: list[Document], with_title: bool) -> list[str]:
+    """What is embedded and BM25-indexed per passage: the passage, after its document's title.
+
+    A passage deep in a document often never names its subject; the headline does. Offsets
+    and evidence still refer to the passage alone.
+    """
+    if not with_title:
+        return [p.text for p in passages]
+    titles = {d.id: d.title.strip() for d in documents}
+    texts = []
+    for p in passages:
+        title = titles.get(p.document_id, "")
+        texts.append(f"{title}\n{p.text}" if title and not p.text.startswith(title[:60]) else p.text)
+    return texts
+
+
 def embed_passages(
-    passages: list[Passage], reuse: dict[str, np.ndarray], embedder: Embedder, progress: bool
+    texts: list[str], reuse: dict[str, np.ndarray], embedder: Embedder, progress: bool
 ) -> tuple[np.ndarray, list[str], int]:
-    """(vectors, text hashes, how many were embedded now) for `passages`, in order."""
-    hashes = [text_key(p.text) for p in passages]
-    missing = list(dict.fromkeys(p.text for p, h in zip(passages, hashes) if h not in reuse))
+    """(vectors, text hashes, how many were embedded now) for the searchable texts, in order."""
+    hashes = [text_key(t) for t in texts]
+    missing = list(dict.fromkeys(t for t, h in zip(texts, hashes) if h not in reuse))
     fresh: dict[str, np.ndarray] = {}
     if missing:
         vectors = embedder.encode(missing, progress=progress)
         fresh = {text_key(t): v for t, v in zip(missing, vectors)}
-    if not passages:
+    if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32), hashes, 0
     matrix = np.stack([fresh[h] if h in fresh else reuse[h] for h in hashes]).astype(np.float32)
     return matrix, hashes, len(missing)
@@ -100,7 +117,8 @@ def build_index(corpus: Path, index_dir: Path, settings: Settings, embedder: Emb
             p for d in documents for p in make_passages(d.id, d.text, settings.passage_sentences, settings.passage_max_chars)
         ]
         reuse = reusable_vectors(previous, embedder.model_id)
-        vectors, hashes, embedded = embed_passages(passages, reuse, embedder, settings.show_progress)
+        texts = searchable_texts(passages, documents, settings.passage_titles)
+        vectors, hashes, embedded = embed_passages(texts, reuse, embedder, settings.show_progress)
         if vectors.shape[1] != embedder.dimension:
             raise ModelError(f"model {embedder.model_id} returned vectors of the wrong dimension")
         manifest = IndexManifest(
@@ -111,7 +129,7 @@ def build_index(corpus: Path, index_dir: Path, settings: Settings, embedder: Emb
             generation=(previous.manifest.generation + 1) if previous else 1,
         )
         store = FaissStore.build(vectors, settings.vector_kind)
-        lexical = Bm25Index.build([p.text for p in passages])
+        lexical = Bm25Index.build(texts)
         write_generation(index_dir, manifest, documents, passages, hashes, store, lexical)
     return IndexBuild(
         path=str(index_dir), manifest=manifest, changed=True, embedded_passages=embedded,

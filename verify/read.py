@@ -198,6 +198,13 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<body" in head or "<!doctype html" in head or "<article" in head
 
 
+def article_from_text(text: str, published: dt.date | None = None, title: str = "", source: str = "", url: str = "") -> Article:
+    """An article given as text (an API request body): front matter and HTML are honoured."""
+    article = make_article(decode_bytes(text.encode("utf-8"), "text"), "", "text", published)
+    updates = {k: v for k, v in (("title", title), ("source", source), ("url", url)) if v}
+    return article.model_copy(update=updates) if updates else article
+
+
 def make_article(raw: str, suffix: str, name: str, published: dt.date | None) -> Article:
     if suffix not in HTML_SUFFIXES and suffix not in TEXT_SUFFIXES and looks_like_html(raw):
         suffix = ".html"
@@ -212,7 +219,23 @@ def make_article(raw: str, suffix: str, name: str, published: dt.date | None) ->
     )
 
 
-def read_article(spec: str, max_bytes: int, timeout_s: float, published: dt.date | None = None) -> Article:
+def read_url_article(
+    url: str, max_bytes: int, timeout_s: float, published: dt.date | None, allow_private: bool, allowed_hosts: tuple[str, ...]
+) -> Article:
+    """An article fetched over http(s) only; any other scheme is refused, never read locally."""
+    from verify.fetch import check_url, fetch_url
+
+    check_url(url, allow_private, allowed_hosts)
+    data, content_type, final_url = fetch_url(url, max_bytes, timeout_s, allow_private, allowed_hosts)
+    suffix = ".html" if "html" in content_type else ".txt"
+    article = make_article(decode_bytes(data, url), suffix, url, published)
+    return article if article.url else article.model_copy(update={"url": final_url})
+
+
+def read_article(
+    spec: str, max_bytes: int, timeout_s: float, published: dt.date | None = None, allow_private_urls: bool = True,
+    allowed_hosts: tuple[str, ...] = (),
+) -> Article:
     """An article from a file path, an http(s) URL, or '-' for standard input."""
     if spec == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -220,12 +243,7 @@ def read_article(spec: str, max_bytes: int, timeout_s: float, published: dt.date
             raise InputError(f"stdin: over the {max_bytes / 1e6:.0f} MB article limit")
         return make_article(decode_bytes(data, "stdin"), "", "stdin", published)
     if spec.lower().startswith(("http://", "https://")):
-        from verify.fetch import fetch_url
-
-        data, content_type, final_url = fetch_url(spec, max_bytes, timeout_s)
-        suffix = ".html" if "html" in content_type else ".txt"
-        article = make_article(decode_bytes(data, spec), suffix, spec, published)
-        return article if article.url else article.model_copy(update={"url": final_url})
+        return read_url_article(spec, max_bytes, timeout_s, published, allow_private_urls, allowed_hosts)
     path = Path(spec)
     if not path.is_file():
         raise InputError(f"{spec}: no such file")

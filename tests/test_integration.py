@@ -1,0 +1,92 @@
+"""The pre-commit hook and the CI example, run as documented on a scratch git repository."""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SAMPLE
+
+pytestmark = pytest.mark.slow
+BIN = str(Path(sys.executable).parent)
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def scratch(tmp_path, sample_index):
+    repo = tmp_path / "newsroom"
+    (repo / "articles").mkdir(parents=True)
+    shutil.copytree(sample_index, repo / "index" / "default")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "desk@example.invalid")
+    git(repo, "config", "user.name", "Desk")
+    (repo / "articles" / "old.md").write_text("---\ntitle: Old\n---\nAbout 300 farmers rallied in Brenmark on Thursday.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PATH": BIN + os.pathsep + os.environ["PATH"], "HF_HUB_OFFLINE": "1"}
+
+
+def run_hook(repo: Path, files: list[str]) -> subprocess.CompletedProcess:
+    """Run the hook as pre-commit does: entry, then args, then the staged files its pattern matches."""
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    matched = [f for f in files if re.search(hook["files"], f)]
+    command = shlex.split(hook["entry"]) + ["--index", "index/default"] + matched
+    return subprocess.run(command, cwd=repo, env=env(), capture_output=True, text=True)
+
+
+def test_integration_pre_commit_hook_blocks_conflicting_article(scratch):
+    shutil.copy(SAMPLE / "article.md", scratch / "articles" / "summit.md")
+    (scratch / "articles" / "notes.png").write_bytes(b"\x89PNG")
+    git(scratch, "add", ".")
+    staged = git(scratch, "diff", "--cached", "--name-only").split()
+    result = run_hook(scratch, staged)
+    assert result.returncode == 1, result.stderr
+    assert (scratch / "reports" / "pre-commit" / "summit.md").read_text().startswith("## verify:")
+
+
+def test_integration_pre_commit_hook_passes_clean_article(scratch):
+    (scratch / "articles" / "farmers.md").write_text("---\ntitle: Farmers\n---\nAbout 300 farmers rallied in Brenmark on Thursday.\n")
+    git(scratch, "add", ".")
+    result = run_hook(scratch, git(scratch, "diff", "--cached", "--name-only").split())
+    assert result.returncode == 0, result.stderr
+
+
+def test_integration_ci_script_posts_markdown_for_changed_articles(scratch):
+    git(scratch, "checkout", "-qb", "draft")
+    shutil.copy(SAMPLE / "article.md", scratch / "articles" / "summit.md")
+    (scratch / "articles" / "farmers.md").write_text("---\ntitle: Farmers\n---\nAbout 300 farmers rallied in Brenmark on Thursday.\n")
+    git(scratch, "add", ".")
+    git(scratch, "commit", "-qm", "drafts")
+    script = ROOT / "docs" / "ci" / "verify-changed.sh"
+    result = subprocess.run(["bash", str(script), "main", "index/default", "articles/*.md"], cwd=scratch, env=env(), capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    comment = result.stdout
+    assert comment.count("## verify:") == 2  # both changed articles, not the unchanged one
+    assert "Needs attention" in comment and "75 kilometres" in comment
+    workflow = yaml.safe_load((ROOT / "docs" / "ci" / "github-actions.yml").read_text())
+    steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["verify"]["steps"])
+    assert "docs/ci/verify-changed.sh" in steps
+
+
+def test_integration_check_several_files_in_one_process(tmp_path, sample_index, capsys):
+    from verify.cli import main
+
+    other = tmp_path / "farmers.md"
+    other.write_text("About 300 farmers rallied in Brenmark on Thursday.\n")
+    code = main(["check", str(SAMPLE / "article.md"), str(tmp_path / "*.md"), "--index", str(sample_index), "--out", str(tmp_path / "out") + "/", "-q"])
+    out = capsys.readouterr().out
+    assert code == 0 and "total (2 articles)" in out
+    assert (tmp_path / "out" / "article.json").exists() and (tmp_path / "out" / "farmers.json").exists()

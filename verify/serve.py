@@ -1,0 +1,261 @@
+"""`verify serve`: the checker as an HTTP service (FastAPI on uvicorn).
+
+The model and the index are loaded once and shared. Adding documents rebuilds the index
+incrementally under a lock and then swaps in a new Checker; a check in flight keeps the
+index it started with, so every check sees one consistent index.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import secrets
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from verify import __version__
+from verify.config import FailOn, Settings
+from verify.embed import Embedder
+from verify.errors import FetchError, IndexStoreError, InputError, VerifyError
+from verify.fetch import UrlRefused
+from verify.indexing import build_index
+from verify.models import Filters, Report, Verdict
+from verify.pipeline import Checker, make_embedder
+from verify.read import article_from_text, read_url_article
+from verify.report import ReportFormat, render
+
+FAILING = {FailOn.NONE: set(), FailOn.CONFLICTING: {Verdict.CONFLICTING},
+           FailOn.DISPUTED: {Verdict.CONFLICTING, Verdict.DISPUTED},
+           FailOn.UNVERIFIED: {Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.UNVERIFIED}}
+
+
+@dataclass(frozen=True)
+class ServiceOptions:
+    index_dir: Path
+    corpus_dir: Path | None = None  # where POST /v1/documents stores what it adds
+    token: str | None = None  # bearer token; None leaves the API open (bind to loopback then)
+    allow_private_urls: bool = False
+    allowed_hosts: tuple[str, ...] = ()  # private hosts trusted anyway (an internal CMS)
+    max_body_bytes: int = 6_000_000
+    request_timeout_s: float = 60.0
+    reports_kept: int = 1000
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, description="the article text (plain, Markdown with front matter, or HTML)")
+    url: str | None = Field(default=None, description="an http(s) URL to fetch the article from")
+    title: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    fail_on: FailOn = FailOn.NONE
+    sources: list[str] = []
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+
+    @model_validator(mode="after")
+    def one_article(self) -> "CheckRequest":
+        if (self.text is None) == (self.url is None):
+            raise ValueError("give exactly one of 'text' or 'url'")
+        return self
+
+
+class NewDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=300, pattern=r"^[\w.:/-]+$")
+    text: str = Field(min_length=1)
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+
+
+class DocumentsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[NewDocument] = Field(min_length=1, max_length=1000)
+
+
+class CheckResponse(BaseModel):
+    id: str
+    failed: bool  # a claim at or above fail_on
+    report: Report
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": " ".join(message.split())}}
+
+
+@dataclass
+class ServiceState:
+    options: ServiceOptions
+    settings: Settings
+    embedder: Embedder
+    checker: Checker
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    reports: OrderedDict = field(default_factory=OrderedDict)
+    reports_lock: threading.Lock = field(default_factory=threading.Lock)
+    updated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+    def remember(self, report: Report) -> str:
+        report_id = uuid.uuid4().hex
+        with self.reports_lock:
+            self.reports[report_id] = report
+            while len(self.reports) > self.options.reports_kept:
+                self.reports.popitem(last=False)
+        return report_id
+
+    def check(self, request: CheckRequest) -> tuple[str, Report]:
+        checker = self.checker  # one consistent index for the whole check, whatever is added meanwhile
+        if request.url is not None:
+            article = read_url_article(request.url, self.settings.max_article_bytes, self.settings.fetch_timeout_s,
+                                       request.published, self.options.allow_private_urls, self.options.allowed_hosts)
+        else:
+            if len(request.text.encode("utf-8")) > self.settings.max_article_bytes:
+                raise ApiError(413, "too_large", f"article over the {self.settings.max_article_bytes / 1e6:.0f} MB limit")
+            article = article_from_text(request.text, request.published, request.title, request.source)
+        filters = Filters(sources=tuple(request.sources), published_from=request.published_from, published_to=request.published_to)
+        report = checker.check(article, filters)
+        return self.remember(report), report
+
+    def add_documents(self, request: DocumentsRequest) -> dict[str, Any]:
+        corpus = self.options.corpus_dir
+        if corpus is None:
+            raise ApiError(409, "no_corpus", "this service was started without --corpus: it cannot add documents")
+        with self.write_lock:
+            target = corpus / "_api" / f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}.jsonl"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            lines = [json.dumps(d.model_dump(mode="json"), ensure_ascii=False) for d in request.documents]
+            partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            partial.rename(target)
+            try:
+                build = build_index(corpus, self.options.index_dir, self.settings, self.embedder)
+            except VerifyError:
+                target.unlink(missing_ok=True)  # leave the corpus as the index knows it
+                raise
+            self.checker = Checker(self.options.index_dir, self.settings, self.embedder)
+            self.updated_at = dt.datetime.now(dt.timezone.utc)
+        return {"added": build.added, "updated": build.updated, "documents": build.manifest.documents,
+                "passages": build.manifest.passages, "embedded_passages": build.embedded_passages}
+
+
+ERROR_STATUS = [(UrlRefused, 400, "url_refused"), (FetchError, 502, "fetch_failed"), (InputError, 400, "invalid_article"),
+                (IndexStoreError, 503, "index_unavailable"), (VerifyError, 500, "verify_error")]
+
+
+def api_error_from(exc: VerifyError) -> ApiError:
+    for kind, status, code in ERROR_STATUS:
+        if isinstance(exc, kind):
+            return ApiError(status, code, exc.one_line())
+    return ApiError(500, "verify_error", exc.one_line())
+
+
+def create_app(options: ServiceOptions, settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
+    settings = settings or Settings()
+    embedder = embedder or make_embedder(settings)
+    state = ServiceState(options, settings, embedder, Checker(options.index_dir, settings, embedder))
+    app = FastAPI(title="verify", version=__version__, description="Cross-check an article's claims against a reference corpus.")
+    app.state.verify = state
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):  # type: ignore[no-untyped-def]
+        declared = request.headers.get("content-length")
+        if request.method in ("POST", "PUT", "PATCH") and declared is None:
+            return JSONResponse(error_body("length_required", "send a Content-Length header"), status_code=411)
+        if declared and (not declared.isdigit() or int(declared) > options.max_body_bytes):
+            return JSONResponse(error_body("too_large", f"request body over {options.max_body_bytes} bytes"), status_code=413)
+        if request.url.path.startswith("/v1/") and options.token:
+            given = request.headers.get("authorization", "")
+            if not secrets.compare_digest(given.encode(), f"Bearer {options.token}".encode()):
+                return JSONResponse(error_body("unauthorized", "missing or wrong bearer token"), status_code=401,
+                                    headers={"WWW-Authenticate": "Bearer"})
+        return await call_next(request)
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {"msg": "invalid request"}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        return JSONResponse(error_body("invalid_request", f"{where}: {first['msg']}" if where else first["msg"]), status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def on_http(request: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    async def within_limit(function, *args):  # type: ignore[no-untyped-def]
+        try:
+            return await asyncio.wait_for(run_in_threadpool(function, *args), timeout=options.request_timeout_s)
+        except asyncio.TimeoutError as exc:
+            raise ApiError(504, "timeout", f"request took longer than {options.request_timeout_s:g} s") from exc
+        except VerifyError as exc:
+            raise api_error_from(exc) from exc
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/v1/index")
+    async def index_info() -> dict[str, Any]:
+        m = state.checker.index.manifest
+        return {"model": m.model, "documents": m.documents, "passages": m.passages, "generation": m.generation,
+                "built_at": m.built_at.isoformat(), "updated_at": state.updated_at.isoformat(),
+                "corpus_fingerprint": m.corpus_fingerprint}
+
+    @app.post("/v1/check", response_model=CheckResponse, responses={200: {"content": {"text/html": {}, "text/markdown": {}}}})
+    async def check(body: CheckRequest, format: Literal["json", "md", "html"] = "json") -> Response:
+        report_id, report = await within_limit(state.check, body)
+        failed = any(c.verdict in FAILING[body.fail_on] for c in report.claims)
+        headers = {"X-Verify-Report-Id": report_id, "X-Verify-Failed": str(failed).lower()}
+        if format == "html":
+            return HTMLResponse(render(report, ReportFormat.HTML), headers=headers)
+        if format == "md":
+            return PlainTextResponse(render(report, ReportFormat.MD), media_type="text/markdown", headers=headers)
+        payload = CheckResponse(id=report_id, failed=failed, report=report)
+        return Response(payload.model_dump_json(), media_type="application/json", headers=headers)
+
+    @app.get("/v1/reports/{report_id}", response_model=Report)
+    async def get_report(report_id: str, format: Literal["json", "md", "html"] = "json") -> Response:
+        with state.reports_lock:
+            report = state.reports.get(report_id)
+        if report is None:
+            raise ApiError(404, "not_found", f"no report {report_id!r} (reports are kept in memory, newest {options.reports_kept})")
+        if format == "json":
+            return Response(report.model_dump_json(), media_type="application/json")
+        return Response(render(report, ReportFormat(format)), media_type="text/html" if format == "html" else "text/markdown")
+
+    @app.post("/v1/documents")
+    async def add_documents(body: DocumentsRequest) -> dict[str, Any]:
+        return await within_limit(state.add_documents, body)
+
+    return app
+
+
+def serve(options: ServiceOptions, settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(options, settings), host=host, port=port, log_level="info", timeout_keep_alive=5)
