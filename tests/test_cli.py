@@ -61,6 +61,9 @@ def test_cli_stdin_article(sample_index, capsys, monkeypatch):
         (["check", "http://127.0.0.1:9/article"], 2, "cannot fetch"),
         (["check", "{article}", "--format", "all", "--out", "-"], 2, "one format"),
         (["check", "{article}", "--model", "other-org/other-model"], 3, "was built with model"),
+        (["check", "{big}"], 2, "over the 5 MB limit"),
+        (["check", "{broken_html}"], 2, "no readable main text"),
+        (["check", "{article}", "--index", "{corrupt}"], 3, "unreadable"),
         (["index", "{missing}"], 3, "does not exist"),
         (["index", "{corpus}", "--model", "no-such-org/no-such-model-xyz"], 2, "cannot load embedding model"),
     ],
@@ -70,6 +73,13 @@ def test_cli_errors_are_one_line_with_documented_exit_code(tmp_path, capsys, sam
         "empty": tmp_path / "empty.txt", "binary": tmp_path / "bin.txt", "latin1": tmp_path / "latin1.txt",
         "missing": tmp_path / "missing", "article": SAMPLE / "article.md", "corpus": SAMPLE / "reference",
     }
+    files.update(big=tmp_path / "big.txt", broken_html=tmp_path / "broken.html", corrupt=tmp_path / "corrupt")
+    with open(files["big"], "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    files["broken_html"].write_text("<html><body><div><p></div></span><script>x()</script>", encoding="utf-8")
+    shutil.copytree(sample_index, files["corrupt"])
+    live = files["corrupt"] / (files["corrupt"] / "CURRENT").read_text().strip()
+    (live / "vectors.faiss").write_bytes(b"\x00garbage")
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
     files["latin1"].write_bytes("Le caf\xe9 est ferm\xe9 depuis lundi.".encode("latin-1"))
@@ -90,3 +100,15 @@ def test_cli_mismatched_model_leaves_index_intact(tmp_path, sample_index, capsys
     code = main(["check", str(SAMPLE / "article.md"), "--index", str(copy), "--model", str(tmp_path), "-q"])
     assert code == 2 and "no sentence-transformers model" in capsys.readouterr().err
     assert sorted(p.name for p in copy.rglob("*")) == before
+
+
+def test_cli_failed_index_run_leaves_existing_index_intact(tmp_path, sample_index, corpus_copy, capsys):
+    copy = tmp_path / "ix"
+    shutil.copytree(sample_index, copy)
+    snapshot = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file() and p.name != ".lock"}
+    (corpus_copy / "new.md").write_text("A new document about the ferry.\n", encoding="utf-8")
+    assert main(["index", str(corpus_copy), "--index", str(copy), "--model", "no-such-org/no-such-model-xyz", "-q"]) == 2
+    (corpus_copy / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    assert main(["index", str(corpus_copy), "--index", str(copy), "-q"]) == 3
+    after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file() and p.name != ".lock"}
+    assert after == snapshot

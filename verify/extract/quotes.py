@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from verify.extract.people import REPORTING, People
+from verify.split import split_sentences
 
 OPEN, CLOSE = "“", "”"
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:the\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
@@ -30,6 +32,8 @@ class QuoteSpan:
     speaker: str | None
     credited: str | None
     direct: bool = True
+    content_start: int = -1  # the attributed content, which may run past the marks ("that … “…”")
+    content_end: int = -1
 
 
 def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
@@ -125,22 +129,116 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
     return paragraph_bounds(text, max(0, len(previous) - 1))[0] == speaker_paragraph
 
 
+CUE = (
+    r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
+    r"stated|states|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
+    r"suggests|promised|promises|called|calls|described|describes|tweeted|tweets|believes|thinks|accused|urged|urges|"
+    r"predicted|conceded|admitted|recalled|declared|replied|responded|continued|concluded|reported|reports|echoed|"
+    r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"
+    r"maintained|contended|complained|joked|countered|testified|according to|put it|posted|blasted|slammed|mocked|"
+    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted)"
+)
+CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
+CUE_AFTER = re.compile(
+    r"^[,.!?]?\s*(?:(?P<who1>[^,.;“”\"]{1,80}?)(?:,[^,;“”\"]{1,120},)?\s+(?:also\s+|later\s+|then\s+)?" + CUE
+    + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
+    re.I,
+)
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How a quote sits in its sentence: the content span (which can run past the marks) and the speaker phrase."""
+
+    content_start: int
+    content_end: int
+    speaker_phrase: str | None
+    speaker_at: int
+    cued: bool
+
+
+def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, at) - 1)
+    return starts[i], max(ends[i], at)
+
+
+def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[int], list[int]]) -> Attribution:
+    """Read the attribution around one quote from the words before and after it in its sentence."""
+    s_start, _ = sentence_bounds(text, *bounds, open_at)
+    _, s_end = sentence_bounds(text, *bounds, close_at)
+    para_start, para_end = paragraph_bounds(text, open_at)
+    s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
+    pre = text[s_start:open_at][-400:]
+    post = text[close_at + 1 : s_end][:300]
+    after = CUE_AFTER.match(post)
+    cue_pre = CUE_IN_PRE.search(pre)
+    if cue_pre:
+        rest = cue_pre.group("rest")
+        who_end = open_at - len(pre) + cue_pre.start("cue")
+        phrase = subject_before(text, s_start, who_end)
+        if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest):
+            return Attribution(open_at + 1, close_at, phrase, who_end, True)
+        content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
+        content_end = close_at if not post.strip(" .,!?”\"") or after else s_end
+        return Attribution(content_start, content_end, phrase, who_end, True)
+    if after:
+        who = after.group("who1") or after.group("who2")
+        at = close_at + 1 + (after.start("who1") if after.group("who1") else after.start("who2"))
+        pre_words = pre.strip(" “\"")
+        content_start = open_at + 1 if not pre_words or pre_words.endswith((":", ".")) else s_start
+        return Attribution(content_start, close_at, who, at, True)
+    earlier = BEFORE.search(text[para_start:open_at][-300:]) if not pre.strip(" “\"") else None
+    if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
+        at = open_at - len(text[para_start:open_at][-300:]) + earlier.start("who")
+        return Attribution(open_at + 1, close_at, earlier.group("who"), at, True)
+    return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
+    """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
+    window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
+    window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
+    window = re.sub(r"\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly)$", "", window)
+    match = re.search(r"(?:^|[,;:—–]\s*|\b(?:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
+    phrase = (match.group(1) if match else window).strip()
+    return phrase or None
+
+
+def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
+    if not phrase:
+        return None
+    phrase = re.sub(r"^(?:According to|according to)\s+", "", phrase).strip()
+    match = re.search(WHO + r"\s*$", phrase)
+    if match and match.group("who"):
+        return people.resolve(match.group("who"), at)
+    return phrase if phrase[:1].isupper() else None
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
-    """Every direct quote of the text, with its resolved speaker and credited source."""
+    """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
+    sentences = split_sentences(text)
+    bounds = ([s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)])
     spans: list[QuoteSpan] = []
-    last_speaker: tuple[int, str] | None = None  # (paragraph start, speaker) for split quotes
+    last_speaker: tuple[int, str] | None = None  # (paragraph start, speaker) for split and running quotes
     for open_at, close_at in quote_marks(text):
-        content_start, content_end = open_at + 1, close_at
-        if len(text[content_start:content_end].split()) < 2:
+        if len(text[open_at + 1 : close_at].split()) < 2:
             continue  # a scare-quoted word is not a quote claim
-        speaker, _ = speaker_near(text, open_at, close_at, people)
+        found = attribution_of(text, open_at, close_at, bounds)
+        speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
+        if speaker and people.by_name(speaker) is None and found.speaker_at >= para_start:
+            # "Li Haidong, professor at the China Foreign Affairs University, echoed": the phrase
+            # ends in an institution; a person named just before it in the paragraph is the speaker.
+            speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
         if speaker is None and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
             speaker = last_speaker[1]
+        elif not found.cued and len(text[open_at + 1 : close_at].split()) < MIN_UNATTRIBUTED_WORDS:
+            continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         credited = credited_source(text[para_start:para_end])
         if speaker:
             last_speaker = (para_start, speaker)
-        spans.append(QuoteSpan(content_start, content_end, speaker, credited))
+        spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start, content_end=found.content_end))
     return spans
 
 
