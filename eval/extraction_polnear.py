@@ -50,12 +50,9 @@ def predicted_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]
     units: list[tuple[list[tuple[int, int]], str | None]] = []
     for q in quotes:
         span = trimmed(text, q.content_start, q.content_end) if q.content_start >= 0 else trimmed(text, q.start, q.end)
-        if units:
-            spans, speaker = units[-1]
-            gap = text[spans[-1][1] : span[0]]
-            if speaker == q.speaker and len(gap) < 120 and gap.count("\n") <= 2 and not re.search(r"[“\"][^”\"]+[”\"]", gap):
-                spans.append(span)
-                continue
+        if units and q.continues:
+            units[-1][0].append(span)  # "“…,” he said. “…”": one attribution in two parts
+            continue
         units.append(([span], q.speaker))
     return units
 

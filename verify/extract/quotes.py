@@ -34,6 +34,7 @@ class QuoteSpan:
     direct: bool = True
     content_start: int = -1  # the attributed content, which may run past the marks ("that … “…”")
     content_end: int = -1
+    continues: bool = False  # no cue of its own: it goes on with the previous quote's speaker
 
 
 def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
@@ -156,6 +157,7 @@ class Attribution:
     speaker_phrase: str | None
     speaker_at: int
     cued: bool
+    from_paragraph: bool = False  # the cue is in an earlier sentence of the paragraph
 
 
 def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
@@ -177,10 +179,11 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         rest = cue_pre.group("rest")
         who_end = open_at - len(pre) + cue_pre.start("cue")
         phrase = subject_before(text, s_start, who_end)
+        runs_on = bool(re.search(r"\w", post)) and not after  # "says “…” despite his loss": content goes on
+        content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
         if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest):
-            return Attribution(open_at + 1, close_at, phrase, who_end, True)
+            return Attribution(open_at + 1, content_end, phrase, who_end, True)
         content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
-        content_end = close_at if not post.strip(" .,!?”\"") or after else s_end
         return Attribution(content_start, content_end, phrase, who_end, True)
     if after:
         who = after.group("who1") or after.group("who2")
@@ -191,8 +194,15 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     earlier = BEFORE.search(text[para_start:open_at][-300:]) if not pre.strip(" “\"") else None
     if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
         at = open_at - len(text[para_start:open_at][-300:]) + earlier.start("who")
-        return Attribution(open_at + 1, close_at, earlier.group("who"), at, True)
+        return Attribution(open_at + 1, close_at, earlier.group("who"), at, True, from_paragraph=True)
     return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
+    end = sentence_end
+    while end > close_at and text[end - 1] in " .!?\n":
+        end -= 1
+    return end
 
 
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
@@ -211,7 +221,8 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = re.sub(r"^(?:According to|according to)\s+", "", phrase).strip()
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
-        return people.resolve(match.group("who"), at)
+        # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
+        return people.resolve(match.group("who"), at) or match.group("who")
     return phrase if phrase[:1].isupper() else None
 
 
@@ -222,23 +233,28 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str] | None = None  # (paragraph start, speaker) for split and running quotes
     for open_at, close_at in quote_marks(text):
-        if len(text[open_at + 1 : close_at].split()) < 2:
-            continue  # a scare-quoted word is not a quote claim
+        words = len(text[open_at + 1 : close_at].split())
+        if words == 0:
+            continue
         found = attribution_of(text, open_at, close_at, bounds)
+        if words < 2 and not (found.cued and found.content_start < open_at):
+            continue  # a scare-quoted word, unless it is the quoted part of reported speech
         speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
         if speaker and people.by_name(speaker) is None and found.speaker_at >= para_start:
             # "Li Haidong, professor at the China Foreign Affairs University, echoed": the phrase
             # ends in an institution; a person named just before it in the paragraph is the speaker.
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
-        if speaker is None and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
-            speaker = last_speaker[1]
+        continues = False
+        if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
+            speaker, continues = last_speaker[1], not found.cued or found.from_paragraph
         elif not found.cued and len(text[open_at + 1 : close_at].split()) < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         credited = credited_source(text[para_start:para_end])
         if speaker:
             last_speaker = (para_start, speaker)
-        spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start, content_end=found.content_end))
+        spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start,
+                               content_end=found.content_end, continues=continues))
     return spans
 
 
