@@ -12,7 +12,7 @@ from verify.split import split_sentences
 
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
-    r"\b(?:expected to|is likely to|are likely to|may|might|could|should|would|will|hopes? to|plans? to|"
+    r"\b(?:expected to|is likely to|are likely to|may|might|could|should|hopes? to|"
     r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
     re.I,
 )

@@ -11,13 +11,13 @@ from verify.extract.numbers import (
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-DATE_NEAR = re.compile(r"(?:\b(?:" + MONTHS + r")\.?\s*$)|(?:^\s*(?:" + MONTHS + r")\b)", re.I)
+DATE_NEAR = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$", re.I)  # "May 8": the number is a day
 TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|hours\b|h\b)|^:\d\d", re.I)
 NOUN_STOP = {
     "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "and", "or", "but",
     "that", "which", "who", "in", "on", "at", "for", "with", "from", "by", "as", "since", "than", "this",
     "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
-    "before", "into", "while", "when", "where", "including", "of", "to",
+    "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
 }
 LINK_PREPOSITIONS = {"of", "to", "in"}
 VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must"}
@@ -130,11 +130,25 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
     unit = "percent" if match.group("pct") else (match.group("cur") or "")
+    counted = counted_after(sentence, match.end())
+    unit, counted = currency_word(unit, counted)
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
-        counted=counted_after(sentence, match.end()), scope=scope_after(sentence, match.end()), unit=unit,
-        surface=match.group(0).strip(),
+        counted=counted, scope=scope_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
     )
+
+
+CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "usd": "$", "euros": "€", "euro": "€", "pounds": "£", "yen": "¥",
+                  "percent": "percent", "per": "percent"}
+
+
+def currency_word(unit: str, counted: str) -> tuple[str, str]:
+    """"244.8 billion dollars" is the same unit as "$245 bn": move the currency word into the unit."""
+    words = counted.split()
+    if not unit and words and words[0].lower() in CURRENCY_WORDS:
+        rest = words[2:] if words[0].lower() == "per" and len(words) > 1 and words[1].lower() == "cent" else words[1:]
+        return CURRENCY_WORDS[words[0].lower()], " ".join(rest)
+    return unit, counted
 
 
 def vague_mentions(sentence: str) -> list[Mention]:
@@ -149,18 +163,45 @@ def vague_mentions(sentence: str) -> list[Mention]:
     return mentions
 
 
+def is_idiom(sentence: str, match: re.Match[str]) -> bool:
+    word = match.group(0).strip().lower()
+    if word in ("one", "some") and not match.group("qual"):
+        return True
+    if word in ("first", "second"):
+        after = sentence[match.end() : match.end() + 16]
+        return not after.strip() or bool(re.match(r"^[\s-]+(?:time|half|place|quarter|round|hand|largest|biggest|"
+                                                   r"highest|lowest|best|worst|thought|nature|of|day)\b", after, re.I))
+    return False
+
+
 def find_quantities(sentence: str, masked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Quantities in `sentence`, skipping years, dates, times and masked spans (quotes)."""
     mentions = []
     for match in QUANTITY_RE.finditer(sentence):
         if any(a <= match.start() < b for a, b in masked):
             continue
-        if match.group(0).strip().lower() in ("one", "some", "first", "second") and not match.group("qual"):
-            continue  # "one of the", "for the first time" are rarely checkable counts
+        if is_idiom(sentence, match):
+            continue  # "one of the", "for the first time", "second-largest" are not checkable counts
         if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
             continue  # "the two leaders", "both three" name a group, they do not count it
         quantity = make_quantity(sentence, match)
         if quantity is not None:
             mentions.append(Mention(match.start(), match.end(), quantity))
     mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]
-    return sorted(mentions, key=lambda m: m.start)
+    return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
+
+
+CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreased|compared)?\s*(?:from|with)\s*$", re.I)
+
+
+def inherit_counted(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"to 2,500 students a year, up from 800": the 800 counts students too."""
+    out = []
+    for i, mention in enumerate(mentions):
+        q = mention.quantity
+        if not q.counted and i > 0 and CHANGE_FROM.search(sentence[max(0, mention.start - 20) : mention.start]):
+            previous = mentions[i - 1].quantity
+            if previous.unit == q.unit and previous.ordinal == q.ordinal:
+                mention = Mention(mention.start, mention.end, q.model_copy(update={"counted": previous.counted}))
+        out.append(mention)
+    return out

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from verify.embed import Embedder
 from verify.judge.evidence import EvidenceSpan, best_span
 from verify.judge.quantity import judge_quantity
-from verify.judge.quote import judge_quote
+from verify.judge.quote import judge_quote, speaker_in
 from verify.judge.statement import judge_statement
 from verify.models import (
     Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, Verdict, WordChange,
 )
 
-SPAN_SIMILARITY_PASSAGES = 2  # evidence spans embedded per claim: the cost of sentence-level cosine
+SPAN_SIMILARITY_PASSAGES = 2
+INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
 
 
 def describe_source(passage: RetrievedPassage) -> str:
@@ -24,17 +26,32 @@ def describe_source(passage: RetrievedPassage) -> str:
     return f"{name} ({passage.published:%-d %b %Y})" if passage.published else name
 
 
-def stance_for(
-    claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None
-) -> tuple[Stance, str, tuple[WordChange, ...]]:
+@dataclass(frozen=True)
+class Finding:
+    """What one passage says of one claim, whichever judge read it."""
+
+    stance: Stance
+    note: str = ""
+    diff: tuple[WordChange, ...] = ()
+    sentence: tuple[int, int] | None = None  # offsets into the passage of the deciding sentence, if not the span
+
+
+def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
+    context = f"{passage.title}\n{passage.text}"
     if isinstance(claim, QuantityClaim):
-        finding = judge_quantity(claim, span.text, cosine, published, passage.published)
-        return finding.stance, finding.note, ()
-    if isinstance(claim, QuoteClaim):
+        counted = judge_quantity(claim, passage.text, cosine, published, passage.published)
+        return Finding(counted.stance, counted.note, sentence=counted.sentence)
+    if isinstance(claim, QuoteClaim) and claim.direct:
         quoted = judge_quote(claim, passage.text)
-        return quoted.stance, quoted.note, quoted.diff
-    stated = judge_statement(claim.text, span.text, cosine, span.overlap)
-    return stated.stance, stated.note, ()
+        return Finding(quoted.stance, quoted.note, quoted.diff)
+    if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
+        stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
+                                 support_cosine=INDIRECT_SUPPORT_COSINE)
+        if stated.stance is Stance.SUPPORTS and not speaker_in(claim.speaker, passage.text):
+            return Finding(Stance.RELATED, f"says this but not that {claim.speaker} said it")
+        return Finding(stated.stance, stated.note)
+    stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context)
+    return Finding(stated.stance, stated.note)
 
 
 def span_cosines(
@@ -60,11 +77,14 @@ def span_cosines(
 def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], published: dt.date | None) -> Judgment:
     evidence = []
     for passage, span, cosine in zip(passages, spans, cosines):
-        stance, note, diff = stance_for(claim, passage, span, cosine, published)
+        found = stance_for(claim, passage, span, cosine, published)
+        if found.sentence is not None:  # cite the sentence that gives the figure
+            a, b = found.sentence
+            span = EvidenceSpan(passage.text[a:b], passage.start + a, passage.start + b, span.overlap)
         evidence.append(Evidence(
             claim_id=claim.id, document_id=passage.document_id, title=passage.title, source=passage.source,
             url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
-            stance=stance, score=max(0.0, min(1.0, cosine)), note=note, word_diff=diff,
+            stance=found.stance, score=max(0.0, min(1.0, cosine)), note=found.note, word_diff=found.diff,
         ))
     return aggregate(claim, evidence, passages)
 

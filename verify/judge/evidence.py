@@ -23,14 +23,14 @@ def best_span(query: str, passage: RetrievedPassage) -> EvidenceSpan:
     sentences = split_sentences(passage.text)
     if not sentences or not wanted:
         return EvidenceSpan(passage.text, passage.start, passage.end, 0.0)
-    candidates = [(s.start, s.end) for s in sentences]
-    candidates += [(a.start, b.end) for a, b in zip(sentences, sentences[1:])]
-    best, best_score = candidates[0], -1.0
-    for start, end in candidates:
-        found = set(tokenize(passage.text[start:end]))
-        score = len(wanted & found) / len(wanted) - 0.002 * (end - start) / 100
-        if score > best_score:
-            best, best_score = (start, end), score
+    def coverage(start: int, end: int) -> float:
+        return len(wanted & set(tokenize(passage.text[start:end]))) / len(wanted)
+
+    best = max(((s.start, s.end) for s in sentences), key=lambda span: coverage(*span))
+    for a, b in zip(sentences, sentences[1:]):
+        # a pair only when it adds much: one sentence is a sharper citation and a fairer cosine
+        if coverage(a.start, b.end) >= coverage(*best) + 0.25:
+            best = (a.start, b.end)
     start, end = best
     overlap = len(wanted & set(tokenize(passage.text[start:end]))) / len(wanted)
     return EvidenceSpan(passage.text[start:end], passage.start + start, passage.start + end, overlap)

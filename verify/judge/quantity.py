@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import find_quantities
+from verify.dates import DateRef, find_dates
+from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
 
@@ -19,6 +22,7 @@ class QuantityFinding:
     stance: Stance
     evidence_quantity: Quantity | None
     note: str
+    sentence: tuple[int, int] | None = None  # offsets into the evidence text of the sentence that gives the figure
 
 
 def same_counted(claim: Quantity, other: Quantity) -> bool:
@@ -57,26 +61,91 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
+RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
+                  "appear", "term", "case", "death", "infect", "arrest"}
+GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"}
+SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
+               "year", "last", "month", "week", "day"}
+ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
+MIN_SHARED_CONTEXT = 0.25
+GENERIC_MIN_COSINE = 0.55  # share of the claim sentence's other content words the evidence sentence must have
+
+
+def is_running_total(q: Quantity) -> bool:
+    """Counts that grow over time: visits, meetings, agreements to date, anything "since …"."""
+    head = tokenize(q.counted)[:1]
+    return q.ordinal or q.scope.startswith("since") or bool(head and head[0] in RUNNING_TOTALS)
+
+
+def shared_context(claim: QuantityClaim, sentence: str) -> float:
+    """How much of what the claim's sentence is about (besides the count) the evidence sentence shares."""
+    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS
+    said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
+    mine = {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+    return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
+
+
+def same_value_claim(a: Quantity, b: Quantity) -> bool:
+    """"up to 1,300" against "up to 1,200": the same kind of bound, so the bound itself must agree."""
+    tolerance = 0.005 * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= tolerance
+
+
+def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
+    """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence.
+
+    "years", "times", a bare sum of money say little of what is counted, so for them the
+    sentence must share some of the claim's other words, or more of them when the passage as a
+    whole is not close in meaning.
+    """
+    found = []
+    generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
+    for sentence in split_sentences(evidence_text):
+        if generic:
+            shared = shared_context(claim, sentence.text)
+            if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE):
+                continue
+        found += [(m.quantity, (sentence.start, sentence.end)) for m in find_quantities(sentence.text)
+                  if same_counted(claim.quantity, m.quantity)]
+    return found
+
+
+def agrees(claim: Quantity, other: Quantity) -> bool:
+    if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
+        return same_value_claim(claim, other)
+    return overlaps(claim, other)
+
+
+def dated_like(claim_text: str, article_date: dt.date | None, evidence_date: dt.date) -> bool:
+    """Does the claim itself place its count at the evidence's time ("her fourth visit, in June 2019")?"""
+    stamp = DateRef(0, 0, "", "day", evidence_date)
+    return any(ref.value is not None and ref.granularity != "day" and ref.compatible(stamp) or
+               ref.value is not None and ref.granularity == "day" and abs((ref.value - evidence_date).days) <= 7
+               for ref in find_dates(claim_text, article_date))
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None
 ) -> QuantityFinding:
+    """Compare the claim with every figure of the passage that counts the same thing."""
     if cosine < MIN_TOPICALITY:
         return QuantityFinding(Stance.RELATED, None, "")
-    figures = [m.quantity for m in find_quantities(evidence_text) if same_counted(claim.quantity, m.quantity)]
+    figures = figures_in(claim, evidence_text, cosine)
     if not figures:
         return QuantityFinding(Stance.RELATED, None, "")
-    scoped = [q for q in figures if not scopes_differ(claim.quantity, q)]
+    scoped = [(q, at) for q, at in figures if not scopes_differ(claim.quantity, q)]
     if not scoped:
-        other = figures[0]
+        other, at = figures[0]
         note = f"gives {other.surface} {other.counted} {other.scope}, a differently scoped count".replace("  ", " ")
-        return QuantityFinding(Stance.RELATED, other, note)
-    figures = scoped
-    agreeing = [q for q in figures if overlaps(claim.quantity, q)]
+        return QuantityFinding(Stance.RELATED, other, note, at)
+    stale = bool(article_date and evidence_date and article_date - evidence_date > STALE_AFTER)
+    if stale and is_running_total(claim.quantity) and not dated_like(claim.query, article_date, evidence_date):
+        other, at = scoped[0]
+        note = f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, an older running total"
+        return QuantityFinding(Stance.RELATED, other, note, at)
+    agreeing = [(q, at) for q, at in scoped if agrees(claim.quantity, q)]
     if agreeing:
-        return QuantityFinding(Stance.SUPPORTS, agreeing[0], f"gives {agreeing[0].surface} {agreeing[0].counted}".strip())
-    other = figures[0]
-    stale = article_date and evidence_date and article_date - evidence_date > STALE_AFTER
-    if stale and (other.high or other.value) < (claim.quantity.low or claim.quantity.value):
-        note = f"gives {other.surface} {other.counted} as of {evidence_date:%d %b %Y}, an older running total"
-        return QuantityFinding(Stance.RELATED, other, note)
-    return QuantityFinding(Stance.CONFLICTS, other, f"gives {other.surface} {other.counted}".strip())
+        other, at = agreeing[0]
+        return QuantityFinding(Stance.SUPPORTS, other, f"gives {other.surface} {other.counted}".strip(), at)
+    other, at = scoped[0]
+    return QuantityFinding(Stance.CONFLICTS, other, f"gives {other.surface} {other.counted}".strip(), at)

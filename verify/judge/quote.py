@@ -81,6 +81,13 @@ def evidence_speaker(passage: str, claimed: str) -> str | None:
     return None
 
 
+def speaker_in(speaker: str | None, text: str) -> bool:
+    """Is the speaker named in the text (by any part of the name longer than two letters)?"""
+    if not speaker:
+        return True
+    return any(re.search(r"\b" + re.escape(p) + r"\b", text, re.I) for p in speaker.split() if len(p) > 2)
+
+
 def same_person(claimed: str, other: str) -> bool:
     mine = {w.lower() for w in claimed.split() if len(w) > 2}
     return bool(mine & {w.lower() for w in other.split()})

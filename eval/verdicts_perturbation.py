@@ -1,0 +1,234 @@
+"""Perturbation benchmark for the judges: consistent restatements, mutations, absent facts.
+
+    python eval/verdicts_perturbation.py [--show-errors N]
+
+Facts come from eval/data/sample_facts.yaml (facts of corpora/sample/reference). For each, the
+script writes consistent restatements (same figure, compatible qualifiers, another spelling,
+the quote verbatim or in indirect speech) that must be supported, and mutations (number +-1 and
+x10, qualifier flipped, ordinal changed, date shifted, quote word substituted / inserted /
+deleted / negated, speaker swapped, name or polarity changed) that must conflict; facts the
+corpus does not hold must stay unverified. Every case is checked as a one-sentence article
+against the sample index, built with the real model. Prints per-label precision / recall / F1,
+macro-F1 and the false-conflict rate on consistent claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from verify.config import Settings  # noqa: E402
+from verify.indexing import build_index  # noqa: E402
+from verify.models import Article, ClaimKind, Verdict  # noqa: E402
+from verify.pipeline import Checker, make_embedder  # noqa: E402
+from verify.read import sha256_text  # noqa: E402
+
+ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth"]
+LABELS = [Verdict.SUPPORTED, Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.UNVERIFIED]
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    expected: Verdict
+    kind: str  # what the case tests
+    focus: str  # words of the claim under test (to pick it among the article's claims)
+
+
+def money(value: float, unit: str, scale: str) -> str:
+    number = f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return f"{unit}{number} {scale}".strip() if scale else f"{unit}{number}"
+
+
+def plain(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def step(value: float) -> float:
+    """One unit of the last significant digit: 18.4 -> 0.1, 62 -> 1, 300 -> 100 (a round figure)."""
+    if value != int(value):
+        return 0.1
+    return 10 ** (len(str(int(value))) - len(str(int(value)).rstrip("0"))) if value >= 100 else 1.0
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A restated figure and the values it admits: (low, low inclusive, high, high inclusive)."""
+
+    text: str
+    low: float
+    low_in: bool
+    high: float
+    high_in: bool
+
+    def admits(self, value: float) -> bool:
+        tolerance = 0.005 * abs(value)
+        above = value > self.low - tolerance if self.low_in else value > self.low + tolerance
+        below = value < self.high + tolerance if self.high_in else value < self.high - tolerance
+        return above and below
+
+
+def variants(v: float, fmt, qualified: bool, unit: str) -> tuple[list[Variant], list[Variant]]:
+    """Restatements that admit the true value, and mutations that do not."""
+    inf = math.inf
+    d = step(v)
+    fewer = "less" if unit else "fewer"
+    keep = [Variant(fmt(v), v, True, v, True)]
+    change = [Variant(fmt(round(v + d, 1)), v + d, True, v + d, True), Variant(fmt(round(v - d, 1)), v - d, True, v - d, True),
+              Variant(fmt(v * 10), v * 10, True, v * 10, True)]
+    if not qualified:
+        low, high = math.floor(v * 0.9), math.ceil(v * 1.25)
+        keep += [Variant(f"more than {fmt(low)}", low, False, inf, False), Variant(f"at least {fmt(v)}", v, True, inf, False),
+                 Variant(f"about {fmt(round(v))}", round(v) * 0.9, True, round(v) * 1.1, True),
+                 Variant(f"roughly {fmt(v)}", v * 0.9, True, v * 1.1, True),
+                 Variant(f"{fewer} than {fmt(high)}", -inf, False, high, False)]
+        if v >= 20:
+            near = math.ceil(v * 1.04)
+            keep.append(Variant(f"nearly {fmt(near)}", near * 0.9, True, near, True))
+        change += [Variant(f"more than {fmt(v)}", v, False, inf, False), Variant(f"{fewer} than {fmt(v)}", -inf, False, v, False),
+                   Variant(f"at most {fmt(round(v - d, 1))}", -inf, False, v - d, True)]
+    return keep, change
+
+
+def quantity_cases(fact: dict) -> list[Case]:
+    """Expected verdicts follow from the values the corpus gives: the true one and any others."""
+    template, v = fact["template"], float(fact["value"])
+    unit, scale = fact.get("unit", ""), fact.get("scale", "")
+    fmt = (lambda x: money(x, unit, scale)) if unit or scale else plain
+    qualified = any(w in template.lower().split("{}")[0].split()[-1:] for w in ("about", "to", "some"))
+    keep, change = variants(v, fmt, qualified, unit)
+    if scale and unit == "$":
+        keep.append(Variant(f"{plain(v)} {scale} dollars", v, True, v, True))
+    values = [v] + [float(o) for o in fact.get("others", [])]
+    if fact.get("absent"):  # a figure the corpus never gives: every restatement stays unverified
+        return [Case(template.format(x.text), Verdict.UNVERIFIED, "absent figure", x.text) for x in keep + change]
+    cases = []
+    for variant in {x.text: x for x in keep + change}.values():
+        admitted = [variant.admits(x) for x in values]
+        expected = Verdict.SUPPORTED if all(admitted) else Verdict.DISPUTED if any(admitted) else Verdict.CONFLICTING
+        kind = "quantity consistent" if variant.admits(v) else "quantity mutated"
+        cases.append(Case(template.format(variant.text), expected, kind, variant.text))
+    return cases
+
+
+def ordinal_cases(fact: dict) -> list[Case]:
+    t, v = fact["template"], int(fact["value"])
+    cases = [Case(t.format(ORDINALS[v]), Verdict.SUPPORTED, "ordinal consistent", ORDINALS[v]),
+             Case(t.format(f"{v}th" if v > 3 else ORDINALS[v]), Verdict.SUPPORTED, "ordinal consistent", str(v))]
+    cases += [Case(t.format(ORDINALS[v + d]), Verdict.CONFLICTING, "ordinal changed", ORDINALS[v + d]) for d in (-1, 1)]
+    return cases + [Case(t.format(f"{v * 10}th"), Verdict.CONFLICTING, "ordinal x10", f"{v * 10}th")]
+
+
+def date_cases(fact: dict) -> list[Case]:
+    t = fact["template"]
+    return [Case(t.format(fact["value"]), Verdict.SUPPORTED, "date consistent", str(fact["value"])),
+            Case(t.format(fact["other"]), Verdict.CONFLICTING, "date shifted", str(fact["other"]))]
+
+
+def quote_cases(fact: dict) -> list[Case]:
+    words, speaker, other = fact["words"], fact["speaker"], fact["other"]
+    say = lambda w, s: f"“{w},” {s} said."  # noqa: E731
+    first = words.split()[0]
+    cases = [
+        Case(say(words, speaker), Verdict.SUPPORTED, "quote verbatim", first),
+        Case(f"{speaker} said: “{words}.”", Verdict.SUPPORTED, "quote verbatim", first),
+        Case(fact["indirect"], Verdict.SUPPORTED, "quote indirect", ""),
+    ]
+    mutations = {
+        "quote word substituted": words.replace(fact["substitute"][0], fact["substitute"][1], 1),
+        "quote word inserted": words.replace(fact["insert"][0], fact["insert"][1], 1),
+        "quote words deleted": " ".join(words.replace(fact["delete"], "", 1).split()),
+        "quote negated": words.replace(fact["negate"][0], fact["negate"][1], 1),
+    }
+    cases += [Case(say(text, speaker), Verdict.CONFLICTING, kind, first) for kind, text in mutations.items()]
+    return cases + [Case(say(words, other), Verdict.CONFLICTING, "quote speaker swapped", first)]
+
+
+def all_cases(facts: dict) -> list[Case]:
+    cases: list[Case] = []
+    for fact in facts["quantities"]:
+        cases += quantity_cases(fact)
+    for fact in facts["ordinals"]:
+        cases += ordinal_cases(fact)
+    for fact in facts["dates"]:
+        cases += date_cases(fact)
+    for fact in facts["quotes"]:
+        cases += quote_cases(fact)
+    cases += [Case(s, Verdict.SUPPORTED, "statement consistent", "") for s in facts["statements"]["consistent"]]
+    cases += [Case(s, Verdict.CONFLICTING, f"statement {how} changed", "") for s, how in facts["statements"]["mutated"]]
+    return cases + [Case(s, Verdict.UNVERIFIED, "absent", "") for s in facts["absent"]]
+
+
+def case_verdict(checker: Checker, case: Case, published: dt.date) -> Verdict:
+    article = Article(text=case.text, sha256=sha256_text(case.text), published=published)
+    claims = checker.check(article).claims
+    if case.focus:
+        focused = [c for c in claims if case.focus.lower() in (c.text + " " + (c.quote or "")).lower()]
+        claims = focused or claims
+    verdicts = [c.verdict for c in claims]
+    for verdict in (Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED):
+        if verdict in verdicts:
+            return verdict
+    return Verdict.UNVERIFIED
+
+
+def report(results: list[tuple[Case, Verdict]]) -> None:
+    print(f"\n{len(results)} cases\n\n| label | cases | precision | recall | F1 |\n|---|---:|---:|---:|---:|")
+    f1s = []
+    for label in LABELS:
+        gold = sum(1 for c, _ in results if c.expected is label)
+        if not gold:
+            continue
+        predicted = sum(1 for _, v in results if v is label)
+        hit = sum(1 for c, v in results if c.expected is label and v is label)
+        p, r = hit / max(1, predicted), hit / gold
+        f1 = 2 * p * r / max(1e-9, p + r)
+        f1s.append(f1)
+        print(f"| {label.value} | {gold} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+    consistent = [(c, v) for c, v in results if c.expected in (Verdict.SUPPORTED, Verdict.DISPUTED)]
+    false_conflicts = sum(1 for _, v in consistent if v is Verdict.CONFLICTING)
+    print(f"\nmacro-F1: {sum(f1s) / len(f1s):.3f}")
+    print(f"false conflicts on consistent claims: {false_conflicts}/{len(consistent)} = {false_conflicts / max(1, len(consistent)):.1%}")
+    by_kind: Counter = Counter()
+    right: Counter = Counter()
+    for c, v in results:
+        by_kind[c.kind] += 1
+        right[c.kind] += c.expected is v
+    print("\n| case kind | right | of |\n|---|---:|---:|")
+    for kind in sorted(by_kind):
+        print(f"| {kind} | {right[kind]} | {by_kind[kind]} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-errors", type=int, default=0)
+    args = parser.parse_args()
+    facts = yaml.safe_load((ROOT / "eval" / "data" / "sample_facts.yaml").read_text(encoding="utf-8"))
+    settings = Settings()
+    embedder = make_embedder(settings)
+    with tempfile.TemporaryDirectory() as tmp:
+        build_index(ROOT / "corpora" / "sample" / "reference", Path(tmp) / "ix", settings, embedder)
+        checker = Checker(Path(tmp) / "ix", settings, embedder)
+        published = facts["published"]
+        results = [(case, case_verdict(checker, case, published)) for case in all_cases(facts)]
+    report(results)
+    wrong = [(c, v) for c, v in results if c.expected is not v]
+    for case, verdict in wrong[: args.show_errors]:
+        print(f"WRONG {case.kind}: expected {case.expected.value}, got {verdict.value}: {case.text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""Dates as news copy writes them, resolved against a publication date.
+
+"May 8, 2025", "8 May", "on Thursday", "in June", "next year", "this September", "in 2019",
+"yesterday". Each becomes a DateRef at day, month or year granularity; "on Thursday" in a
+story dated Friday 13 March 2026 is Thursday 12 March 2026 (the past week, unless the verb is
+future: "will travel on Thursday" is the coming one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_weekday = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+DATE = re.compile(
+    r"\b(?:"
+    + _month + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>(?:19|20)\d\d))?"
+    + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    + r"|(?P<rel>this|next|last)\s+(?P<relunit>year|month|week|" + "|".join(m for m in MONTHS if len(m) > 3) + r"|" + "|".join(WEEKDAYS) + r")"
+    + r"|" + _weekday
+    + r"|(?:in|since|by|during|until|from)\s+(?P<month3>" + "|".join(m for m in MONTHS if len(m) > 3) + r")(?:\s+(?P<year3>(?:19|20)\d\d))?"
+    + r"|(?P<year4>(?:19|20)\d\d)"
+    + r"|(?P<near>yesterday|today|tomorrow)"
+    + r")\b",
+    re.I,
+)
+FUTURE = re.compile(r"\b(?:will|shall|is to|are to|due to|plans? to|expected to|going to)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    start: int
+    end: int
+    surface: str
+    granularity: str  # "day", "month", "year" or "weekday" (unresolved, no anchor)
+    value: dt.date | None  # first day of the month or year for coarser granularities
+
+    def compatible(self, other: "DateRef") -> bool:
+        """Could both name the same time? (A day is compatible with its month and year.)"""
+        if self.value is None or other.value is None:
+            return True
+        coarse = "year" if "year" in (self.granularity, other.granularity) else "month" if "month" in (self.granularity, other.granularity) else "day"
+        if coarse == "year":
+            return self.value.year == other.value.year
+        if coarse == "month":
+            return (self.value.year, self.value.month) == (other.value.year, other.value.month)
+        return self.value == other.value
+
+
+def weekday_near(anchor: dt.date, weekday: int, future: bool) -> dt.date:
+    delta = (weekday - anchor.weekday()) % 7
+    if future:
+        return anchor + dt.timedelta(days=delta or 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def month_in(anchor: dt.date | None, month: int, year: str | None, future: bool) -> dt.date | None:
+    if year:
+        return dt.date(int(year), month, 1)
+    if anchor is None:
+        return None
+    guess = dt.date(anchor.year, month, 1)
+    if future and month < anchor.month:
+        return dt.date(anchor.year + 1, month, 1)
+    if not future and month > anchor.month:
+        return dt.date(anchor.year - 1, month, 1)
+    return guess
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
+    """Every date reference in `text`, resolved against `anchor` (a publication date) where relative."""
+    future = bool(FUTURE.search(text))
+    found = []
+    for m in DATE.finditer(text):
+        ref = resolve(m, anchor, future)
+        if ref is not None:
+            found.append(DateRef(m.start(), m.end(), m.group(0), ref[0], ref[1]))
+    return found
+
+
+def resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str, dt.date | None] | None:
+    g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+    try:
+        if g["month"] or g["month2"]:
+            month = MONTHS[g["month"] or g["month2"]]
+            day = int(g["day1"] or g["day2"])
+            year = int(g["year1"] or g["year2"] or (anchor.year if anchor else 0))
+            return ("day", dt.date(year, month, day)) if year else ("day", None)
+    except ValueError:
+        return None
+    if g["rel"]:
+        return relative(g["rel"], g["relunit"], anchor)
+    if g["weekday"]:
+        return ("day", weekday_near(anchor, WEEKDAYS[g["weekday"]], future)) if anchor else ("weekday", None)
+    if g["month3"]:
+        return "month", month_in(anchor, MONTHS[g["month3"]], g["year3"], future)
+    if g["year4"]:
+        return "year", dt.date(int(g["year4"]), 1, 1)
+    if g["near"] and anchor:
+        return "day", anchor + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["near"]])
+    return None
+
+
+def relative(rel: str, unit: str, anchor: dt.date | None) -> tuple[str, dt.date | None] | None:
+    if anchor is None:
+        return ("year" if unit == "year" else "month", None)
+    shift = {"this": 0, "next": 1, "last": -1}[rel]
+    if unit == "year":
+        return "year", dt.date(anchor.year + shift, 1, 1)
+    if unit == "month":
+        month = anchor.month + shift
+        return "month", dt.date(anchor.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    if unit == "week":
+        return "year", dt.date(anchor.year, 1, 1)  # weeks are too loose to compare closely
+    if unit in WEEKDAYS:
+        day = weekday_near(anchor, WEEKDAYS[unit], future=rel == "next")
+        return "day", day + dt.timedelta(days=7 * (1 if rel == "next" and day <= anchor else 0))
+    month = MONTHS[unit]
+    return "month", dt.date(anchor.year + shift, month, 1)
