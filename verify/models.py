@@ -144,6 +144,7 @@ class RetrievedPassage(Frozen):
     dense_score: float = Field(ge=-1.0, le=1.0)
     lexical_score: float = Field(ge=0.0)
     fused_score: float = Field(ge=0.0, le=1.0)
+    lead: str = ""  # document text from the start of the passage's paragraph to the passage (a speaker label, say)
 
 
 class Filters(Frozen):

@@ -47,6 +47,15 @@ class Fusion:
         return fused
 
 
+LEAD_CHARS = 300
+
+
+def paragraph_lead(text: str, start: int) -> str:
+    """The text between the start of the paragraph holding `start` and `start` (capped)."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    return text[max(paragraph, start - LEAD_CHARS) : start]
+
+
 class Retriever:
     def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
         if index.manifest.model != embedder.model_id:
@@ -122,4 +131,5 @@ class Retriever:
             url=document.url, published=document.published, text=document.text[meta.start : meta.end],
             start=meta.start, end=meta.end, dense_score=max(-1.0, min(1.0, cosine)),
             lexical_score=lexical.get(row, 0.0), fused_score=max(0.0, min(1.0, fused[row])),
+            lead=paragraph_lead(document.text, meta.start),
         )

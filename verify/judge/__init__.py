@@ -37,20 +37,20 @@ class Finding:
 
 
 def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
-    context = f"{passage.title}\n{passage.text}"
+    context = f"{passage.title}\n{passage.lead}{passage.text}"
     if isinstance(claim, QuantityClaim):
         counted = judge_quantity(claim, passage.text, cosine, published, passage.published)
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
-        quoted = judge_quote(claim, passage.text)
+        quoted = judge_quote(claim, passage.text, passage.lead)
         return Finding(quoted.stance, quoted.note, quoted.diff)
     if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
         stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
-                                 support_cosine=INDIRECT_SUPPORT_COSINE)
+                                 support_cosine=INDIRECT_SUPPORT_COSINE, title=passage.title)
         if stated.stance is Stance.SUPPORTS and not speaker_in(claim.speaker, passage.text):
             return Finding(Stance.RELATED, f"says this but not that {claim.speaker} said it")
         return Finding(stated.stance, stated.note)
-    stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context)
+    stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context, title=passage.title)
     return Finding(stated.stance, stated.note)
 
 

@@ -25,13 +25,14 @@ class QuantityFinding:
     sentence: tuple[int, int] | None = None  # offsets into the evidence text of the sentence that gives the figure
 
 
-def same_counted(claim: Quantity, other: Quantity) -> bool:
-    """Do both figures count the same kind of thing (shared head word, same unit and ordinality)?"""
+def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
+    """Do both figures count the same kind of thing (shared head word, same unit and ordinality)?
+    Without a counted noun ("her fifth to Ostrel", "$3.2 billion") a unit, or a close passage, must say so."""
     if claim.ordinal != other.ordinal or claim.unit != other.unit:
         return False
     mine, theirs = tokenize(claim.counted), tokenize(other.counted)
     if not mine or not theirs:
-        return not mine and not theirs and bool(claim.unit)
+        return not mine and not theirs and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[0] == theirs[0] or mine[-1] == theirs[-1] or bool(set(mine[:2]) & set(theirs[:2]))
 
 
@@ -68,7 +69,7 @@ SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn"
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
 MIN_SHARED_CONTEXT = 0.25
-GENERIC_MIN_COSINE = 0.55  # share of the claim sentence's other content words the evidence sentence must have
+GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
 
 
 def is_running_total(q: Quantity) -> bool:
@@ -101,12 +102,13 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     found = []
     generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
     for sentence in split_sentences(evidence_text):
+        figures = [m.quantity for m in find_quantities(sentence.text)]
         if generic:
             shared = shared_context(claim, sentence.text)
-            if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE):
+            same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
+            if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
                 continue
-        found += [(m.quantity, (sentence.start, sentence.end)) for m in find_quantities(sentence.text)
-                  if same_counted(claim.quantity, m.quantity)]
+        found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)]
     return found
 
 
@@ -139,7 +141,12 @@ def judge_quantity(
         note = f"gives {other.surface} {other.counted} {other.scope}, a differently scoped count".replace("  ", " ")
         return QuantityFinding(Stance.RELATED, other, note, at)
     stale = bool(article_date and evidence_date and article_date - evidence_date > STALE_AFTER)
-    if stale and is_running_total(claim.quantity) and not dated_like(claim.query, article_date, evidence_date):
+    running = is_running_total(claim.quantity)
+    explicit = [d for d in find_dates(claim.query, article_date) if d.value is not None and d.granularity != "year"]
+    if running and evidence_date and explicit and not dated_like(claim.query, article_date, evidence_date):
+        other, at = scoped[0]  # "her fourth visit, in June 2019" against a 2026 total: another time
+        return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, another time", at)
+    if stale and running and not dated_like(claim.query, article_date, evidence_date):
         other, at = scoped[0]
         note = f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, an older running total"
         return QuantityFinding(Stance.RELATED, other, note, at)

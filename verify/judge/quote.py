@@ -14,7 +14,8 @@ from verify.lexical import STOPWORDS
 from verify.models import QuoteClaim, Stance, WordChange
 
 WORD = re.compile(r"[\w’'-]+")
-FOUND = 85.0  # partial-ratio (0..100) of normalised words from which the quote counts as found
+LOCATE = 60.0  # partial-ratio (0..100) that puts the quote somewhere in the passage
+FOUND = 0.75  # share of the quote's words found in order from which the quote counts as found
 TRANSCRIPT_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z .’'-]{2,60}):\s", re.M)
 NEGATIONS = {"not", "no", "never", "don't", "doesn't", "didn't", "won't", "cannot", "can't", "isn't", "aren't", "nor"}
 
@@ -31,16 +32,25 @@ def words_of(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
-def aligned_words(quote: list[str], passage: str) -> tuple[list[str], int, float]:
-    """The passage words best aligned with the quote, their character start, and the score."""
-    haystack = " ".join(words_of(passage))
-    alignment = fuzz.partial_ratio_alignment(" ".join(quote), haystack)
-    if alignment is None:
-        return [], 0, 0.0
-    start = haystack.rfind(" ", 0, alignment.dest_start) + 1
-    end = haystack.find(" ", alignment.dest_end)
-    window = haystack[start : end if end >= 0 else len(haystack)]
-    return window.split(), start, alignment.score
+def aligned_words(quote: list[str], passage: str) -> tuple[list[str], float]:
+    """The passage words aligned with the quote (first to last matched word) and the share of
+    quote words found in order; word-level, so dropped or added words show up in the diff."""
+    words = words_of(passage)
+    if not words or not quote:
+        return [], 0.0
+    alignment = fuzz.partial_ratio_alignment(" ".join(quote), " ".join(words))
+    if alignment is None or alignment.score < LOCATE:
+        return [], 0.0
+    # widen the located window by the quote's length on both sides, then align word by word
+    before = len(" ".join(words)[: alignment.dest_start].split())
+    lo, hi = max(0, before - len(quote)), min(len(words), before + 2 * len(quote))
+    window = words[lo:hi]
+    matcher = difflib.SequenceMatcher(a=quote, b=window, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return [], 0.0
+    found = sum(b.size for b in blocks)
+    return window[blocks[0].b : blocks[-1].b + blocks[-1].size], found / len(quote)
 
 
 def word_diff(quote: list[str], evidence: list[str]) -> tuple[WordChange, ...]:
@@ -67,16 +77,18 @@ def diff_note(changes: list[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
-def evidence_speaker(passage: str, claimed: str) -> str | None:
-    """Who the evidence credits with words near a match: a transcript label or an attribution."""
-    lines = [line for line in passage.split("\n") if line.strip()]
-    best = max(lines, key=lambda line: fuzz.partial_ratio(claimed.lower(), line.lower()), default="")
+def evidence_speaker(text: str, claimed: str) -> str | None:
+    """Who the evidence credits with the words: the transcript label of their paragraph, or an attribution."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    best = max(paragraphs, key=lambda p: fuzz.partial_ratio(claimed.lower(), p.lower()), default="")
     label = TRANSCRIPT_LABEL.match(best)
     if label:
         return label.group("label").title()
-    people = People(passage)
-    for span in find_quotes(passage, people):
-        if span.speaker and fuzz.partial_ratio(claimed.lower(), passage[span.start : span.end].lower()) >= FOUND:
+    if TRANSCRIPT_LABEL.search(text) and not re.search(r"[“\"]", best):
+        return None  # a transcript paragraph cut from its label: the lead did not reach it
+    people = People(text)
+    for span in find_quotes(text, people):
+        if span.speaker and fuzz.partial_ratio(claimed.lower(), text[span.start : span.end].lower()) >= 85:
             return span.speaker
     return None
 
@@ -93,26 +105,25 @@ def same_person(claimed: str, other: str) -> bool:
     return bool(mine & {w.lower() for w in other.split()})
 
 
-def judge_quote(claim: QuoteClaim, passage_text: str) -> QuoteFinding:
+def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFinding:
     quote = words_of(claim.quote)
     if len(quote) < 4 or not passage_text:
         return QuoteFinding(Stance.RELATED, 0.0, "")
-    evidence, _, score = aligned_words(quote, passage_text)
-    if score < FOUND:
-        return QuoteFinding(Stance.RELATED, score / 100, "")
+    evidence, found = aligned_words(quote, passage_text)
+    if found < FOUND:
+        return QuoteFinding(Stance.RELATED, found, "")
     if claim.speaker:
-        credited = evidence_speaker(passage_text, claim.quote)
-        named = re.search(r"\b" + re.escape(claim.speaker.split()[-1]) + r"\b", passage_text, re.I)
-        if credited and not same_person(claim.speaker, credited) and not (named and credited.isupper()):
-            return QuoteFinding(Stance.CONFLICTS, score / 100, f"credits these words to {credited}, not {claim.speaker}")
-        if not named and not credited:
-            return QuoteFinding(Stance.RELATED, score / 100, f"has these words but does not say who spoke them")
+        credited = evidence_speaker(lead + passage_text, claim.quote)
+        if credited and not same_person(claim.speaker, credited):
+            return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")
+        if not credited and not speaker_in(claim.speaker, lead + passage_text):
+            return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
     diff = word_diff(quote, evidence)
     changes = word_changes(diff)
     if not changes:
-        return QuoteFinding(Stance.SUPPORTS, score / 100, "has the quote verbatim", diff)
+        return QuoteFinding(Stance.SUPPORTS, found, "has the quote verbatim", diff)
     if is_minor(changes):
-        return QuoteFinding(Stance.SUPPORTS, score / 100, f"has the quote with minor differences ({diff_note(changes)})", diff)
+        return QuoteFinding(Stance.SUPPORTS, found, f"has the quote with minor differences ({diff_note(changes)})", diff)
     if not claim.direct:
-        return QuoteFinding(Stance.RELATED, score / 100, f"has similar words ({diff_note(changes)})", diff)
-    return QuoteFinding(Stance.CONFLICTS, score / 100, f"has altered words: {diff_note(changes)}", diff)
+        return QuoteFinding(Stance.RELATED, found, f"has similar words ({diff_note(changes)})", diff)
+    return QuoteFinding(Stance.CONFLICTS, found, f"has altered words: {diff_note(changes)}", diff)

@@ -49,16 +49,31 @@ def is_name(token: str, position: int) -> bool:
 
 
 def polarity(words: list[str]) -> bool:
-    return any(w.lower() in NEGATIONS or w.lower().endswith("n't") for w in words)
+    lowered = [w.lower() for w in words]
+    contrast = any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(lowered, lowered[1:]))
+    return contrast or any(w in NEGATIONS or w.endswith("n't") for w in lowered)
 
 
-def aligned_share(claim: list[str], evidence: list[str]) -> float:
+def changed_words(claim: list[str], evidence: list[str]) -> list[str]:
+    """Content words of the claim the evidence replaces with others ("transport" -> "defence")."""
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in claim], b=[w.lower() for w in evidence], autojunk=False)
+    return [w for op, i1, i2, j1, j2 in matcher.get_opcodes() if op == "replace"
+            for w in claim[i1:i2] if w.lower() not in SMALL and not is_number(w)]
+
+
+def aligned_share(claim: list[str], evidence: list[str], context: set[str] = frozenset(), topic: set[str] = frozenset()) -> float:
+    """Share of the claim's content words found in order in the evidence sentence; names the
+    passage or its title already gave ("the Selva bridge" of the headline) count as found."""
     content = [w.lower() for w in claim if w.lower() not in SMALL]
     other = [w.lower() for w in evidence if w.lower() not in SMALL]
     if not content:
         return 0.0
     matcher = difflib.SequenceMatcher(a=content, b=other, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(content)
+    in_order = sum(block.size for block in matcher.get_matching_blocks())
+    matched = {content[i + k] for i, _, n in matcher.get_matching_blocks() for k in range(n)}
+    given = [w for i, w in enumerate(claim) if w.lower() not in matched and w.lower() not in SMALL
+             and (is_name(w, i) and w.lower() in context or w.lower() in topic)]
+    return min(1.0, (in_order + len(given)) / len(content))
 
 
 def replaced_slots(claim: list[str], evidence: list[str]) -> list[str]:
@@ -88,10 +103,20 @@ DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
 
 
 def covered(claim: list[str], evidence: list[str]) -> list[str]:
-    """The claim's meaning-bearing words (numbers, names) the evidence lacks; dates are compared resolved."""
+    """The claim's meaning-bearing words (numbers, names) the evidence lacks; dates are compared resolved.
+    A multi-word name counts as mentioned when any part of it is ("Oduya" for "Tomas Oduya")."""
     have = {w.lower() for w in evidence}
-    return [w for i, w in enumerate(claim) if (is_number(w) or is_name(w, i)) and w.lower() not in have
-            and w.lower() not in DATE_WORDS and not re.fullmatch(r"(?:19|20)\d\d", w)]
+    missing, run = [], []
+    for i, w in enumerate(claim + [""]):
+        if w and is_name(w, i) and w.lower() not in DATE_WORDS:
+            run.append(w)
+            continue
+        if run and not any(r.lower() in have for r in run if len(r) > 2):
+            missing.extend(run)
+        run = []
+        if w and is_number(w) and w.lower() not in have and not re.fullmatch(r"(?:19|20)\d\d", w):
+            missing.append(w)
+    return missing
 
 
 def dates_covered(claim_dates: list[DateRef], evidence_dates: list[DateRef], evidence_anchor: dt.date | None) -> bool:
@@ -102,11 +127,11 @@ def dates_covered(claim_dates: list[DateRef], evidence_dates: list[DateRef], evi
 
 def judge_statement(
     claim_text: str, evidence_text: str, cosine: float, claim_anchor: dt.date | None = None,
-    evidence_anchor: dt.date | None = None, context: str = "", support_cosine: float = SUPPORT_COSINE,
+    evidence_anchor: dt.date | None = None, context: str = "", support_cosine: float = SUPPORT_COSINE, title: str = "",
 ) -> StatementFinding:
     """`context` (the passage and its title) counts for coverage of names; slots are read in the sentence."""
     claim, evidence = tokens(claim_text), tokens(evidence_text)
-    aligned = aligned_share(claim, evidence)
+    aligned = aligned_share(claim, evidence, {w.lower() for w in tokens(context)}, {w.lower() for w in tokens(title)})
     same_thing = (cosine >= SAME_THING_COSINE and aligned >= SAME_THING_ALIGNED) or aligned >= SAME_WORDS
     if not same_thing and cosine < support_cosine:
         return StatementFinding(Stance.RELATED, "")
@@ -122,7 +147,11 @@ def judge_statement(
             return StatementFinding(Stance.CONFLICTS, f"gives another date: {dates}")
     missing = covered(claim, evidence + tokens(context))
     dated = dates_covered(claim_dates, evidence_dates, evidence_anchor)
-    if not missing and not dates and dated and polarity(claim) == polarity(evidence) and (cosine >= support_cosine or aligned >= 0.85):
+    # a content word swapped for another (close -> expand) may reverse the claim: only a very
+    # close paraphrase may carry one
+    swapped = changed_words(claim, evidence) if aligned >= SAME_WORDS and cosine < 0.9 else []
+    close = cosine >= support_cosine or (aligned >= SAME_WORDS and not swapped)
+    if not missing and not dates and dated and polarity(claim) == polarity(evidence) and close:
         return StatementFinding(Stance.SUPPORTS, f"says the same (similarity {cosine:.2f})")
     note = f"does not mention {', '.join(missing[:3])}" if missing and same_thing else ""
     return StatementFinding(Stance.RELATED, note)
