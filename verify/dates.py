@@ -41,6 +41,7 @@ class DateRef:
     surface: str
     granularity: str  # "day", "month", "year" or "weekday" (unresolved, no anchor)
     value: dt.date | None  # first day of the month or year for coarser granularities
+    relative: bool = False  # resolved against the publication date ("on Thursday", "yesterday")
 
     def compatible(self, other: "DateRef") -> bool:
         """Could both name the same time? (A day is compatible with its month and year.)"""
@@ -81,7 +82,10 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
     for m in DATE.finditer(text):
         ref = resolve(m, anchor, future)
         if ref is not None:
-            found.append(DateRef(m.start(), m.end(), m.group(0), ref[0], ref[1]))
+            found.append(DateRef(m.start(), m.end(), m.group(0), ref[0], ref[1], bool(m.group("weekday") or m.group("near"))))
+    if any(not r.relative and r.granularity in ("month", "year") and r.value for r in found):
+        # "on a Sunday in June 2019": the weekday belongs to the stated month, not to the week of publication
+        found = [r for r in found if not r.relative]
     return found
 
 

@@ -121,6 +121,7 @@ class QuoteClaim(ClaimBase):
 
 class StatementClaim(ClaimBase):
     kind: Literal[ClaimKind.STATEMENT] = ClaimKind.STATEMENT
+    figures_claimed: bool = False  # its figures are quantity claims of their own: judge the rest
 
 
 Claim = Annotated[Union[QuantityClaim, QuoteClaim, StatementClaim], Field(discriminator="kind")]

@@ -17,6 +17,8 @@ NOT_CHECKABLE = re.compile(
     re.I,
 )
 LEADING_REFERENCE = re.compile(r"^(?P<ref>He|She|The (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
+DATE_HINT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|yesterday|last year|next year)\b")
 CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 
@@ -69,9 +71,19 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
     indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
         return claims + [quote_claim(indirect, text, [sentence])]
-    if not claims and is_statement(sentence.text):
-        claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text, query=query))
+    if (not claims or says_more(sentence.text, claims)) and is_statement(sentence.text):
+        claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
+                                     query=query, figures_claimed=bool(claims)))
     return claims
+
+
+def says_more(text: str, quantity_claims: list[Claim]) -> bool:
+    """Does a sentence with figures also name a date, place or actor the figures' claims leave unchecked?"""
+    rest = text
+    for claim in quantity_claims:
+        rest = rest.replace(claim.text, " ")
+    names = set(re.findall(r"(?<=[^\s])\s+([A-Z][a-z]+)", rest))  # capitalised, not opening the sentence
+    return bool(names) or bool(DATE_HINT.search(rest))
 
 
 def is_statement(text: str) -> bool:

@@ -50,7 +50,8 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
         if stated.stance is Stance.SUPPORTS and not speaker_in(claim.speaker, passage.text):
             return Finding(Stance.RELATED, f"says this but not that {claim.speaker} said it")
         return Finding(stated.stance, stated.note)
-    stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context, title=passage.title)
+    stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context, title=passage.title,
+                             figures_claimed=claim.figures_claimed)
     return Finding(stated.stance, stated.note)
 
 

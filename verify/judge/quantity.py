@@ -25,15 +25,33 @@ class QuantityFinding:
     sentence: tuple[int, int] | None = None  # offsets into the evidence text of the sentence that gives the figure
 
 
+SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
+            "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
+            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl"}
+
+
+def noun_chunk(counted: str) -> list[str]:
+    """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
+    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
+    chunk = []
+    for word in tokenize(head_phrase):
+        if chunk and word.endswith("ing"):
+            break
+        chunk.append(SYNONYMS.get(word, word))
+    return chunk
+
+
 def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
-    """Do both figures count the same kind of thing (shared head word, same unit and ordinality)?
-    Without a counted noun ("her fifth to Ostrel", "$3.2 billion") a unit, or a close passage, must say so."""
+    """Do both figures count the same kind of thing: same unit and ordinality, and the head noun of
+    one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
+    and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
+    a unit, or a close passage, must say so."""
     if claim.ordinal != other.ordinal or claim.unit != other.unit:
         return False
-    mine, theirs = tokenize(claim.counted), tokenize(other.counted)
+    mine, theirs = noun_chunk(claim.counted), noun_chunk(other.counted)
     if not mine or not theirs:
         return not mine and not theirs and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
-    return mine[0] == theirs[0] or mine[-1] == theirs[-1] or bool(set(mine[:2]) & set(theirs[:2]))
+    return mine[-1] in theirs or theirs[-1] in mine
 
 
 def bounds(q: Quantity) -> tuple[float, bool, float, bool]:

@@ -20,6 +20,11 @@ SUPPORT_COSINE = 0.80  # paraphrases of the sample corpus sit above, topical nei
 SAME_THING_COSINE = 0.70
 SAME_THING_ALIGNED = 0.50  # share of the claim's content words found in order in the evidence
 SAME_WORDS = 0.80  # this much of the claim, in order, is the same thing whatever the cosine
+FIGURE = re.compile(
+    r"(?:[$€£]\s?)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?(?:\s?(?:%|percent|billion|million|bn|thousand))?"
+    r"|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(ORDINAL_WORDS), key=len, reverse=True)) + r")\b",
+    re.I,
+)
 TOKEN = re.compile(r"[\w’'.,-]*\w")
 NEGATIONS = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot", "didn't",
              "doesn't", "don't", "won't", "wasn't", "weren't", "isn't", "aren't", "hasn't", "haven't", "hadn't", "refused", "denied"}
@@ -84,7 +89,7 @@ def replaced_slots(claim: list[str], evidence: list[str]) -> list[str]:
         if op != "replace":
             continue
         mine, theirs = claim[i1:i2], evidence[j1:j2]
-        if any(map(is_number, mine)) and any(map(is_number, theirs)):
+        if len(mine) <= 3 and len(theirs) <= 3 and any(map(is_number, mine)) and any(map(is_number, theirs)):
             found.append(f"{' '.join(mine)} vs {' '.join(theirs)}")
         elif len(mine) <= 3 and len(theirs) <= 3 and all(is_name(w, i1 + k) for k, w in enumerate(mine)) and all(w[:1].isupper() for w in theirs):
             found.append(f"{' '.join(mine)} vs {' '.join(theirs)}")
@@ -128,8 +133,12 @@ def dates_covered(claim_dates: list[DateRef], evidence_dates: list[DateRef], evi
 def judge_statement(
     claim_text: str, evidence_text: str, cosine: float, claim_anchor: dt.date | None = None,
     evidence_anchor: dt.date | None = None, context: str = "", support_cosine: float = SUPPORT_COSINE, title: str = "",
+    figures_claimed: bool = False,
 ) -> StatementFinding:
     """`context` (the passage and its title) counts for coverage of names; slots are read in the sentence."""
+    if figures_claimed:  # the figures are judged as quantity claims; here they must not count twice
+        claim_text = FIGURE.sub("#", claim_text)
+        evidence_text = FIGURE.sub("#", evidence_text)
     claim, evidence = tokens(claim_text), tokens(evidence_text)
     aligned = aligned_share(claim, evidence, {w.lower() for w in tokens(context)}, {w.lower() for w in tokens(title)})
     same_thing = (cosine >= SAME_THING_COSINE and aligned >= SAME_THING_ALIGNED) or aligned >= SAME_WORDS
@@ -147,10 +156,10 @@ def judge_statement(
             return StatementFinding(Stance.CONFLICTS, f"gives another date: {dates}")
     missing = covered(claim, evidence + tokens(context))
     dated = dates_covered(claim_dates, evidence_dates, evidence_anchor)
-    # a content word swapped for another (close -> expand) may reverse the claim: only a very
-    # close paraphrase may carry one
-    swapped = changed_words(claim, evidence) if aligned >= SAME_WORDS and cosine < 0.9 else []
-    close = cosine >= support_cosine or (aligned >= SAME_WORDS and not swapped)
+    # one content word swapped for another in an otherwise identical sentence ("transport" ->
+    # "defence", "expand" -> "close") is the mark of a changed fact, however high the cosine
+    swapped = changed_words(claim, evidence) if aligned >= SAME_WORDS else []
+    close = (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped
     if not missing and not dates and dated and polarity(claim) == polarity(evidence) and close:
         return StatementFinding(Stance.SUPPORTS, f"says the same (similarity {cosine:.2f})")
     note = f"does not mention {', '.join(missing[:3])}" if missing and same_thing else ""
