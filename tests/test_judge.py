@@ -50,7 +50,7 @@ def test_judge_same_period_smaller_total_conflicts():
 
 def test_judge_differently_scoped_count_is_not_the_same_claim():
     claim = quantity_claim("It was her seventh visit to Ostrel since taking office.")
-    finding = judge_quantity(claim, "It will be her third visit to Ostrel since her re-election in 2022.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 10))
+    finding = judge_quantity(claim, "It was her third visit to Ostrel since her re-election in 2022.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 10))
     assert finding.stance is Stance.RELATED and "differently scoped" in finding.note
 
 
@@ -83,3 +83,26 @@ def test_judge_quote_transcript_label_names_the_speaker():
     assert finding.stance is Stance.SUPPORTS
     wrong = judge_quote(quote_claim("This is not directed against anyone at all", "Tomas Oduya"), transcript)
     assert wrong.stance is Stance.CONFLICTS and "President Marek" in wrong.note
+
+
+def test_judge_forecast_figure_is_not_a_result():
+    claim = quantity_claim("The two leaders signed 15 cooperation agreements.")
+    finding = judge_quantity(claim, "Officials said the two sides were expected to sign 15 agreements.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 10))
+    assert finding.stance is Stance.RELATED
+
+
+@pytest.mark.parametrize(
+    "claim, evidence, stance",
+    [
+        ("Construction of the Selva bridge is due to begin in June.", "Construction is due to begin in June, with some workers.", Stance.SUPPORTS),
+        ("Construction of the Selva bridge is due to begin in September.", "Construction is due to begin in June, with some workers.", Stance.CONFLICTS),
+        ("Police said the protest in Brenmark was peaceful.", "Police said the protest in Brenmark was not peaceful.", Stance.CONFLICTS),
+        ("The delegation included ministers of transport and energy.", "The delegation included ministers of defence and energy.", Stance.RELATED),
+        ("The delegation met Chancellor Oduya in Lindhaven.", "The delegation met Chancellor Oduya in Tessaly.", Stance.CONFLICTS),
+    ],
+)
+def test_judge_statement_dates_polarity_names(claim, evidence, stance):
+    from verify.judge.statement import judge_statement
+
+    finding = judge_statement(claim, evidence, 0.85, dt.date(2026, 3, 13), dt.date(2026, 3, 13), context="Selva bridge", title="Selva bridge")
+    assert finding.stance is stance, finding.note

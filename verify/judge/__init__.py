@@ -14,7 +14,7 @@ from verify.judge.quantity import judge_quantity
 from verify.judge.quote import judge_quote, speaker_in
 from verify.judge.statement import judge_statement
 from verify.models import (
-    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, Verdict, WordChange,
+    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict, WordChange,
 )
 
 SPAN_SIMILARITY_PASSAGES = 2
@@ -39,7 +39,7 @@ class Finding:
 def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
     context = f"{passage.title}\n{passage.lead}{passage.text}"
     if isinstance(claim, QuantityClaim):
-        counted = judge_quantity(claim, passage.text, cosine, published, passage.published)
+        counted = judge_quantity(claim, passage.text, cosine, published, passage.published, span.overlap)
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
         quoted = judge_quote(claim, passage.text, passage.lead)
@@ -55,22 +55,30 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
     return Finding(stated.stance, stated.note)
 
 
+def needs_sentence_cosine(claim: Claim) -> bool:
+    """Statements and reported speech are judged on meaning; figures and direct quotes on their words."""
+    return isinstance(claim, StatementClaim) or (isinstance(claim, QuoteClaim) and not claim.direct)
+
+
 def span_cosines(
     claims: Sequence[Claim], spans: list[list[EvidenceSpan]], passages: Sequence[Sequence[RetrievedPassage]], embedder: Embedder
 ) -> list[list[float]]:
-    """Sentence-level cosine for each claim's first passages, embedded in one batch.
+    """Sentence-level cosine for the first passages of the claims judged on meaning, in one batch.
 
     A passage's cosine understates a one-sentence match, so the best span of the first
-    SPAN_SIMILARITY_PASSAGES passages is embedded; the rest keep their passage cosine.
+    SPAN_SIMILARITY_PASSAGES passages is embedded; everything else keeps its passage cosine
+    (embedding is most of the judging time: see bench/run.py).
     """
     cosines = [[p.dense_score for p in found] for found in passages]
-    texts = [c.query for c in claims] + [s.text for claim_spans in spans for s in claim_spans[:SPAN_SIMILARITY_PASSAGES]]
-    vectors = embedder.encode(texts) if texts else None
-    cursor = len(claims)
-    for i, claim_spans in enumerate(spans):
-        for j, _ in enumerate(claim_spans[:SPAN_SIMILARITY_PASSAGES]):
-            value = float(np.clip(vectors[cursor] @ vectors[i], -1.0, 1.0))
-            cosines[i][j] = max(cosines[i][j], value)
+    wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i]]
+    texts = [claims[i].query for i in wanted] + [s.text for i in wanted for s in spans[i][:SPAN_SIMILARITY_PASSAGES]]
+    if not wanted:
+        return cosines
+    vectors = embedder.encode(texts)
+    cursor = len(wanted)
+    for k, i in enumerate(wanted):
+        for j, _ in enumerate(spans[i][:SPAN_SIMILARITY_PASSAGES]):
+            cosines[i][j] = max(cosines[i][j], float(np.clip(vectors[cursor] @ vectors[k], -1.0, 1.0)))
             cursor += 1
     return cosines
 

@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import find_quantities
-from verify.dates import DateRef, find_dates
+from verify.dates import FUTURE, DateRef, find_dates
 from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
-MIN_TOPICALITY = 0.35  # cosine below which a passage is about something else
+MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn"
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
 MIN_SHARED_CONTEXT = 0.25
+MIN_WORD_OVERLAP = 0.6
 GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
 
 
@@ -119,7 +120,10 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     """
     found = []
     generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
+    forecast_claim = bool(FUTURE.search(claim.sentence))
     for sentence in split_sentences(evidence_text):
+        if FUTURE.search(sentence.text) and not forecast_claim:
+            continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         figures = [m.quantity for m in find_quantities(sentence.text)]
         if generic:
             shared = shared_context(claim, sentence.text)
@@ -145,10 +149,14 @@ def dated_like(claim_text: str, article_date: dt.date | None, evidence_date: dt.
 
 
 def judge_quantity(
-    claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None
+    claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None,
+    word_overlap: float = 0.0,
 ) -> QuantityFinding:
-    """Compare the claim with every figure of the passage that counts the same thing."""
-    if cosine < MIN_TOPICALITY:
+    """Compare the claim with every figure of the passage that counts the same thing.
+
+    `word_overlap` is the share of the claim's words in the best sentence of the passage: a
+    long passage can have a low cosine and still state the figure in one sentence."""
+    if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP:
         return QuantityFinding(Stance.RELATED, None, "")
     figures = figures_in(claim, evidence_text, cosine)
     if not figures:
