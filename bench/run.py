@@ -64,14 +64,22 @@ def synthetic_corpus(folder: Path, documents: int, rng: random.Random) -> None:
 def bench_indexing(tmp: Path, embedder, settings: Settings, documents: int) -> list[tuple[str, str, str]]:
     corpus = tmp / "corpus"
     synthetic_corpus(corpus, documents, random.Random(1))
-    texts = [p.text for f in sorted(corpus.glob("*.md")) for p in make_passages(f.name, f.read_text(), settings.passage_sentences, settings.passage_max_chars)]
+    from verify.indexing import searchable_texts
+    from verify.read import read_corpus
+
+    documents = read_corpus(corpus, settings.max_document_bytes)
+    passages = [p for d in documents for p in make_passages(d.id, d.text, settings.passage_sentences, settings.passage_max_chars)]
+    texts = searchable_texts(passages, documents, settings.passage_titles)  # exactly what the index embeds
     embedder.encode(["warm up the model"])
-    started = time.perf_counter()
-    build = build_index(corpus, tmp / "ix", settings, embedder)
-    first = time.perf_counter() - started
-    started = time.perf_counter()
-    embedder._encode_raw(texts, progress=False)  # the same passages, straight through the model
-    raw = time.perf_counter() - started
+    raw = first = float("inf")
+    for attempt in range(2):  # best of two, alternating, so neither side gets the warmer machine
+        started = time.perf_counter()
+        embedder._encode_raw(texts, progress=False)
+        raw = min(raw, time.perf_counter() - started)
+        shutil.rmtree(tmp / "ix", ignore_errors=True)
+        started = time.perf_counter()
+        build = build_index(corpus, tmp / "ix", settings, embedder)
+        first = min(first, time.perf_counter() - started)
     started = time.perf_counter()
     again = build_index(corpus, tmp / "ix", settings, embedder)
     reindex = time.perf_counter() - started
@@ -141,17 +149,31 @@ def article_800_words(tmp: Path) -> Path:
     return path
 
 
+def judge_time(checker: Checker, article, embedder) -> float:
+    """Seconds the judges take for this article, the other stages run first (caches as in a real check)."""
+    from verify.extract import extract_claims
+    from verify.judge import judge_claims
+
+    embedder._cache.clear()
+    claims = extract_claims(article)
+    retrieved = checker.retriever.search([c.query for c in claims])
+    started = time.perf_counter()
+    judge_claims(claims, retrieved, article.published, embedder)
+    return time.perf_counter() - started
+
+
 def bench_check(tmp: Path, index: Path, embedder, settings: Settings, size_label: str) -> list[tuple[str, str, str]]:
     article_path = article_800_words(tmp)
     article = read_article(str(article_path), 10**6, 1.0)
     checker = Checker(index, settings, embedder)
     checker.check(read_article(str(SAMPLE / "article.md"), 10**6, 1.0))  # warm-up on another text
-    timings = []
+    timings, judging = [], []
     for _ in range(3):
         embedder._cache.clear()  # no help from the query cache: every run embeds its claims
         started = time.perf_counter()
         report = checker.check(article)
         timings.append(time.perf_counter() - started)
+        judging.append(judge_time(checker, article, embedder))
     started = time.perf_counter()
     child = subprocess.run(
         [sys.executable, "-m", "verify", "check", str(article_path), "--index", str(index), "--out", str(tmp / "cold"), "-q"],
@@ -163,6 +185,7 @@ def bench_check(tmp: Path, index: Path, embedder, settings: Settings, size_label
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return [
         (f"check 800-word article, warm, {size_label}", f"{np.median(timings):.2f} s median of 3 ({len(report.claims)} claims)", "≤ 1.5 s"),
+        ("judging's share of that check", f"{np.median(judging):.2f} s = {100 * np.median(judging) / (np.median(timings) - np.median(judging)):.0f} % on top of the rest", "≤ 20 %"),
         (f"check 800-word article, cold CLI, {size_label}", f"{cold:.1f} s (process start, imports, model and index load)", "—"),
         ("peak memory, cold CLI run", f"{child_rss:.0f} MiB", "—"),
     ]

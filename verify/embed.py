@@ -35,7 +35,13 @@ class Embedder(Protocol):
     @property
     def dimension(self) -> int: ...
 
-    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """Unit vectors, one per text (corpus passages: nothing is cached)."""
+        ...
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for short texts asked again and again (claims, evidence sentences): cached."""
+        ...
 
 
 def packaged_model_path() -> Path:
@@ -98,11 +104,16 @@ class SentenceTransformerEmbedder:
         return int(get_dim())
 
     def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Unit vectors for `texts`; small calls (queries) are served from the cache."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if len(texts) > self._cache_size // 4:
-            return self._encode_raw(list(texts), progress)
+        return self._encode_raw(list(texts), progress)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        if len(texts) > self._cache_size // 2:
+            return self._encode_raw(list(texts), False)
+        progress = False
         keys = [text_key(t) for t in texts]
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._cache))
         if missing:

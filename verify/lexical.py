@@ -13,6 +13,7 @@ from verify.errors import IndexCorruptError
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 POSSESSIVE = re.compile(r"'s$")
+SPLIT = re.compile(r"[-']")
 STOPWORDS = frozenset(
     """a an the and or but if of at by for with about against between into through during before
     after above below to from up down in out on off over under again further then once here there
@@ -32,14 +33,21 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stop words dropped, stemmed; hyphenated parts kept whole and split."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=65536)  # judges tokenize the same passages for every claim of a sentence
+def _tokenize(text: str) -> tuple[str, ...]:
     words: list[str] = []
     for match in TOKEN.finditer(text.lower()):
-        token = POSSESSIVE.sub("", match.group(0).replace("’", "'"))
-        parts = re.split(r"[-']", token)
-        for word in ([token] if len(parts) > 1 else []) + parts:
-            if word and word not in STOPWORDS:
-                words.append(word)
-    return _stemmer().stemWords(words) if words else []
+        token = match.group(0)
+        if "’" in token or "'" in token or "-" in token:
+            token = POSSESSIVE.sub("", token.replace("’", "'"))
+            parts = SPLIT.split(token)
+            words.extend(w for w in ([token] if len(parts) > 1 else []) + parts if w and w not in STOPWORDS)
+        elif token not in STOPWORDS:
+            words.append(token)
+    return tuple(_stemmer().stemWords(words)) if words else ()
 
 
 class LexicalIndex(Protocol):

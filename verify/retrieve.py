@@ -85,14 +85,18 @@ class Retriever:
         return self.index.allowed_rows(keep)
 
     def search(self, queries: Sequence[str], k: int | None = None, filters: Filters = Filters()) -> list[list[RetrievedPassage]]:
-        """Top-k passages per query, best first."""
-        k = k or self.settings.top_k
+        """Top-k passages per query, best first. Repeated queries (the claims of one sentence) are searched once."""
+        unique = list(dict.fromkeys(queries))
+        found = dict(zip(unique, self._search(unique, k or self.settings.top_k, filters)))
+        return [found[q] for q in queries]
+
+    def _search(self, queries: Sequence[str], k: int, filters: Filters) -> list[list[RetrievedPassage]]:
         if not queries or self.index.store.size == 0:
             return [[] for _ in queries]
         allowed = self.allowed_rows(filters)
         if allowed is not None and len(allowed) == 0:
             return [[] for _ in queries]
-        vectors = self.embedder.encode(list(queries))
+        vectors = self.embedder.encode_queries(list(queries))
         if vectors.shape[1] != self.index.store.dimension:
             raise IndexMismatchError(f"index {self.index.root} holds {self.index.store.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
         depth = min(self.settings.candidates, self.index.store.size)

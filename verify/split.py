@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from verify.models import Passage, Sentence
 
@@ -73,6 +74,15 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, with offsets into it and the paragraph each belongs to."""
+    return list(_split_cached(text)) if len(text) < 20_000 else _split(text)
+
+
+@lru_cache(maxsize=8192)  # judges split the same evidence passages for many claims
+def _split_cached(text: str) -> tuple[Sentence, ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     block_start = 0
     paragraph = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.extract.numbers import (
     QUANTITY_RE, SCALES, VAGUE, VAGUE_RE, interval, ordinal_word_value, parse_number, qualifier_of, word_value,
@@ -176,6 +177,17 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
 
 def find_quantities(sentence: str, masked: list[tuple[int, int]] = ()) -> list[Mention]:
     """Quantities in `sentence`, skipping years, dates, times and masked spans (quotes)."""
+    if not masked and len(sentence) < 5000:
+        return list(_find_cached(sentence))
+    return _find(sentence, masked)
+
+
+@lru_cache(maxsize=16384)  # evidence sentences are read again for every claim that retrieves them
+def _find_cached(sentence: str) -> tuple[Mention, ...]:
+    return tuple(_find(sentence, ()))
+
+
+def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-def]
     mentions = []
     for match in QUANTITY_RE.finditer(sentence):
         if any(a <= match.start() < b for a, b in masked):

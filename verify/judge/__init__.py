@@ -17,7 +17,7 @@ from verify.models import (
     Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict, WordChange,
 )
 
-SPAN_SIMILARITY_PASSAGES = 2
+SPAN_SIMILARITY_PASSAGES = 1
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
 
 
@@ -74,7 +74,7 @@ def span_cosines(
     texts = [claims[i].query for i in wanted] + [s.text for i in wanted for s in spans[i][:SPAN_SIMILARITY_PASSAGES]]
     if not wanted:
         return cosines
-    vectors = embedder.encode(texts)
+    vectors = embedder.encode_queries(texts)
     cursor = len(wanted)
     for k, i in enumerate(wanted):
         for j, _ in enumerate(spans[i][:SPAN_SIMILARITY_PASSAGES]):
