@@ -18,6 +18,7 @@ from verify.models import (
 )
 
 SPAN_SIMILARITY_PASSAGES = 1
+MIN_SPAN_OVERLAP = 0.3
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
 
 
@@ -70,7 +71,9 @@ def span_cosines(
     (embedding is most of the judging time: see bench/run.py).
     """
     cosines = [[p.dense_score for p in found] for found in passages]
-    wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i]]
+    # a sentence sharing under MIN_SPAN_OVERLAP of the claim's words cannot support or contradict it
+    # (statements need most words in order, paraphrases share many): do not pay to embed it
+    wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i] and spans[i][0].overlap >= MIN_SPAN_OVERLAP]
     texts = [claims[i].query for i in wanted] + [s.text for i in wanted for s in spans[i][:SPAN_SIMILARITY_PASSAGES]]
     if not wanted:
         return cosines
