@@ -21,12 +21,13 @@ _month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _weekday = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 DATE = re.compile(
     r"\b(?:"
-    + _month + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>(?:19|20)\d\d))?"
-    + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    + _month + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>1\d\d\d|20\d\d))?"
+    + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:,?\s+(?P<year2>1\d\d\d|20\d\d))?"
     + r"|(?P<rel>this|next|last)\s+(?P<relunit>year|month|week|" + "|".join(m for m in MONTHS if len(m) > 3) + r"|" + "|".join(WEEKDAYS) + r")"
     + r"|" + _weekday
-    + r"|(?:in|since|by|during|until|from)\s+(?P<month3>" + "|".join(m for m in MONTHS if len(m) > 3) + r")(?:\s+(?P<year3>(?:19|20)\d\d))?"
-    + r"|(?P<year4>(?:19|20)\d\d)"
+    + r"|(?:(?:in|since|by|during|until|from|on|of)\s+)?(?-i:(?P<month3>" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3) + r"))(?!\s+\d{1,2}\b)"
+    + r"(?:\s+(?P<year3>1\d\d\d|20\d\d))?"
+    + r"|(?P<year4>1[5-9]\d\d|20\d\d)"
     + r"|(?P<near>yesterday|today|tomorrow)"
     + r")\b",
     re.I,
@@ -39,7 +40,7 @@ class DateRef:
     start: int
     end: int
     surface: str
-    granularity: str  # "day", "month", "year" or "weekday" (unresolved, no anchor)
+    granularity: str  # "day", "month", "year", "monthname" (a month, year unknown) or "weekday" (no anchor)
     value: dt.date | None  # first day of the month or year for coarser granularities
     relative: bool = False  # resolved against the publication date ("on Thursday", "yesterday")
 
@@ -47,6 +48,8 @@ class DateRef:
         """Could both name the same time? (A day is compatible with its month and year.)"""
         if self.value is None or other.value is None:
             return True
+        if "monthname" in (self.granularity, other.granularity):
+            return "year" in (self.granularity, other.granularity) or self.value.month == other.value.month
         coarse = "year" if "year" in (self.granularity, other.granularity) else "month" if "month" in (self.granularity, other.granularity) else "day"
         if coarse == "year":
             return self.value.year == other.value.year
@@ -104,6 +107,8 @@ def resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str
     if g["weekday"]:
         return ("day", weekday_near(anchor, WEEKDAYS[g["weekday"]], future)) if anchor else ("weekday", None)
     if g["month3"]:
+        if anchor is None and not g["year3"]:
+            return "monthname", dt.date(1, MONTHS[g["month3"]], 1)  # "in October", no year to place it in
         return "month", month_in(anchor, MONTHS[g["month3"]], g["year3"], future)
     if g["year4"]:
         return "year", dt.date(int(g["year4"]), 1, 1)

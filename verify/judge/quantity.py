@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import find_quantities
-from verify.dates import FUTURE, DateRef, find_dates
+from verify.dates import DateRef, find_dates
 from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
@@ -86,6 +86,7 @@ GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", 
 SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
+PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
 MIN_SHARED_CONTEXT = 0.25
 MIN_WORD_OVERLAP = 0.6
 GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
@@ -120,9 +121,9 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     """
     found = []
     generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
-    forecast_claim = bool(FUTURE.search(claim.sentence))
+    forecast_claim = bool(PLANNED.search(claim.sentence))
     for sentence in split_sentences(evidence_text):
-        if FUTURE.search(sentence.text) and not forecast_claim:
+        if PLANNED.search(sentence.text) and not forecast_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         figures = [m.quantity for m in find_quantities(sentence.text)]
         if generic:

@@ -1,0 +1,119 @@
+"""Verdicts on public data: FEVER-Symmetric dev and SciFact dev, accuracy per label.
+
+    python eval/verdicts_public.py [--data ../shared/data] [--only fever|scifact]
+
+FEVER-Symmetric: every evidence sentence (detokenised) is a document of one corpus; each claim
+is checked as a one-sentence article against its paired sentence (a source filter), which the
+symmetric set pairs with near-duplicate claims of the opposite label. Gold SUPPORTS should come out supported,
+REFUTES conflicting. SciFact: the 5,183 abstracts indexed as in eval/retrieval_scifact.py;
+dev claims with SUPPORT evidence should be supported, CONTRADICT conflicting, and claims
+without evidence unverified. The bar that matters most is supported precision: the share of
+"supported" verdicts that are right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from verify.config import Settings  # noqa: E402
+from verify.indexing import build_index  # noqa: E402
+from verify.models import Article, Filters, Verdict  # noqa: E402
+from verify.pipeline import Checker, make_embedder  # noqa: E402
+from verify.read import sha256_text  # noqa: E402
+
+SEVERITY = [Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED]
+
+
+def detokenize(text: str) -> str:
+    """FEVER's "word , word ." spacing back to prose; -LRB- and friends to brackets."""
+    text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
+    text = re.sub(r"\s+([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([(\[])\s+", r"\1", text)
+    return re.sub(r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1", text).replace("`` ", "\"").replace(" ''", "\"")
+
+
+def verdict_of(checker: Checker, text: str, filters: Filters = Filters()) -> Verdict:
+    report = checker.check(Article(text=text, sha256=sha256_text(text)), filters)
+    verdicts = [c.verdict for c in report.claims]
+    return next((v for v in SEVERITY if v in verdicts), Verdict.UNVERIFIED)
+
+
+def table(name: str, results: list[tuple[Verdict, Verdict]]) -> None:
+    print(f"\n{name}: {len(results)} claims\n\n| gold | claims | " + " | ".join(v.value for v in Verdict) + " | accuracy |")
+    print("|---|---:|" + "---:|" * len(Verdict) + "---:|")
+    for gold in dict.fromkeys(g for g, _ in results):
+        got = Counter(p for g, p in results if g is gold)
+        n = sum(got.values())
+        print(f"| {gold.value} | {n} | " + " | ".join(str(got[v]) for v in Verdict) + f" | {got[gold] / n:.3f} |")
+    said = [(g, p) for g, p in results if p is Verdict.SUPPORTED]
+    right = sum(1 for g, _ in said if g is Verdict.SUPPORTED)
+    print(f"\nsupported precision: {right}/{len(said)} = {right / max(1, len(said)):.3f}")
+    said = [(g, p) for g, p in results if p is Verdict.CONFLICTING]
+    right = sum(1 for g, _ in said if g is Verdict.CONFLICTING)
+    print(f"conflicting precision: {right}/{len(said)} = {right / max(1, len(said)):.3f}")
+
+
+def fever(data: Path, settings: Settings, embedder) -> None:
+    rows = [json.loads(line) for line in (data / "fever-symmetric" / "fever_symmetric_dev.jsonl").read_text().splitlines()]
+    evidence = list(dict.fromkeys(detokenize(r["evidence"]) for r in rows))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        # each sentence its own source, so a claim is judged against its paired sentence only
+        corpus.write_text("\n".join(json.dumps({"id": f"fever-{i}", "source": f"fever-{i}", "text": t}) for i, t in enumerate(evidence)) + "\n")
+        source_of = {t: f"fever-{i}" for i, t in enumerate(evidence)}
+        build_index(corpus, Path(tmp) / "ix", settings, embedder)
+        checker = Checker(Path(tmp) / "ix", settings, embedder)
+        gold = {"SUPPORTS": Verdict.SUPPORTED, "REFUTES": Verdict.CONFLICTING}
+        results = [
+            (gold[r["gold_label"]], verdict_of(checker, detokenize(r["claim"]), Filters(sources=(source_of[detokenize(r["evidence"])],))))
+            for r in rows
+        ]
+    table("FEVER-Symmetric dev", results)
+
+
+def scifact(data: Path, settings: Settings, embedder) -> None:
+    from retrieval_scifact import write_corpus  # same corpus and index as the retrieval evaluation
+
+    out = ROOT / "eval" / "out"
+    corpus = write_corpus(data / "scifact", out)
+    index = out / f"index-scifact-p{settings.passage_sentences}"
+    build_index(corpus, index, settings.model_copy(update={"show_progress": True}), embedder)
+    checker = Checker(index, settings, embedder)
+    results = []
+    for line in (data / "scifact" / "claims_dev.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        labels = [e["label"] for sets in record["evidence"].values() for e in sets]
+        gold = Verdict.UNVERIFIED if not labels else Verdict.SUPPORTED if labels[0] == "SUPPORT" else Verdict.CONFLICTING
+        results.append((gold, verdict_of(checker, record["claim"])))
+    table("SciFact dev", results)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--only", choices=["fever", "scifact"])
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"public data not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT / "eval"))
+    settings = Settings()
+    embedder = make_embedder(settings)
+    if args.only in (None, "fever"):
+        fever(args.data, settings, embedder)
+    if args.only in (None, "scifact"):
+        scifact(args.data, settings, embedder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
