@@ -30,7 +30,6 @@ from verify.models import Article, Filters, Verdict  # noqa: E402
 from verify.pipeline import Checker, make_embedder  # noqa: E402
 from verify.read import sha256_text  # noqa: E402
 
-SEVERITY = [Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED]
 
 
 def detokenize(text: str) -> str:
@@ -42,9 +41,14 @@ def detokenize(text: str) -> str:
 
 
 def verdict_of(checker: Checker, text: str, filters: Filters = Filters()) -> Verdict:
-    report = checker.check(Article(text=text, sha256=sha256_text(text)), filters)
-    verdicts = [c.verdict for c in report.claims]
-    return next((v for v in SEVERITY if v in verdicts), Verdict.UNVERIFIED)
+    """The sentence's verdict: conflicting if any of its claims conflicts; supported only when the
+    sentence as a whole is (its statement claim, or every claim when it has no statement claim)."""
+    claims = checker.check(Article(text=text, sha256=sha256_text(text)), filters).claims
+    verdicts = [c.verdict for c in claims]
+    if Verdict.CONFLICTING in verdicts or Verdict.DISPUTED in verdicts:
+        return Verdict.CONFLICTING if Verdict.CONFLICTING in verdicts else Verdict.DISPUTED
+    whole = [c.verdict for c in claims if c.kind.value == "statement"] or verdicts
+    return Verdict.SUPPORTED if whole and all(v is Verdict.SUPPORTED for v in whole) else Verdict.UNVERIFIED
 
 
 def table(name: str, results: list[tuple[Verdict, Verdict]]) -> None:

@@ -17,6 +17,7 @@ NOT_CHECKABLE = re.compile(
     re.I,
 )
 LEADING_REFERENCE = re.compile(r"^(?P<ref>He|She|The (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
+PLAIN_WORDS = {"that", "this", "with", "from", "have", "were", "been", "their", "they", "which", "also", "than", "more", "about", "said"}
 DATE_HINT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|yesterday|last year|next year)\b")
 CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
@@ -83,7 +84,8 @@ def says_more(text: str, quantity_claims: list[Claim]) -> bool:
     for claim in quantity_claims:
         rest = rest.replace(claim.text, " ")
     names = set(re.findall(r"(?<=[^\s])\s+([A-Z][a-z]+)", rest))  # capitalised, not opening the sentence
-    return bool(names) or bool(DATE_HINT.search(rest))
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", rest) if w.lower() not in PLAIN_WORDS]
+    return bool(names) or bool(DATE_HINT.search(rest)) or len(words) >= 6
 
 
 def is_statement(text: str) -> bool:

@@ -53,7 +53,7 @@ NUMBER = (
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
 )
 QUANTITY_RE = re.compile(
-    r"(?<![\w.,])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
+    r"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
     r"(?:between\s+)?" + NUMBER
     + r"(?:\s*(?:-|–|—|to|and)\s*(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r"))?(?![\w])",
     re.I,

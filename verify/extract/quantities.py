@@ -164,7 +164,18 @@ def vague_mentions(sentence: str) -> list[Mention]:
     return mentions
 
 
+LABEL_BEFORE = re.compile(
+    r"\b(?:type|phase|level|article|chapter|section|stage|grade|class|category|tier|no|number|version|model|route|"
+    r"highway|flight|room|gate|platform|week|day|page|figure|table|appendix|part|act|season|episode|game|round|"
+    r"covid|formula|world war|resolution|amendment|ward|district|precinct|lane|terminal|pier|berth)\.?\s*$",
+    re.I,
+)
+
+
 def is_idiom(sentence: str, match: re.Match[str]) -> bool:
+    """Numbers that name rather than count: "one of the", "for the first time", "Type 1", "Phase 3"."""
+    if match.group("digits") and LABEL_BEFORE.search(sentence[max(0, match.start() - 14) : match.start()]):
+        return True
     word = match.group(0).strip().lower()
     if word in ("one", "some") and not match.group("qual"):
         return True

@@ -62,10 +62,24 @@ def is_name(token: str, position: int) -> bool:
     return position > 0 and token[:1].isupper() and token.lower() not in SMALL
 
 
-def polarity(words: list[str]) -> bool:
+def negated_words(words: list[str]) -> set[str]:
+    """Content words under a negation ("not peaceful", "will not make", "rather than binding")."""
     lowered = [w.lower() for w in words]
-    contrast = any(a == "rather" and b == "than" or a == "instead" and b == "of" for a, b in zip(lowered, lowered[1:]))
-    return contrast or any(w in NEGATIONS or w.endswith("n't") for w in lowered)
+    scoped: set[str] = set()
+    for i, word in enumerate(lowered):
+        contrast = word in ("rather", "instead") and i + 1 < len(lowered) and lowered[i + 1] in ("than", "of")
+        if word in NEGATIONS or word.endswith("n't") or contrast:
+            following = [w for w in lowered[i + 1 : i + 5] if w not in SMALL and w not in NEGATIONS and w not in ("than", "of")]
+            scoped.update(following[:2])
+    return scoped
+
+
+def polarity_clash(claim: list[str], evidence: list[str]) -> bool:
+    """Is a predicate the two share negated in one and not the other? A "not" elsewhere in a long
+    evidence sentence ("but not under other conditions") is no contradiction."""
+    mine, theirs = negated_words(claim), negated_words(evidence)
+    claim_words, evidence_words = {w.lower() for w in claim}, {w.lower() for w in evidence}
+    return bool((mine - theirs) & evidence_words) or bool((theirs - mine) & claim_words)
 
 
 def changed_words(claim: list[str], evidence: list[str]) -> list[str]:
@@ -188,7 +202,7 @@ def judge_statement(
         return StatementFinding(Stance.RELATED, "")
     claim_dates, evidence_dates = find_dates(claim_text, claim_anchor), find_dates(evidence_text, evidence_anchor)
     if same_thing:
-        if polarity(claim) != polarity(evidence):
+        if polarity_clash(claim, evidence):
             return StatementFinding(Stance.CONFLICTS, "says the opposite (one of the two is negated)")
         slots = [s for s in replaced_slots(claim, evidence)
                  if not (figures_claimed and YEAR_SLOT.fullmatch(s) and in_sentence < DATE_CONFLICT_ALIGNED)]
@@ -207,7 +221,7 @@ def judge_statement(
     allowed = len(stem_tokens(claim_text)) // 4 if support_cosine < SUPPORT_COSINE else 0
     close = (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped and len(unsaid) <= allowed
     # a sentence whose figures are claims of their own is vouched for by them, never here
-    if not missing and not dates and dated and polarity(claim) == polarity(evidence) and close and not figures_claimed:
+    if not missing and not dates and dated and not polarity_clash(claim, evidence) and close and not figures_claimed:
         return StatementFinding(Stance.SUPPORTS, f"says the same (similarity {cosine:.2f})")
     note = f"does not mention {', '.join(missing[:3])}" if missing and same_thing else ""
     return StatementFinding(Stance.RELATED, note)
