@@ -182,7 +182,8 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
     if word in ("first", "second"):
         after = sentence[match.end() : match.end() + 16]
         return not after.strip() or bool(re.match(r"^[\s-]+(?:time|half|place|quarter|round|hand|largest|biggest|"
-                                                   r"highest|lowest|best|worst|thought|nature|of|day)\b", after, re.I))
+                                                   r"highest|lowest|best|worst|thought|nature|of|day|week|month|year|"
+                                                   r"season|stage|phase|step|lady|minister|secretary)\b", after, re.I))
     return False
 
 
