@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--to", dest="published_to", type=iso_date, help="only evidence published on or before this date")
     check.add_argument("--top-k", type=int, help="evidence passages per claim (default 5)")
     check.add_argument("--fusion", choices=[m.value for m in FusionMode], help="dense+lexical fusion (default convex)")
+    check.add_argument("--entailment-model", help="optional NLI cross-encoder (path or id) refining statement verdicts "
+                       "(default: $VERIFY_ENTAILMENT_MODEL, else none)")
     check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
                        "(default: the report being replaced at --out, if it was reviewed)")
     add_review_commands(commands, EPILOG)
@@ -145,7 +147,7 @@ def run_check(args: argparse.Namespace) -> int:
     from verify.read import read_article
     from verify.report import ReportFormat, render, write_report
 
-    settings = make_settings(model=args.model, top_k=args.top_k, fusion=args.fusion)
+    settings = make_settings(model=args.model, top_k=args.top_k, fusion=args.fusion, entailment_model=args.entailment_model)
     formats = [ReportFormat(f) for f in ("json", "md", "html")] if args.format == "all" else [ReportFormat(args.format)]
     articles = expand_articles(args.articles)
     if args.out == "-" and (len(formats) != 1 or len(articles) != 1):

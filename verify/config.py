@@ -53,6 +53,9 @@ class Settings(BaseModel):
     max_document_bytes: int = Field(default=20_000_000, ge=1)
     fetch_timeout_s: float = Field(default=15.0, gt=0)
     show_progress: bool = False
+    # Optional NLI cross-encoder (path or id) refining statement verdicts; none ships with verify.
+    entailment_model: str | None = Field(default_factory=lambda: os.environ.get("VERIFY_ENTAILMENT_MODEL") or None)
+    entailment_threshold: float = Field(default=0.9, gt=0.5, le=1.0)
 
 
 def make_settings(**values: object) -> Settings:

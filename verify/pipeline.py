@@ -12,6 +12,7 @@ from verify.extract import extract_claims
 from verify.index_store import OpenIndex, open_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
+from verify.judge.entail import CrossEncoderEntailment
 from verify.models import Article, Filters, IndexBuild, IndexInfo, Report
 from verify.read import read_article
 from verify.report import build_report
@@ -33,11 +34,12 @@ class Checker:
         self.embedder = embedder or make_embedder(settings)
         self.index: OpenIndex = open_index(self.index_dir)
         self.retriever = Retriever(self.index, self.embedder, settings)
+        self.entailment = CrossEncoderEntailment(settings.entailment_model) if settings.entailment_model else None
 
     def check(self, article: Article, filters: Filters = Filters()) -> Report:
         claims = extract_claims(article)
         retrieved = self.retriever.search([c.query for c in claims], filters=filters)
-        judgments = judge_claims(claims, retrieved, article.published, self.embedder)
+        judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
         manifest = self.index.manifest
         info = IndexInfo(
             path=str(self.index_dir), model=manifest.model, documents=manifest.documents,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from verify.embed import Embedder
+from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
 from verify.judge.quantity import judge_quantity
 from verify.judge.quote import judge_quote, speaker_in
@@ -19,6 +20,7 @@ from verify.models import (
 
 SPAN_SIMILARITY_PASSAGES = 1
 MIN_SPAN_OVERLAP = 0.3
+CONTRADICTION_MIN_COSINE = 0.6  # the model's "contradiction" counts only for evidence about the same thing
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
 
 
@@ -86,10 +88,15 @@ def span_cosines(
     return cosines
 
 
-def judge_claim(claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], published: dt.date | None) -> Judgment:
+def judge_claim(
+    claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float],
+    published: dt.date | None, nli: dict[str, float] | None = None, threshold: float = 0.9,
+) -> Judgment:
     evidence = []
-    for passage, span, cosine in zip(passages, spans, cosines):
+    for j, (passage, span, cosine) in enumerate(zip(passages, spans, cosines)):
         found = stance_for(claim, passage, span, cosine, published)
+        if j == 0:
+            found = refine(found, nli, cosine, threshold)
         if found.sentence is not None:  # cite the sentence that gives the figure
             a, b = found.sentence
             span = EvidenceSpan(passage.text[a:b], passage.start + a, passage.start + b, span.overlap)
@@ -138,8 +145,40 @@ def confidence_from(evidence: list[Evidence]) -> float:
 
 
 def judge_claims(
-    claims: Sequence[Claim], retrieved: Sequence[Sequence[RetrievedPassage]], published: dt.date | None, embedder: Embedder
+    claims: Sequence[Claim], retrieved: Sequence[Sequence[RetrievedPassage]], published: dt.date | None, embedder: Embedder,
+    entailment: EntailmentBackend | None = None, threshold: float = 0.9,
 ) -> tuple[Judgment, ...]:
     spans = [[best_span(c.query, p) for p in found] for c, found in zip(claims, retrieved)]
     cosines = span_cosines(claims, spans, retrieved, embedder)
-    return tuple(judge_claim(c, r, s, k, published) for c, r, s, k in zip(claims, retrieved, spans, cosines))
+    nli = entailment_scores(claims, spans, entailment)
+    return tuple(
+        judge_claim(c, r, s, k, published, nli.get(i), threshold)
+        for i, (c, r, s, k) in enumerate(zip(claims, retrieved, spans, cosines))
+    )
+
+
+def entailment_scores(
+    claims: Sequence[Claim], spans: list[list[EvidenceSpan]], backend: EntailmentBackend | None
+) -> dict[int, dict[str, float]]:
+    """NLI probabilities for the best span of each meaning-judged claim, in one batch (if configured)."""
+    if backend is None:
+        return {}
+    wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i]
+              and not getattr(claim, "figures_claimed", False)]
+    pairs = [(spans[i][0].text, claims[i].quote if isinstance(claims[i], QuoteClaim) else claims[i].query) for i in wanted]
+    return dict(zip(wanted, backend.scores(pairs)))
+
+
+def refine(found: Finding, nli: dict[str, float] | None, cosine: float, threshold: float) -> Finding:
+    """Let a configured entailment model settle what the rules left open, or veto a support."""
+    if nli is None:
+        return found
+    entailed, contradicted = nli.get("entailment", 0.0), nli.get("contradiction", 0.0)
+    if found.stance is Stance.SUPPORTS and contradicted >= threshold:
+        return Finding(Stance.RELATED, f"the entailment model reads a contradiction ({contradicted:.2f})")
+    if found.stance is Stance.RELATED and not found.note.startswith("does not mention"):
+        if entailed >= threshold:
+            return Finding(Stance.SUPPORTS, f"entailed, says the entailment model ({entailed:.2f})")
+        if contradicted >= threshold and cosine >= CONTRADICTION_MIN_COSINE:
+            return Finding(Stance.CONFLICTS, f"contradicted, says the entailment model ({contradicted:.2f})")
+    return found
