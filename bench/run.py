@@ -202,6 +202,27 @@ def bench_judging_relevant(tmp: Path, embedder, settings: Settings) -> list[tupl
     return [("judging's share, sample article on the sample corpus", f"{np.median(judging):.2f} s of {np.median(totals):.2f} s = {100 * share:.0f} % on top of the rest", "≤ 20 %")]
 
 
+def bench_extract() -> list[tuple[str, str, str]]:
+    """Claim extraction alone, in process, on ~1,000 words of written news copy."""
+    from verify.extract import extract_claims
+    from verify.models import Article
+
+    text = read_article(str(ROOT / "bench" / "data" / "article-800.md"), 10**6, 1.0).text + "\n\n"
+    text += read_article(str(SAMPLE / "article.md"), 10**6, 1.0).text
+    article = Article(text=text, sha256=sha256_text(text))
+    from verify.extract import quantities
+    from verify import split
+
+    timings = []
+    for _ in range(5):
+        quantities._find_cached.cache_clear()  # no help from the caches the judges use
+        split._split_cached.cache_clear()
+        started = time.perf_counter()
+        claims = extract_claims(article)
+        timings.append(time.perf_counter() - started)
+    return [(f"extract claims, {len(text.split())}-word article", f"{min(timings) * 1000:.0f} ms best of 5 ({len(claims)} claims)", "< 100 ms")]
+
+
 def bench_render(tmp: Path) -> list[tuple[str, str, str]]:
     """All report formats for a 100-claim report (claims cloned from the sample's report)."""
     from verify.report import ReportFormat, render
@@ -236,6 +257,7 @@ def main() -> int:
         rows += bench_check(tmp, largest, embedder, settings, largest.name.replace("syn-", "") + " passages")
         rows += bench_render(tmp)
         rows += bench_judging_relevant(tmp, embedder, settings)
+        rows += bench_extract()
         rows.append(("peak memory, this process", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB", "—"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

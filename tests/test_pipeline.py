@@ -2,7 +2,8 @@
 
 import pytest
 
-from verify.models import Verdict
+from verify.models import Article, Verdict
+from verify.read import sha256_text
 from verify.pipeline import check_article
 
 from conftest import SAMPLE
@@ -54,3 +55,12 @@ def test_pipeline_evidence_offsets_point_into_documents(report, sample_index):
 def test_pipeline_explanation_names_source_and_figures(report):
     text = claim(report, "75 kilometres").explanation
     assert "75 kilometres" in text and "62 kilometres" in text and "Lindhaven Herald (13 Mar 2026)" in text
+
+
+def test_pipeline_figures_about_other_actors_are_not_evidence(sample_index, embedder, settings):
+    text = ("President Ana Lind of Norvia met King Osric of Delmark in Sorrel on Thursday. "
+            "More than 20 bilateral cooperation agreements were signed across sectors including trade and energy.")
+    report = check_article(Article(text=text, sha256=sha256_text(text)), sample_index, settings, embedder=embedder)
+    (agreements,) = [c for c in report.claims if c.kind.value == "quantity"]
+    assert agreements.verdict is Verdict.UNVERIFIED  # the sample corpus's 14 agreements are Varnia and Ostrel's
+    assert set(agreements.entities if hasattr(agreements, "entities") else ()) <= {"Lind", "Norvia", "Osric", "Delmark", "Sorrel", "Ana", "King"}

@@ -106,6 +106,9 @@ class ClaimBase(Frozen):
     query: str  # decontextualised form used for retrieval
     speaker: str | None = None
     attributed_to: str | None = None
+    # who or what the claim is about: names in its sentence, else the article's main actors;
+    # evidence about other actors (another summit's 14 agreements) is not evidence for it
+    entities: tuple[str, ...] = ()
 
 
 class QuantityClaim(ClaimBase):

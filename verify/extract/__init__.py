@@ -106,4 +106,34 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
         if is_body_sentence(sentence):
             claims.extend(sentence_claims(sentence, quotes, people, text))
     claims.sort(key=lambda c: (c.start, c.end))
-    return tuple(c.model_copy(update={"id": f"c{i}"}) for i, c in enumerate(claims, start=1))
+    main = main_actors(sentences)
+    return tuple(
+        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main)}) for i, c in enumerate(claims, start=1)
+    )
+
+
+NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z]+)?\b")
+NOT_ACTORS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "In", "On", "At", "For", "But",
+              "And", "According", "After", "Before", "While", "When", "Read", "More", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December", "President", "Chancellor", "Minister", "Dr",
+              "Mr", "Mrs", "Ms", "Prime", "Analysts", "Officials", "Police", "Two", "Three", "One"}
+
+
+def names_in(text: str) -> list[str]:
+    return [n.split("’")[0].split("'")[0] for n in NAME.findall(text) if n not in NOT_ACTORS]
+
+
+def main_actors(sentences: list[Sentence], keep: int = 4) -> tuple[str, ...]:
+    """The names the article's body mentions most: what a sentence without names is about."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        if is_body_sentence(sentence):
+            for name in set(names_in(sentence.text)):
+                counts[name] = counts.get(name, 0) + 1
+    return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:keep])
+
+
+def claim_entities(claim: Claim, main: tuple[str, ...]) -> tuple[str, ...]:
+    found = list(dict.fromkeys(names_in(claim.query) + (claim.speaker or "").split()))
+    return tuple(found) or main

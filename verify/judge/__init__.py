@@ -42,7 +42,7 @@ class Finding:
 def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
     context = f"{passage.title}\n{passage.lead}{passage.text}"
     if isinstance(claim, QuantityClaim):
-        counted = judge_quantity(claim, passage.text, cosine, published, passage.published, span.overlap)
+        counted = judge_quantity(claim, passage.text, cosine, published, passage.published, span.overlap, context)
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
         quoted = judge_quote(claim, passage.text, passage.lead)

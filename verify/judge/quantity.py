@@ -149,15 +149,23 @@ def dated_like(claim_text: str, article_date: dt.date | None, evidence_date: dt.
                for ref in find_dates(claim_text, article_date))
 
 
+def about_same_actors(entities: tuple[str, ...], evidence: str) -> bool:
+    """Does the evidence (passage, its lead and title) name any actor the claim is about?"""
+    lowered = evidence.lower()
+    return any(re.search(r"\b" + re.escape(name.lower()), lowered) for name in entities if len(name) > 1)
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None,
-    word_overlap: float = 0.0,
+    word_overlap: float = 0.0, context: str = "",
 ) -> QuantityFinding:
     """Compare the claim with every figure of the passage that counts the same thing.
 
     `word_overlap` is the share of the claim's words in the best sentence of the passage: a
     long passage can have a low cosine and still state the figure in one sentence."""
     if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP:
+        return QuantityFinding(Stance.RELATED, None, "")
+    if claim.entities and not about_same_actors(claim.entities, f"{context}\n{evidence_text}"):
         return QuantityFinding(Stance.RELATED, None, "")
     figures = figures_in(claim, evidence_text, cosine)
     if not figures:
