@@ -152,7 +152,7 @@ def dated_like(claim_text: str, article_date: dt.date | None, evidence_date: dt.
 def about_same_actors(entities: tuple[str, ...], evidence: str) -> bool:
     """Does the evidence (passage, its lead and title) name any actor the claim is about?"""
     lowered = evidence.lower()
-    return any(re.search(r"\b" + re.escape(name.lower()), lowered) for name in entities if len(name) > 1)
+    return any(re.search(r"\b" + re.escape(name.lower()) + r"(?:\b|['’]s\b|n\b)", lowered) for name in entities if len(name) > 1)
 
 
 def judge_quantity(
