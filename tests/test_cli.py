@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_cli_every_command_has_help(capsys):
     parser = build_parser()
     assert parser.description
-    for command in ("index", "check"):
+    for command in ("index", "check", "review", "report", "schema", "serve"):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--help"])
         assert exit_info.value.code == 0
