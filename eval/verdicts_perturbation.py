@@ -168,6 +168,7 @@ def all_cases(facts: dict) -> list[Case]:
         cases += quote_cases(fact)
     cases += [Case(s, Verdict.SUPPORTED, "statement consistent", "") for s in facts["statements"]["consistent"]]
     cases += [Case(s, Verdict.CONFLICTING, f"statement {how} changed", "") for s, how in facts["statements"]["mutated"]]
+    cases += [Case(s, Verdict.CONFLICTING, "quote reworded", "") for s in facts.get("reworded", [])]
     return cases + [Case(s, Verdict.UNVERIFIED, "absent", "") for s in facts["absent"]]
 
 

@@ -20,7 +20,8 @@ from verify.models import (
 
 SPAN_SIMILARITY_PASSAGES = 1
 MIN_SPAN_OVERLAP = 0.3
-CONTRADICTION_MIN_COSINE = 0.6  # the model's "contradiction" counts only for evidence about the same thing
+CONTRADICTION_MIN_COSINE = 0.6
+REWORDED_COSINE = 0.85  # a quote not found in the words but this close in meaning was reworded  # the model's "contradiction" counts only for evidence about the same thing
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
 
 
@@ -46,6 +47,10 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
         quoted = judge_quote(claim, passage.text, passage.lead)
+        if quoted.stance is Stance.RELATED and not quoted.note and cosine >= REWORDED_COSINE \
+                and speaker_in(claim.speaker, passage.lead + passage.text):
+            # the speaker's point, not the speaker's words: a direct quote that is a paraphrase
+            return Finding(Stance.CONFLICTS, f"has this in other words (similarity {cosine:.2f}), not as quoted: reworded")
         return Finding(quoted.stance, quoted.note, quoted.diff)
     if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
         stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
@@ -59,8 +64,9 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
 
 
 def needs_sentence_cosine(claim: Claim) -> bool:
-    """Statements and reported speech are judged on meaning; figures and direct quotes on their words."""
-    return isinstance(claim, StatementClaim) or (isinstance(claim, QuoteClaim) and not claim.direct)
+    """Statements and quotes are read for meaning too (a direct quote may be the speaker's meaning in
+    the reporter's words); figures are judged on their numbers."""
+    return isinstance(claim, (StatementClaim, QuoteClaim))
 
 
 def span_cosines(
