@@ -195,7 +195,25 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
         at = open_at - len(text[para_start:open_at][-300:]) + earlier.start("who")
         return Attribution(open_at + 1, close_at, earlier.group("who"), at, True, from_paragraph=True)
+    if not text[para_start:open_at].strip():
+        introduced = introduction_before(text, para_start)
+        if introduced:  # "Cruz called them on it:" closing the paragraph before the quote
+            return Attribution(open_at + 1, close_at, introduced[0], introduced[1], True)
     return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
+    """The speaker of a paragraph that ends with "X cue:" right before a quote paragraph."""
+    previous = text[:para_start].rstrip()
+    if not previous.endswith(":"):
+        return None
+    start = previous.rfind("\n") + 1
+    line = previous[start:]
+    cue = CUE_IN_PRE.search(line[:-1] + " ") if len(line) < 400 else None
+    if cue is None:
+        return None
+    phrase = subject_before(text, start, start + cue.start("cue"))
+    return (phrase, start + cue.start("cue")) if phrase else None
 
 
 def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
