@@ -63,3 +63,13 @@ def test_pipeline_figures_about_other_actors_are_not_evidence(sample_index, embe
     report = check_article(Article(text=text, sha256=sha256_text(text)), sample_index, settings, embedder=embedder)
     (agreements,) = [c for c in report.claims if c.kind.value == "quantity"]
     assert agreements.verdict is Verdict.UNVERIFIED  # the sample corpus's 14 agreements are Varnia and Ostrel's
+
+
+def test_pipeline_credited_agency_is_checked(sample_index, embedder, settings):
+    words = "Our two nations have built something rare: a partnership that does not bend with every change of weather"
+    for agency, flagged in (("the Varnian News Agency", False), ("the Nordic Wire", True)):
+        text = f"“{words},” Alina Marek said, according to {agency}."
+        report = check_article(Article(text=text, sha256=sha256_text(text)), sample_index, settings, embedder=embedder)
+        (quote,) = [c for c in report.claims if c.kind.value == "quote"]
+        assert quote.verdict is Verdict.SUPPORTED
+        assert ("none of the supporting evidence comes from it" in quote.explanation) is flagged

@@ -135,8 +135,24 @@ def aggregate(claim: Claim, evidence: list[Evidence], passages: Sequence[Retriev
         notes = [e for e in evidence if e.note]
         reason = cite(notes[0], by_doc) if notes else "no reference passage states it"
         explanation = f"{said}; {reason}."
+    credit = credit_note(claim, supports)
+    if credit:
+        explanation, confidence = f"{explanation} {credit}", confidence * 0.85
     ordered = sorted(evidence, key=lambda e: (e.stance is Stance.RELATED, -e.score))
     return Judgment(claim_id=claim.id, verdict=verdict, confidence=round(confidence, 3), explanation=explanation, evidence=tuple(ordered))
+
+
+def credit_note(claim: Claim, supports: list[Evidence]) -> str:
+    """When the article credits an agency ("according to TASS"), does the supporting evidence come from it?"""
+    agency = claim.attributed_to if isinstance(claim, QuoteClaim) else None
+    if not agency or not supports:
+        return ""
+    words = [w.lower() for w in agency.split() if len(w) > 2 and w.lower() not in ("news", "agency", "the")] or [agency.lower()]
+    for evidence in supports:
+        origin = f"{evidence.source} {evidence.title} {evidence.url}".lower()
+        if any(word in origin for word in words):
+            return ""
+    return f"The article credits {agency}, but none of the supporting evidence comes from it."
 
 
 def cite(evidence: Evidence, by_doc: dict[str, RetrievedPassage]) -> str:
