@@ -172,17 +172,17 @@ def all_cases(facts: dict) -> list[Case]:
     return cases + [Case(s, Verdict.UNVERIFIED, "absent", "") for s in facts["absent"]]
 
 
-def case_verdict(checker: Checker, case: Case, published: dt.date) -> Verdict:
+def case_verdict(checker: Checker, case: Case, published: dt.date) -> tuple[Verdict, float]:
     article = Article(text=case.text, sha256=sha256_text(case.text), published=published)
     claims = checker.check(article).claims
     if case.focus:
         focused = [c for c in claims if case.focus.lower() in (c.text + " " + (c.quote or "")).lower()]
         claims = focused or claims
-    verdicts = [c.verdict for c in claims]
     for verdict in (Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED):
-        if verdict in verdicts:
-            return verdict
-    return Verdict.UNVERIFIED
+        decided = [c.confidence for c in claims if c.verdict is verdict]
+        if decided:
+            return verdict, max(decided)
+    return Verdict.UNVERIFIED, max((c.confidence for c in claims), default=1.0)
 
 
 def report(results: list[tuple[Case, Verdict]]) -> None:
@@ -212,6 +212,21 @@ def report(results: list[tuple[Case, Verdict]]) -> None:
         print(f"| {kind} | {right[kind]} | {by_kind[kind]} |")
 
 
+def reliability(pairs: list[tuple[bool, float]]) -> None:
+    """How well the reported confidence tracks being right: accuracy per confidence band, and ECE."""
+    print("\n| confidence | verdicts | right |\n|---|---:|---:|")
+    bands = [(0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    ece = 0.0
+    for low, high in bands:
+        inside = [(ok, c) for ok, c in pairs if low <= c < high]
+        if inside:
+            accuracy = sum(ok for ok, _ in inside) / len(inside)
+            mean = sum(c for _, c in inside) / len(inside)
+            ece += len(inside) / len(pairs) * abs(accuracy - mean)
+            print(f"| {low:.1f}–{min(high, 1.0):.1f} | {len(inside)} | {accuracy:.3f} (mean confidence {mean:.2f}) |")
+    print(f"\nexpected calibration error: {ece:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", type=int, default=0)
@@ -223,8 +238,10 @@ def main() -> int:
         build_index(ROOT / "corpora" / "sample" / "reference", Path(tmp) / "ix", settings, embedder)
         checker = Checker(Path(tmp) / "ix", settings, embedder)
         published = facts["published"]
-        results = [(case, case_verdict(checker, case, published)) for case in all_cases(facts)]
+        scored = [(case, *case_verdict(checker, case, published)) for case in all_cases(facts)]
+    results = [(case, verdict) for case, verdict, _ in scored]
     report(results)
+    reliability([(case.expected is verdict, confidence) for case, verdict, confidence in scored])
     wrong = [(c, v) for c, v in results if c.expected is not v]
     for case, verdict in wrong[: args.show_errors]:
         print(f"WRONG {case.kind}: expected {case.expected.value}, got {verdict.value}: {case.text}")
