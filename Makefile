@@ -30,7 +30,11 @@ $(VENV)/.installed: pyproject.toml
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 
+# needs ../shared/data (public datasets, never copied here); the SciFact index takes ~12 min to build once
 eval: $(VENV)/.installed
+	$(BIN)/python eval/verdicts_perturbation.py
+	$(BIN)/python eval/verdicts_public.py
+	$(BIN)/python eval/extraction_polnear.py --split dev
 	$(BIN)/python eval/retrieval_scifact.py
 
 clean:
