@@ -26,9 +26,9 @@ import numpy as np
 from pydantic import ValidationError
 
 from verify.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, IndexStoreError
-from verify.lexical import Bm25Index
+from verify.lexical import Bm25Index, LexicalIndex
 from verify.models import Document, IndexManifest, Passage
-from verify.store import FaissStore
+from verify.store import FaissStore, VectorStore
 
 FORMAT_VERSION = 1
 KEEP_GENERATIONS = 2
@@ -173,8 +173,8 @@ class OpenIndex:
         self.root = root
         self.generation = generation
         self.manifest = manifest
-        self.store = FaissStore.load(generation / "vectors.faiss")
-        self.lexical = Bm25Index.load(generation / "bm25", manifest.passages)
+        self.store: VectorStore = FaissStore.load(generation / "vectors.faiss")
+        self.lexical: LexicalIndex = Bm25Index.load(generation / "bm25", manifest.passages)
         try:
             self._db = sqlite3.connect(f"file:{generation / 'meta.sqlite'}?mode=ro", uri=True, check_same_thread=False)
             rows = self._db.execute("SELECT document_id, start, end FROM passages ORDER BY row").fetchall()

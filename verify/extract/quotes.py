@@ -12,8 +12,6 @@ from verify.split import split_sentences
 OPEN, CLOSE = "“", "”"
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:the\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
 VERB = r"(?P<verb>" + REPORTING + r")"
-AFTER_WHO_VERB = re.compile(r"^[,.!?]?\s*" + WHO + r"\s+(?:also\s+)?" + VERB + r"\b")
-AFTER_VERB_WHO = re.compile(r"^[,.!?]?\s*" + VERB + r"\s+" + WHO)
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+" + VERB + r"\b[^“”]{0,200}$")
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
@@ -22,7 +20,6 @@ CREDIT = re.compile(
 INDIRECT = re.compile(
     r"^(?:According to [^,]+,\s+)?" + WHO + r"\s+(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|told [^,]+?)\s+(?:that\s+)?(?P<clause>[^“”]{12,})$"
 )
-CREDIT_WORDS = {"of", "the", "News", "Agency"}
 
 
 @dataclass(frozen=True)
@@ -94,26 +91,6 @@ def credited_source(window: str) -> str | None:
     if not words or (len(words) == 1 and words[0] in {"He", "She", "They"}):
         return None
     return " ".join(words)
-
-
-def speaker_near(text: str, open_at: int, close_at: int, people: People) -> tuple[str | None, int]:
-    """Speaker named around a quote, and the offset of the words that name them."""
-    para_start, para_end = paragraph_bounds(text, open_at)
-    after = text[close_at + 1 : min(para_end, close_at + 120)]
-    for pattern in (AFTER_WHO_VERB, AFTER_VERB_WHO):
-        match = pattern.match(after)
-        if match:
-            return people.resolve(match.group("who"), close_at + 1 + match.start("who")), close_at
-    before = text[para_start:open_at]
-    match = BEFORE.search(before)
-    if match:
-        who = people.resolve(match.group("who"), para_start + match.start("who"))
-        if who is not None and people.by_name(who) is None:
-            # "Li Haidong, professor at the China Foreign Affairs University, echoed": the
-            # regex saw the institution; a person named earlier in the paragraph is the speaker.
-            who = people.latest_in(para_start, open_at) or who
-        return who, para_start + match.start()
-    return None, -1
 
 
 def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -> bool:
