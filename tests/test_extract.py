@@ -87,3 +87,17 @@ def test_extract_example_article_speakers_and_agencies():
 def test_extract_never_crashes_on_hostile_text(text):
     for claim in extract_claims(article(text)):
         assert 0 <= claim.start <= claim.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("10,000 quote marks", "“" * 5000 + "”" * 5000),
+        ("unbalanced quotes", "He said “this is fine. " * 2000),
+        ("1 MB paragraph", ("the council said more than 20 agreements were signed " * 20000)),
+        ("mixed scripts and controls", "Путин сказал “мир” 世界 \x07\x1b 20 people said: “ok”. " * 500),
+    ],
+)
+def test_extract_survives_hostile_input(name, text):
+    for claim in extract_claims(article(text)):
+        assert 0 <= claim.start <= claim.end <= len(text)
