@@ -72,7 +72,7 @@ def bench_indexing(tmp: Path, embedder, settings: Settings, documents: int) -> l
     texts = searchable_texts(passages, documents, settings.passage_titles)  # exactly what the index embeds
     embedder.encode(["warm up the model"])
     raw = first = float("inf")
-    for attempt in range(2):  # best of two, alternating, so neither side gets the warmer machine
+    for _ in range(2):  # best of two, alternating, so neither side gets the warmer machine
         started = time.perf_counter()
         embedder._encode_raw(texts, progress=False)
         raw = min(raw, time.perf_counter() - started)

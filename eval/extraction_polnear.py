@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from verify.extract.people import People  # noqa: E402
-from verify.extract.quotes import QuoteSpan, find_indirect, find_quotes  # noqa: E402
-from verify.split import split_sentences  # noqa: E402
+from verify.extract.quotes import find_quotes  # noqa: E402
 
 TRIM = " \t\n“”\"'‘’,.;:—-"
 NOT_A_NAME = re.compile(r"^(?:he|she|they|it|we|i|you|his|her|their|its|the |a |an |one |some |many |officials?|sources?|critics?|aides?|analysts?|experts?)", re.I)
@@ -106,7 +105,7 @@ def main() -> int:
     totals = defaultdict(int)
     errors: list[str] = []
     failed_docs = 0
-    for (article, annotator), rows in sorted(by_doc.items()):
+    for (article, _annotator), rows in sorted(by_doc.items()):
         path = args.data / args.split / "text" / f"{article}.txt"
         if not path.is_file():
             continue

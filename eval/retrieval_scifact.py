@@ -119,7 +119,7 @@ def main() -> int:
     tuned = max(weights, key=lambda w: sum(evaluate(train_cands, train, passage_docs, Fusion(FusionMode.CONVEX, w, 60)).values()))
     print(f"convex weight chosen on claims_train ({len(train)} claims): {tuned:.2f} (default in Settings: {settings.dense_weight})")
     print(f"\nSciFact claims_dev with evidence: {len(dev)} claims, {build.manifest.documents} abstracts\n")
-    print(f"| method | recall@1 | recall@3 | recall@10 |\n|---|---:|---:|---:|")
+    print("| method | recall@1 | recall@3 | recall@10 |\n|---|---:|---:|---:|")
     for name, fuse in methods(settings, tuned).items():
         r = evaluate(dev_cands, dev, passage_docs, fuse)
         print(f"| {name} | {r[1]:.3f} | {r[3]:.3f} | {r[10]:.3f} |")

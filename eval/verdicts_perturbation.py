@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from verify.config import Settings  # noqa: E402
 from verify.indexing import build_index  # noqa: E402
-from verify.models import Article, ClaimKind, Verdict  # noqa: E402
+from verify.models import Article, Verdict  # noqa: E402
 from verify.pipeline import Checker, make_embedder  # noqa: E402
 from verify.read import sha256_text  # noqa: E402
 

@@ -1,7 +1,6 @@
 """Review trail, re-rendering, JSON Schema and ClaimReview on the sample report."""
 
 import json
-import shutil
 
 import jsonschema
 import pytest

@@ -4,7 +4,6 @@ import http.server
 import shutil
 import threading
 
-import httpx
 import pytest
 
 from verify.serve import ServiceOptions, create_app

@@ -19,14 +19,8 @@ from pathlib import Path
 from verify.config import FailOn, FusionMode, VectorKind, default_index_dir, make_settings
 from verify.errors import EXIT_FOUND, EXIT_OK, UsageError, VerifyError
 from verify.cli_review import add_commands as add_review_commands, run_report, run_review, run_schema
-from verify.models import Filters, Report, Verdict
+from verify.models import FAILING_AT, Filters, Report, Verdict
 
-FAIL_LEVELS = {
-    FailOn.NONE: set(),
-    FailOn.CONFLICTING: {Verdict.CONFLICTING},
-    FailOn.DISPUTED: {Verdict.CONFLICTING, Verdict.DISPUTED},
-    FailOn.UNVERIFIED: {Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.UNVERIFIED},
-}
 FORMATS = ("json", "md", "html", "all")
 EPILOG = "exit codes: 0 ok; 1 claims at or above --fail-on; 2 usage or input error; 3 corpus or index error"
 
@@ -172,7 +166,7 @@ def run_check(args: argparse.Namespace) -> int:
         reports.append(report)
     if len(reports) > 1:
         print(combined_summary(articles, reports))
-    failing = FAIL_LEVELS[FailOn(args.fail_on)]
+    failing = FAILING_AT[args.fail_on]
     return EXIT_FOUND if any(c.verdict in failing for r in reports for c in r.claims) else EXIT_OK
 
 

@@ -113,11 +113,10 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if len(texts) > self._cache_size // 2:
             return self._encode_raw(list(texts), False)
-        progress = False
         keys = [text_key(t) for t in texts]
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in self._cache))
         if missing:
-            for text, vector in zip(missing, self._encode_raw(missing, progress)):
+            for text, vector in zip(missing, self._encode_raw(missing, False)):
                 self._remember(text_key(text), vector)
         for key in keys:
             self._cache.move_to_end(key)

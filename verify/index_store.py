@@ -19,6 +19,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,6 +183,9 @@ class OpenIndex:
         except sqlite3.Error as exc:
             raise IndexCorruptError(f"index {root}: metadata is unreadable ({exc})") from exc
         self._lock = threading.Lock()
+        # a generation never changes, so documents read for evidence can be kept (a check reads
+        # the same few documents for many claims)
+        self.document = lru_cache(maxsize=256)(self._document)
         self.passages = [PassageRow(*row) for row in rows]
         self.check_consistent()
 
@@ -198,7 +202,7 @@ class OpenIndex:
         if self.store.size and self.store.dimension != self.manifest.dimension:
             raise IndexCorruptError(f"index {self.root}: vectors have dimension {self.store.dimension}, manifest {self.manifest.dimension}")
 
-    def document(self, document_id: str) -> Document:
+    def _document(self, document_id: str) -> Document:
         with self._lock:
             row = self._db.execute(
                 "SELECT id, title, source, url, published, sha256, text FROM documents WHERE id = ?", (document_id,)

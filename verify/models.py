@@ -171,6 +171,15 @@ class Verdict(str, Enum):
     UNVERIFIED = "unverified"
 
 
+# `--fail-on` levels: the verdicts that fail a check at each level, worst first.
+FAILING_AT: dict[str, frozenset[Verdict]] = {
+    "none": frozenset(),
+    "conflicting": frozenset({Verdict.CONFLICTING}),
+    "disputed": frozenset({Verdict.CONFLICTING, Verdict.DISPUTED}),
+    "unverified": frozenset({Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.UNVERIFIED}),
+}
+
+
 class Stance(str, Enum):
     SUPPORTS = "supports"
     CONFLICTS = "conflicts"

@@ -31,14 +31,11 @@ from verify.embed import Embedder
 from verify.errors import FetchError, IndexStoreError, InputError, VerifyError
 from verify.fetch import UrlRefused
 from verify.indexing import build_index
-from verify.models import Filters, Report, Verdict
+from verify.models import FAILING_AT, Filters, Report
 from verify.pipeline import Checker, make_embedder
 from verify.read import article_from_text, read_url_article
 from verify.report import ReportFormat, render
 
-FAILING = {FailOn.NONE: set(), FailOn.CONFLICTING: {Verdict.CONFLICTING},
-           FailOn.DISPUTED: {Verdict.CONFLICTING, Verdict.DISPUTED},
-           FailOn.UNVERIFIED: {Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.UNVERIFIED}}
 
 
 @dataclass(frozen=True)
@@ -229,7 +226,7 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
     @app.post("/v1/check", response_model=CheckResponse, responses={200: {"content": {"text/html": {}, "text/markdown": {}}}})
     async def check(body: CheckRequest, format: Literal["json", "md", "html"] = "json") -> Response:
         report_id, report = await within_limit(state.check, body)
-        failed = any(c.verdict in FAILING[body.fail_on] for c in report.claims)
+        failed = any(c.verdict in FAILING_AT[body.fail_on.value] for c in report.claims)
         headers = {"X-Verify-Report-Id": report_id, "X-Verify-Failed": str(failed).lower()}
         if format == "html":
             return HTMLResponse(render(report, ReportFormat.HTML), headers=headers)
