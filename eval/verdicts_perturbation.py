@@ -20,7 +20,7 @@ import math
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from verify.config import Settings  # noqa: E402
 from verify.indexing import build_index  # noqa: E402
+from verify.judge.calibration import calibrate, expected_calibration_error  # noqa: E402
 from verify.models import Article, Verdict  # noqa: E402
 from verify.pipeline import Checker, make_embedder  # noqa: E402
 from verify.read import sha256_text  # noqa: E402
@@ -45,6 +46,17 @@ class Case:
     expected: Verdict
     kind: str  # what the case tests
     focus: str  # words of the claim under test (to pick it among the article's claims)
+    group: str = ""  # the fact it was derived from: calibration is cross-validated by fact
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict the case's claims add up to, and the claim that decided it."""
+
+    verdict: Verdict
+    claim_kind: str
+    strength: float
+    confidence: float
 
 
 def money(value: float, unit: str, scale: str) -> str:
@@ -158,31 +170,43 @@ def quote_cases(fact: dict) -> list[Case]:
 
 def all_cases(facts: dict) -> list[Case]:
     cases: list[Case] = []
-    for fact in facts["quantities"]:
-        cases += quantity_cases(fact)
-    for fact in facts["ordinals"]:
-        cases += ordinal_cases(fact)
-    for fact in facts["dates"]:
-        cases += date_cases(fact)
-    for fact in facts["quotes"]:
-        cases += quote_cases(fact)
-    cases += [Case(s, Verdict.SUPPORTED, "statement consistent", "") for s in facts["statements"]["consistent"]]
-    cases += [Case(s, Verdict.CONFLICTING, f"statement {how} changed", "") for s, how in facts["statements"]["mutated"]]
-    cases += [Case(s, Verdict.CONFLICTING, "quote reworded", "") for s in facts.get("reworded", [])]
-    return cases + [Case(s, Verdict.UNVERIFIED, "absent", "") for s in facts["absent"]]
+    makers = {"quantities": quantity_cases, "ordinals": ordinal_cases, "dates": date_cases, "quotes": quote_cases}
+    for section, make in makers.items():
+        for i, fact in enumerate(facts[section]):
+            cases += [replace(c, group=f"{section}-{i}") for c in make(fact)]
+    cases += [Case(s, Verdict.SUPPORTED, "statement consistent", "", s) for s in facts["statements"]["consistent"]]
+    cases += [Case(s, Verdict.CONFLICTING, f"statement {how} changed", "", s) for s, how in facts["statements"]["mutated"]]
+    cases += [Case(s, Verdict.CONFLICTING, "quote reworded", "", s) for s in facts.get("reworded", [])]
+    return cases + [Case(s, Verdict.UNVERIFIED, "absent", "", s) for s in facts["absent"]]
 
 
-def case_verdict(checker: Checker, case: Case, published: dt.date) -> tuple[Verdict, float]:
+def case_verdict(checker: Checker, case: Case, published: dt.date) -> Decision:
     article = Article(text=case.text, sha256=sha256_text(case.text), published=published)
-    claims = checker.check(article).claims
+    claims, judgments = checker.judge(article)
+    pairs = list(zip(claims, judgments))
     if case.focus:
-        focused = [c for c in claims if case.focus.lower() in (c.text + " " + (c.quote or "")).lower()]
-        claims = focused or claims
-    for verdict in (Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED):
-        decided = [c.confidence for c in claims if c.verdict is verdict]
+        focused = [(c, j) for c, j in pairs if case.focus.lower() in (c.text + " " + (getattr(c, "quote", "") or "")).lower()]
+        pairs = focused or pairs
+    for verdict in (Verdict.CONFLICTING, Verdict.DISPUTED, Verdict.SUPPORTED, Verdict.UNVERIFIED):
+        decided = [(c, j) for c, j in pairs if j.verdict is verdict]
         if decided:
-            return verdict, max(decided)
-    return Verdict.UNVERIFIED, max((c.confidence for c in claims), default=1.0)
+            claim, judgment = max(decided, key=lambda pair: pair[1].strength)
+            return Decision(verdict, claim.kind.value, judgment.strength, judgment.confidence)
+    return Decision(Verdict.UNVERIFIED, "statement", 1.0, calibrate("unverified", "statement", 1.0))
+
+
+def decide_all(facts: dict) -> list[tuple[Case, Decision]]:
+    """Every case checked as a one-sentence article against a fresh index of the sample corpus."""
+    settings = Settings()
+    embedder = make_embedder(settings)
+    with tempfile.TemporaryDirectory() as tmp:
+        build_index(ROOT / "corpora" / "sample" / "reference", Path(tmp) / "ix", settings, embedder)
+        checker = Checker(Path(tmp) / "ix", settings, embedder)
+        return [(case, case_verdict(checker, case, facts["published"])) for case in all_cases(facts)]
+
+
+def load_facts() -> dict:
+    return yaml.safe_load((ROOT / "eval" / "data" / "sample_facts.yaml").read_text(encoding="utf-8"))
 
 
 def report(results: list[tuple[Case, Verdict]]) -> None:
@@ -212,36 +236,27 @@ def report(results: list[tuple[Case, Verdict]]) -> None:
         print(f"| {kind} | {right[kind]} | {by_kind[kind]} |")
 
 
-def reliability(pairs: list[tuple[bool, float]]) -> None:
-    """How well the reported confidence tracks being right: accuracy per confidence band, and ECE."""
-    print("\n| confidence | verdicts | right |\n|---|---:|---:|")
-    bands = [(0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
-    ece = 0.0
-    for low, high in bands:
-        inside = [(ok, c) for ok, c in pairs if low <= c < high]
+def reliability(pairs: list[tuple[float, bool]], title: str) -> None:
+    """How well a confidence tracks being right: accuracy per confidence band, and ECE."""
+    print(f"\n{title}\n\n| confidence | verdicts | right |\n|---|---:|---:|")
+    for low, high in [(0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]:
+        inside = [(c, ok) for c, ok in pairs if low <= c < high]
         if inside:
-            accuracy = sum(ok for ok, _ in inside) / len(inside)
-            mean = sum(c for _, c in inside) / len(inside)
-            ece += len(inside) / len(pairs) * abs(accuracy - mean)
+            accuracy = sum(ok for _, ok in inside) / len(inside)
+            mean = sum(c for c, _ in inside) / len(inside)
             print(f"| {low:.1f}–{min(high, 1.0):.1f} | {len(inside)} | {accuracy:.3f} (mean confidence {mean:.2f}) |")
-    print(f"\nexpected calibration error: {ece:.3f}")
+    print(f"\nexpected calibration error (10 bins): {expected_calibration_error(pairs):.3f}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", type=int, default=0)
     args = parser.parse_args()
-    facts = yaml.safe_load((ROOT / "eval" / "data" / "sample_facts.yaml").read_text(encoding="utf-8"))
-    settings = Settings()
-    embedder = make_embedder(settings)
-    with tempfile.TemporaryDirectory() as tmp:
-        build_index(ROOT / "corpora" / "sample" / "reference", Path(tmp) / "ix", settings, embedder)
-        checker = Checker(Path(tmp) / "ix", settings, embedder)
-        published = facts["published"]
-        scored = [(case, *case_verdict(checker, case, published)) for case in all_cases(facts)]
-    results = [(case, verdict) for case, verdict, _ in scored]
+    scored = decide_all(load_facts())
+    results = [(case, decision.verdict) for case, decision in scored]
     report(results)
-    reliability([(case.expected is verdict, confidence) for case, verdict, confidence in scored])
+    reliability([(d.confidence, case.expected is d.verdict) for case, d in scored],
+                "Reported confidence (in-sample: the shipped table was fitted on these cases; eval/calibrate.py prints held-out figures)")
     wrong = [(c, v) for c, v in results if c.expected is not v]
     for case, verdict in wrong[: args.show_errors]:
         print(f"WRONG {case.kind}: expected {case.expected.value}, got {verdict.value}: {case.text}")

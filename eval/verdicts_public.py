@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from verify.config import Settings  # noqa: E402
 from verify.indexing import build_index  # noqa: E402
+from verify.judge.calibration import expected_calibration_error  # noqa: E402
 from verify.models import Article, Filters, Verdict  # noqa: E402
 from verify.pipeline import Checker, make_embedder  # noqa: E402
 from verify.read import sha256_text  # noqa: E402
-
 
 
 def detokenize(text: str) -> str:
@@ -40,18 +40,21 @@ def detokenize(text: str) -> str:
     return re.sub(r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1", text).replace("`` ", "\"").replace(" ''", "\"")
 
 
-def verdict_of(checker: Checker, text: str, filters: Filters = Filters()) -> Verdict:
-    """The sentence's verdict: conflicting if any of its claims conflicts; supported only when the
-    sentence as a whole is (its statement claim, or every claim when it has no statement claim)."""
+def verdict_of(checker: Checker, text: str, filters: Filters = Filters()) -> tuple[Verdict, float]:
+    """The sentence's verdict and its confidence: conflicting if any of its claims conflicts; supported
+    only when the sentence as a whole is (its statement claim, or every claim when it has no statement claim)."""
     claims = checker.check(Article(text=text, sha256=sha256_text(text)), filters).claims
-    verdicts = [c.verdict for c in claims]
-    if Verdict.CONFLICTING in verdicts or Verdict.DISPUTED in verdicts:
-        return Verdict.CONFLICTING if Verdict.CONFLICTING in verdicts else Verdict.DISPUTED
-    whole = [c.verdict for c in claims if c.kind.value == "statement"] or verdicts
-    return Verdict.SUPPORTED if whole and all(v is Verdict.SUPPORTED for v in whole) else Verdict.UNVERIFIED
+    for verdict in (Verdict.CONFLICTING, Verdict.DISPUTED):
+        if any(c.verdict is verdict for c in claims):
+            return verdict, max(c.confidence for c in claims if c.verdict is verdict)
+    whole = [c for c in claims if c.kind.value == "statement"] or claims
+    if whole and all(c.verdict is Verdict.SUPPORTED for c in whole):
+        return Verdict.SUPPORTED, min(c.confidence for c in whole)
+    return Verdict.UNVERIFIED, max((c.confidence for c in claims if c.verdict is Verdict.UNVERIFIED), default=1.0)
 
 
-def table(name: str, results: list[tuple[Verdict, Verdict]]) -> None:
+def table(name: str, scored: list[tuple[Verdict, tuple[Verdict, float]]]) -> None:
+    results = [(gold, verdict) for gold, (verdict, _) in scored]
     print(f"\n{name}: {len(results)} claims\n\n| gold | claims | " + " | ".join(v.value for v in Verdict) + " | accuracy |")
     print("|---|---:|" + "---:|" * len(Verdict) + "---:|")
     for gold in dict.fromkeys(g for g, _ in results):
@@ -64,6 +67,11 @@ def table(name: str, results: list[tuple[Verdict, Verdict]]) -> None:
     said = [(g, p) for g, p in results if p is Verdict.CONFLICTING]
     right = sum(1 for g, _ in said if g is Verdict.CONFLICTING)
     print(f"conflicting precision: {right}/{len(said)} = {right / max(1, len(said)):.3f}")
+    # confidence was fitted on the sample corpus's perturbations: this is how it holds up elsewhere
+    decided = [(confidence, gold is verdict) for gold, (verdict, confidence) in scored if verdict is not Verdict.UNVERIFIED]
+    print(f"calibration of decided verdicts ({len(decided)}): expected calibration error {expected_calibration_error(decided):.3f}, "
+          f"mean confidence {sum(c for c, _ in decided) / max(1, len(decided)):.3f}, "
+          f"accuracy {sum(ok for _, ok in decided) / max(1, len(decided)):.3f}")
 
 
 def fever(data: Path, settings: Settings, embedder) -> None:

@@ -213,7 +213,8 @@ class Evidence(Frozen):
 class Judgment(Frozen):
     claim_id: str
     verdict: Verdict
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(ge=0.0, le=1.0)  # calibrated: the share of such verdicts that were right when measured
+    strength: float = Field(ge=0.0, le=1.0)  # the judges' raw rating of their evidence, before calibration
     explanation: str
     evidence: tuple[Evidence, ...] = ()
 

@@ -152,6 +152,17 @@ def currency_word(unit: str, counted: str) -> tuple[str, str]:
     return unit, counted
 
 
+UNIT_WORD = re.compile(r"\s+(?:" + "|".join(w for w in CURRENCY_WORDS if w != "per") + r"|per\s*cent)\b", re.I)
+
+
+def unit_word_end(sentence: str, match: re.Match[str]) -> int:
+    """Where the figure ends, with a currency or percent word after it: the claim is "18.4 billion dollars"."""
+    if match.group("cur") or match.group("pct"):
+        return match.end()
+    after = UNIT_WORD.match(sentence, match.end())
+    return after.end() if after else match.end()
+
+
 def vague_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in VAGUE_RE.finditer(sentence):
@@ -210,7 +221,7 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
             continue  # "the two leaders", "both three" name a group, they do not count it
         quantity = make_quantity(sentence, match)
         if quantity is not None:
-            mentions.append(Mention(match.start(), match.end(), quantity))
+            mentions.append(Mention(match.start(), unit_word_end(sentence, match), quantity))
     mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]
     return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from verify.embed import Embedder
+from verify.judge.calibration import calibrate
 from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
 from verify.judge.quantity import judge_quantity
@@ -121,25 +122,27 @@ def aggregate(claim: Claim, evidence: list[Evidence], passages: Sequence[Retriev
     by_doc = {p.document_id: p for p in passages}
     said = f"The article says “{claim.text.strip().rstrip(',;:')}”"
     if supports and conflicts:
-        verdict, confidence = Verdict.DISPUTED, 0.5
+        verdict, strength = Verdict.DISPUTED, 0.5
         explanation = f"{said}; {cite(supports[0], by_doc)} but {cite(conflicts[0], by_doc)}."
     elif supports:
-        verdict, confidence = Verdict.SUPPORTED, confidence_from(supports)
+        verdict, strength = Verdict.SUPPORTED, strength_of(supports)
         explanation = f"{said}; {cite(supports[0], by_doc)}."
     elif conflicts:
-        verdict, confidence = Verdict.CONFLICTING, confidence_from(conflicts)
+        verdict, strength = Verdict.CONFLICTING, strength_of(conflicts)
         explanation = f"{said}; {cite(conflicts[0], by_doc)}."
     else:
         verdict = Verdict.UNVERIFIED
-        confidence = 1.0 - max((e.score for e in evidence), default=0.0) * 0.5
+        strength = 1.0 - max((e.score for e in evidence), default=0.0) * 0.5
         notes = [e for e in evidence if e.note]
         reason = cite(notes[0], by_doc) if notes else "no reference passage states it"
         explanation = f"{said}; {reason}."
     credit = credit_note(claim, supports)
     if credit:
-        explanation, confidence = f"{explanation} {credit}", confidence * 0.85
+        explanation, strength = f"{explanation} {credit}", strength * 0.85
     ordered = sorted(evidence, key=lambda e: (e.stance is Stance.RELATED, -e.score))
-    return Judgment(claim_id=claim.id, verdict=verdict, confidence=round(confidence, 3), explanation=explanation, evidence=tuple(ordered))
+    confidence = calibrate(verdict.value, claim.kind.value, strength)
+    return Judgment(claim_id=claim.id, verdict=verdict, confidence=round(confidence, 3), strength=round(strength, 4),
+                    explanation=explanation, evidence=tuple(ordered))
 
 
 def credit_note(claim: Claim, supports: list[Evidence]) -> str:
@@ -159,8 +162,8 @@ def cite(evidence: Evidence, by_doc: dict[str, RetrievedPassage]) -> str:
     return f"{describe_source(by_doc[evidence.document_id])} {evidence.note or 'is related'}"
 
 
-def confidence_from(evidence: list[Evidence]) -> float:
-    """More agreeing documents and closer matches give more confidence, capped below 1."""
+def strength_of(evidence: list[Evidence]) -> float:
+    """More agreeing documents and closer matches speak more strongly (calibration turns this into confidence)."""
     best = max(e.score for e in evidence)
     documents = len({e.document_id for e in evidence})
     return min(0.99, 0.55 + 0.3 * best + 0.05 * (documents - 1))
