@@ -19,7 +19,7 @@ def article(text: str) -> Article:
     [
         ("This trip marks Xi’s 11th visit to Russia since becoming president.", 11, Qualifier.EXACT, True, "visit to Russia"),
         ("More than 20 bilateral cooperation agreements were signed.", 20, Qualifier.MORE_THAN, False, "bilateral cooperation agreements"),
-        ("The two have met over 40 times.", 40, Qualifier.MORE_THAN, False, "times"),
+        ("The two have met over 40 times.", 40, Qualifier.MORE_THAN, False, "meetings"),
         ("It was her eleventh trip abroad.", 11, Qualifier.EXACT, True, "trip abroad"),
         ("Forty-two ships were seized.", 42, Qualifier.EXACT, False, "ships"),
         ("At least 7 people died.", 7, Qualifier.AT_LEAST, False, "people"),
@@ -100,3 +100,31 @@ def test_extract_never_crashes_on_hostile_text(text):
 def test_extract_survives_hostile_input(name, text):
     for claim in extract_claims(article(text)):
         assert 0 <= claim.start <= claim.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "counted", "holders"),
+    [
+        ("Xi Jinping arrived in Moscow on Thursday. This trip marks Xi’s 11th visit to Russia since becoming president.",
+         "11th visit to Russia", "visit to Russia", ("Xi Jinping",)),
+        ("Chinese President Xi Jinping met Russian President Vladimir Putin. According to Xinhua, Xi and Putin have met "
+         "over 40 times across various summits.", "over 40 times", "meetings", ("Xi Jinping", "Vladimir Putin")),
+        ("Alina Marek flew to Lindhaven on Thursday. It was her seventh visit to Ostrel.", "seventh visit to Ostrel",
+         "visit to Ostrel", ("Alina Marek",)),
+        ("Alina Marek said on Thursday that 300 farmers had gathered at the port.", "300 farmers", "farmers", ()),
+        ("More than 20 bilateral cooperation agreements were signed.", "More than 20 bilateral cooperation agreements",
+         "bilateral cooperation agreements", ()),
+    ],
+)
+def test_extract_quantity_holders_and_counted(text, surface, counted, holders):
+    found = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUANTITY]
+    assert [(c.text, c.quantity.counted, c.quantity.holders) for c in found] == [(surface, counted, holders)]
+
+
+@pytest.mark.parametrize("text", [
+    "The sacrifices of both peoples in the Second World War should never be forgotten by anyone.",
+    "It is one of the most consequential relationships of the 21st century, officials said.",
+    "Their partnership is not directed “against any third party,” both leaders insisted.",
+])
+def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
+    assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUANTITY]

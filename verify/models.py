@@ -95,6 +95,7 @@ class Quantity(Frozen):
     scope: str = ""  # "since taking office", "this year": a count under another scope is another claim
     unit: str = ""
     surface: str = ""
+    holders: tuple[str, ...] = ()  # whose count it is: "Xi’s 11th visit" -> ("Xi Jinping",)
 
 
 class ClaimBase(Frozen):
@@ -103,7 +104,8 @@ class ClaimBase(Frozen):
     start: int
     end: int
     sentence: str  # the whole sentence around it, for reading and retrieval
-    query: str  # decontextualised form used for retrieval
+    query: str  # the sentence with pronouns and titles resolved to names: what retrieval searches for
+    decontextualised: str = ""  # the query with the article's date: the claim as read away from the article
     speaker: str | None = None
     attributed_to: str | None = None
     # who or what the claim is about: names in its sentence, else the article's main actors;

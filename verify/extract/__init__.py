@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from verify.extract.holders import holders_of
 from verify.extract.people import People
-from verify.extract.quantities import find_quantities
+from verify.extract.quantities import Mention, find_quantities
 from verify.extract.quotes import QuoteSpan, find_indirect, find_quotes
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
@@ -16,7 +18,7 @@ NOT_CHECKABLE = re.compile(
     r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
     re.I,
 )
-LEADING_REFERENCE = re.compile(r"^(?P<ref>He|She|The (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
+REFERENCE = re.compile(r"\b(?P<ref>[Hh]e|[Ss]he|[Hh]is|[Tt]he (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
 PLAIN_WORDS = {"that", "this", "with", "from", "have", "were", "been", "their", "they", "which", "also", "than", "more", "about", "said"}
 DATE_HINT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|yesterday|last year|next year)\b")
@@ -30,12 +32,19 @@ def is_body_sentence(sentence: Sentence) -> bool:
 
 
 def decontextualise(sentence: Sentence, people: People) -> str:
-    """The sentence with a leading pronoun or title replaced by the person it means."""
-    match = LEADING_REFERENCE.match(sentence.text)
-    if not match:
-        return sentence.text
-    name = people.resolve(match.group("ref"), sentence.start)
-    return name + sentence.text[match.end() :] if name else sentence.text
+    """The sentence with pronouns and titles ("he", "his", "the Chinese leader") replaced by the people they mean."""
+    def name_for(match: re.Match[str]) -> str:
+        ref = match.group("ref")
+        name = people.resolve(ref.lower() if ref.lower() in ("he", "she", "his") else ref, sentence.start + match.start())
+        if not name or not people.by_name(name):
+            return ref
+        return f"{name}’s" if ref.lower() == "his" else name
+    return REFERENCE.sub(name_for, sentence.text)
+
+
+def dated(query: str, published: dt.date | None) -> str:
+    """The claim as it can be read away from the article: resolved names and the article's date."""
+    return f"{query} (as of {published:%-d %B %Y})" if published else query
 
 
 def containing(sentences: list[Sentence], start: int, end: int) -> str:
@@ -58,14 +67,13 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
     masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.end > sentence.start and q.start < sentence.end]
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
-    for mention in find_quantities(sentence.text, masked):
-        claim_end = sentence.start + mention.end
-        if mention.quantity.counted:
-            found = sentence.text.find(mention.quantity.counted.split()[-1], mention.end)
-            claim_end = sentence.start + found + len(mention.quantity.counted.split()[-1]) if found >= 0 else claim_end
+    for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
+        claim_end = sentence.start + counted_end(sentence.text, mention)
+        holders = holders_of(sentence.text, sentence.start, mention.start, people)
         claims.append(QuantityClaim(
             id="", text=text[sentence.start + mention.start : claim_end], start=sentence.start + mention.start,
-            end=claim_end, sentence=sentence.text, query=query, quantity=mention.quantity,
+            end=claim_end, sentence=sentence.text, query=query,
+            quantity=mention.quantity.model_copy(update={"holders": holders}),
         ))
     if masked:
         return claims
@@ -76,6 +84,25 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(claims)))
     return claims
+
+
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+TIMES_AFTER = re.compile(r"\s+(?:times|occasions)\b")
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Words in quote marks, attributed or not: their figures belong to the quote, not the reporter."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
+
+
+def counted_end(sentence: str, mention: Mention) -> int:
+    """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
+    counted = mention.quantity.counted.split()
+    found = sentence.find(counted[-1], mention.end) if counted else -1
+    if found >= 0:
+        return found + len(counted[-1])
+    times = TIMES_AFTER.match(sentence, mention.end)
+    return times.end() if times else mention.end
 
 
 def says_more(text: str, quantity_claims: list[Claim]) -> bool:
@@ -108,7 +135,8 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     claims.sort(key=lambda c: (c.start, c.end))
     main = main_actors(sentences)
     return tuple(
-        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main)}) for i, c in enumerate(claims, start=1)
+        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main), "decontextualised": dated(c.query, article.published)})
+        for i, c in enumerate(claims, start=1)
     )
 
 

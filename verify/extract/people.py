@@ -76,7 +76,9 @@ REPORTING = (
     r"remarked|underscored|emphasized|emphasised|urged|asked|replied|wrote|tweeted|announced|declared|"
     r"pledged|promised|highlighted|reiterated|described|called|criticized|criticised|met|signed|visited"
 )
-PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|professor|chief|head|former)\b|\s+(?:" + REPORTING + r")\b)")
+ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|welcomed|met|visited|signed"  # a person's doings
+PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|professor|chief|head|former)\b|"
+                            r"\s+(?:has |have |had |will |would |also )?(?:" + REPORTING + "|" + ACTING + r")\b)")
 
 
 def acts_as_person(text: str, person: Person) -> bool:
@@ -150,6 +152,11 @@ class People:
             if adjective.lower() in person.role.lower():
                 return person.name
         return None
+
+    def named_between(self, start: int, end: int) -> list[str]:
+        """Everyone mentioned between two offsets, in order of mention."""
+        found = sorted((m, p.name) for p in self.people for m in p.mentions if start <= m < end)
+        return list(dict.fromkeys(name for _, name in found))
 
     def latest_in(self, start: int, end: int) -> str | None:
         """The person mentioned last between two offsets, if any."""

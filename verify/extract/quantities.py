@@ -80,6 +80,24 @@ def counted_after(sentence: str, end: int) -> str:
     return " ".join(w for w, _ in words)
 
 
+# "have met over 40 times": the count is of meetings, which is what evidence will call them
+VERB_NOUNS = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit": "visits", "spoke": "conversations",
+              "spoken": "conversations", "talked": "talks", "called": "calls", "phoned": "calls", "travelled": "trips",
+              "traveled": "trips", "won": "wins", "lost": "defeats", "voted": "votes", "struck": "strikes",
+              "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals"}
+VERB_BEFORE = re.compile(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[a-z]+\s+){0,2}$")
+
+
+def counted_by_verb(before: str, counted: str) -> str:
+    """"met over 40 times" counts meetings; "visited Russia 11 times" counts visits."""
+    if counted.lower() not in ("times", "occasions"):
+        return counted
+    verb = VERB_BEFORE.search(before[-40:])
+    if verb is None:  # "visited Russia 11 times": an object between verb and number
+        verb = re.search(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
+    return VERB_NOUNS[verb.group("verb")] if verb else counted
+
+
 def number_value(match: re.Match[str]) -> tuple[float, bool] | None:
     """(value, is ordinal) of a QUANTITY_RE match before scales."""
     if match.group("digits"):
@@ -131,7 +149,7 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
     unit = "percent" if match.group("pct") else (match.group("cur") or "")
-    counted = counted_after(sentence, match.end())
+    counted = counted_by_verb(sentence[: match.start()], counted_after(sentence, match.end()))
     unit, counted = currency_word(unit, counted)
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
@@ -190,6 +208,12 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).strip().lower()
     if word in ("one", "some") and not match.group("qual"):
         return True
+    after = sentence[match.end() : match.end() + 20]
+    if number_value(match) is not None and number_value(match)[1]:  # an ordinal
+        if re.match(r"^[\s-]+(?:century|centuries|millennium|party|parties|person|world)\b", after, re.I):
+            return True  # "21st century", "third party", "first person": no count
+        if match.group(0).strip()[:1].isupper() and re.match(r"^ [A-Z][a-z]", after):
+            return True  # "Second World War", "Fifth Avenue", "Third Reich": part of a name
     if word in ("first", "second"):
         after = sentence[match.end() : match.end() + 16]
         return not after.strip() or bool(re.match(r"^[\s-]+(?:time|half|place|quarter|round|hand|largest|biggest|"
