@@ -54,11 +54,26 @@ NUMBER = (
 )
 QUANTITY_RE = re.compile(
     r"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
-    r"(?:between\s+)?" + NUMBER
-    + r"(?:\s*(?:-|–|—|to|and)\s*(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r"))?(?![\w])",
+    r"(?P<between>between\s+)?" + NUMBER
+    # the high end of a range: "20-30", "20 to 30", "between $2.4 billion and $2.6 billion" ("and" only after "between")
+    + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:[$€£¥]\s?)?"
+    r"(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r")(?:\s?(?P<hiscale>" + _scales + r")\b\.?)?"
+    r"(?P<hipct>\s?%|\s(?:per\s?cent|percent))?)?(?![\w])",
     re.I,
 )
-VAGUE_RE = re.compile(r"\b(?P<vague>dozens|scores|hundreds|thousands|millions|billions)\s+of\b", re.I)
+SINGLE_RE = re.compile(  # one figure, for a "range" that is two figures ("40 percent to 4.5 billion crowns")
+    r"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?" + NUMBER + r"(?![\w])", re.I,
+)
+VAGUE_RE = re.compile(
+    r"\b(?P<vague>dozens|scores|hundreds|thousands|millions|billions)\s+"
+    r"(?:of\s+(?P<inner>thousands|millions|billions)\s+of\b|of\b|more\b)", re.I,
+)
+INNER_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of millions of euros"
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3, "quarters": 0.75}
+FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|(?:an?|one)[- ](?P<part>half|third|quarter)"
+    r"(?=\s+(?:of|point|percentage)\b)|two[- ](?P<twos>thirds)|three[- ](?P<threes>quarters))", re.I,
+)
 
 
 def word_value(words: str) -> float | None:

@@ -60,7 +60,7 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
 
 def clean_name(name: str) -> str | None:
     words = name.split()
-    while words and (words[0] in TITLE_WORDS or words[0].endswith(("'s", "’s"))):
+    while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))):
         words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
     while words and words[0] in NOT_NAMES:
         words.pop(0)
@@ -77,18 +77,26 @@ REPORTING = (
     r"pledged|promised|highlighted|reiterated|described|called|criticized|criticised|met|signed|visited"
 )
 ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|welcomed|met|visited|signed"  # a person's doings
+VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|professor|chief|head|former)\b|"
-                            r"\s+(?:has |have |had |will |would |also )?(?:" + REPORTING + "|" + ACTING + r")\b)")
+                            r",\s+[^,.;“”\"]{1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")
+ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
+              "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
+              "analyst researcher professor deputy leader chancellor ambassador senator officer engineer founder "
+              "commissioner negotiator chief").split()
+ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),?\s+$", re.I)
 
 
 def acts_as_person(text: str, person: Person) -> bool:
-    """Does some mention act like a person's (an appositive, a reporting verb after it, "said X")?"""
+    """Does some mention act like a person's: a role before it ("Transport minister Ola Brandt"), an
+    appositive or a reporting verb after it ("Femi Archer, told", "Ilg said"), or "said X"?"""
     for at in person.mentions:
-        after = text[at + len(person.name) : at + len(person.name) + 40]
+        after = text[at + len(person.name) : at + len(person.name) + 120]
         before = text[max(0, at - 30) : at]
-        if PERSON_CONTEXT.match(after) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
+        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
             return True
-    return False
+    surname = re.escape(person.surname)
+    return bool(re.search(r"\b" + surname + r"(?:,\s+\d{1,3},)?\s+" + VERBED + r"|\b(?:" + REPORTING + r")\s+" + surname + r"\b", text))
 
 
 class People:

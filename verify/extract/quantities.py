@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from verify.extract.numbers import (
-    QUANTITY_RE, SCALES, VAGUE, VAGUE_RE, interval, ordinal_word_value, parse_number, qualifier_of, word_value,
+    FRACTION_RE, FRACTIONS, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, interval, ordinal_word_value,
+    parse_number, qualifier_of, word_value,
 )
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 DATE_NEAR = re.compile(r"\b(?:" + MONTHS + r")\.?\s*$", re.I)  # "May 8": the number is a day
-TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|hours\b|h\b)|^:\d\d", re.I)
+TIME_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|h\b)|^:\d\d", re.I)
+MILITARY_TIME = re.compile(r"^\s*hours\b", re.I)  # "1600 hours" is a time; "36 hours" is a duration
 NOUN_STOP = {
     "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "and", "or", "but",
     "that", "which", "who", "in", "on", "at", "for", "with", "from", "by", "as", "since", "than", "this",
@@ -28,7 +31,7 @@ SCOPE = re.compile(
     r"so far this (?:year|month)|in (?:19|20)\d\d|last year|as president|in office)\b",
     re.I,
 )
-DEFINITE = re.compile(r"\b(?:the|both|all|these|those|its|their|our)\s+$", re.I)
+DEFINITE = re.compile(r"\b(?:the|both|these|those|its|their|our)\s+$", re.I)
 
 
 def scope_after(sentence: str, end: int) -> str:
@@ -122,7 +125,7 @@ def skip_as_date_or_time(sentence: str, match: re.Match[str], value: float) -> b
         return True
     if raw and re.match(r"^\s*(?:" + MONTHS + r")\b", after, re.I) and not match.group("suffix"):
         return True  # "8 May"
-    return bool(raw and TIME_AFTER.match(after))
+    return bool(raw and (TIME_AFTER.match(after) or (len(raw) == 4 and MILITARY_TIME.match(after))))
 
 
 def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
@@ -132,29 +135,55 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     value, ordinal = parsed
     if skip_as_date_or_time(sentence, match, value):
         return None
-    scale = (match.group("scale") or "").lower().rstrip(".")
+    scale = (match.group("scale") or group(match, "hiscale") or "").lower().rstrip(".")
     if scale in ("m", "b", "k") and not match.group("cur"):
         scale = ""  # a bare "5 m" is metres more often than millions
     value *= SCALES.get(scale, 1.0)
     phrase = match.group("qual")
     qualifier = qualifier_of(phrase)
-    high_raw = match.group("hi")
+    high_raw = group(match, "hi")
     high = None
     if high_raw and not ordinal:
         high = parse_number(high_raw)
         if high is not None:
-            high *= SCALES.get(scale, 1.0)
+            high *= SCALES.get((group(match, "hiscale") or scale).lower().rstrip("."), 1.0)
             qualifier = Qualifier.RANGE if high > value else qualifier
+    if phrase and phrase.lower() == "over" and match.group("words") and PERIOD_AFTER.match(sentence, match.end()):
+        qualifier = Qualifier.EXACT  # "over two years" is a period, not "more than two years"
     if ordinal and qualifier is not Qualifier.EXACT and not phrase:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
-    unit = "percent" if match.group("pct") else (match.group("cur") or "")
+    unit = "percent" if match.group("pct") or group(match, "hipct") else (match.group("cur") or "")
     counted = counted_by_verb(sentence[: match.start()], counted_after(sentence, match.end()))
     unit, counted = currency_word(unit, counted)
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
         counted=counted, scope=scope_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
     )
+
+
+PERIOD_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?|seasons?|terms?)\b", re.I)
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    """A named group, or None where the pattern has no such group (SINGLE_RE has no range end)."""
+    return match.groupdict().get(name)
+
+
+def range_ok(match: re.Match[str]) -> bool:
+    """"20 to 30 percent" is a range; "40 percent to 4.5 billion" and "3-1" are not."""
+    low, high = parse_number(match.group("digits") or match.group("words") or ""), parse_number(match.group("hi"))
+    if low is None or high is None or (match.group("pct") and not match.group("hipct")):
+        return False
+    low *= SCALES.get((match.group("scale") or match.group("hiscale") or "").lower().rstrip("."), 1.0)
+    high *= SCALES.get((match.group("hiscale") or match.group("scale") or "").lower().rstrip("."), 1.0)
+    return high > low
+
+
+def is_score(match: re.Match[str]) -> bool:
+    """"beating holders Lindhaven City 3-1": a result, not a range (ranges climb)."""
+    connector = match.group(0)[match.end("digits") - match.start() if match.group("digits") else 0 :]
+    return bool(match.group("digits")) and connector.lstrip()[:1] in "-–—" and not range_ok(match)
 
 
 CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "usd": "$", "euros": "€", "euro": "€", "pounds": "£", "yen": "¥",
@@ -185,10 +214,26 @@ def vague_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in VAGUE_RE.finditer(sentence):
         low, high = VAGUE[match.group("vague").lower()]
+        inner = INNER_SCALE.get((match.group("inner") or "").lower(), 1.0)
+        low, high = low * inner, high * inner
         quantity = Quantity(
             value=low, low=low, high=high, qualifier=Qualifier.RANGE, counted=counted_after(sentence, match.end()),
             surface=match.group(0),
         )
+        mentions.append(Mention(match.start(), match.end(), quantity))
+    return mentions
+
+
+def fraction_mentions(sentence: str) -> list[Mention]:
+    """"half a percentage point", "more than a quarter of sales", "nearly a third of it", "two-thirds"."""
+    mentions = []
+    for match in FRACTION_RE.finditer(sentence):
+        word = (match.group("part") or match.group("twos") or match.group("threes") or "half").lower()
+        value = FRACTIONS[word]
+        qualifier = qualifier_of(match.group("qual"))
+        low, high = interval(value, qualifier, match.group("qual"))
+        quantity = Quantity(value=round(value, 4), low=low, high=high, qualifier=qualifier,
+                            counted=counted_after(sentence, match.end()), surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))
     return mentions
 
@@ -201,21 +246,40 @@ LABEL_BEFORE = re.compile(
 )
 
 
+UNIT_NOUN = re.compile(r"^\s+(?:week|day|year|month|hour|minute|second|decade|century|percent|per cent|point|term|season)\b", re.I)
+PRONOUN_ORDINAL = re.compile(r"^\s*(?:[,.;:]|(?:was|were|is|are|had|has|died|said|came|went|did|does|will|would)\b)", re.I)
+
+
 def is_idiom(sentence: str, match: re.Match[str]) -> bool:
     """Numbers that name rather than count: "one of the", "for the first time", "Type 1", "Phase 3"."""
     if match.group("digits") and LABEL_BEFORE.search(sentence[max(0, match.start() - 14) : match.start()]):
         return True
     word = match.group(0).strip().lower()
-    if word in ("one", "some") and not match.group("qual"):
-        return True
     after = sentence[match.end() : match.end() + 20]
-    if number_value(match) is not None and number_value(match)[1]:  # an ordinal
-        if re.match(r"^[\s-]+(?:century|centuries|millennium|party|parties|person|world)\b", after, re.I):
-            return True  # "21st century", "third party", "first person": no count
-        if match.group(0).strip()[:1].isupper() and re.match(r"^ [A-Z][a-z]", after):
-            return True  # "Second World War", "Fifth Avenue", "Third Reich": part of a name
+    number = (match.group("words") or "").lower()
+    if re.search(r"\bone in\s+$", sentence[max(0, match.start() - 8) : match.start()], re.I) or (
+            number == "one" and re.match(r"^\s+in\s+(?:\d|[a-z]+\b)", after)):
+        return True  # "one in five" is a share, written as two numbers
+    if word == "some" or (word == "one" and not match.group("qual") and not UNIT_NOUN.match(after)):
+        return True  # "one of the", "one said"; but "one week" counts
+    if number_value(match) is not None and number_value(match)[1]:
+        return ordinal_names(sentence, match, word, after)
+    return False
+
+
+def ordinal_names(sentence: str, match: re.Match[str], word: str, after: str) -> bool:
+    """Ordinals that name rather than count: "21st century", "Second World War", "the third died", "first payments"."""
+    if re.match(r"^[\s-]+(?:century|centuries|millennium|party|parties|person|world)\b", after, re.I):
+        return True  # "21st century", "third party", "first person": no count
+    if match.group(0).strip()[:1].isupper() and re.match(r"^ [A-Z][a-z]", after):
+        return True  # "Second World War", "Fifth Avenue", "Third Reich": part of a name
+    if re.search(r"\b(?:a|the)\s+$", sentence[: match.start()], re.I) and PRONOUN_ORDINAL.match(after):
+        return True  # "a third was treated", "the third died": the ordinal stands for a person
+    noun = list(takewhile(lambda w: w not in LINK_PREPOSITIONS, counted_after(sentence, match.end()).split()))
+    head = noun[-1] if noun else ""  # "defeat" of "defeat in 19 games"
+    if word == "first" and (re.match(r"^\s+\d", after) or (head.endswith("s") and not head.endswith("ss"))):
+        return True  # "the first 12 months", "the first payments": which ones, not how many
     if word in ("first", "second"):
-        after = sentence[match.end() : match.end() + 16]
         return not after.strip() or bool(re.match(r"^[\s-]+(?:time|half|place|quarter|round|hand|largest|biggest|"
                                                    r"highest|lowest|best|worst|thought|nature|of|day|week|month|year|"
                                                    r"season|stage|phase|step|lady|minister|secretary)\b", after, re.I))
@@ -235,12 +299,19 @@ def _find_cached(sentence: str) -> tuple[Mention, ...]:
 
 
 def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-def]
-    mentions = []
-    for match in QUANTITY_RE.finditer(sentence):
-        if any(a <= match.start() < b for a, b in masked):
-            continue
-        if is_idiom(sentence, match):
-            continue  # "one of the", "for the first time", "second-largest" are not checkable counts
+    fractions = fraction_mentions(sentence)
+    blocked = list(masked) + [(m.start, m.end) for m in fractions]
+    mentions = [m for m in fractions if not any(a <= m.start < b for a, b in masked)]
+    position = 0
+    while (match := QUANTITY_RE.search(sentence, position)) is not None:
+        position = match.end()
+        if match.group("hi") and not range_ok(match):
+            if is_score(match):
+                continue
+            match = SINGLE_RE.match(sentence, match.start()) or match
+            position = match.end()
+        if any(a <= match.start() < b for a, b in blocked) or is_idiom(sentence, match):
+            continue  # quoted words, or "one of the", "for the first time", "second-largest": not checkable counts
         if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
             continue  # "the two leaders", "both three" name a group, they do not count it
         quantity = make_quantity(sentence, match)

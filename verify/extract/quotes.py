@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.extract.people import REPORTING, People
+from verify.extract.people import NOT_NAMES, REPORTING, People
 from verify.split import split_sentences
 
 OPEN, CLOSE = "“", "”"
@@ -118,7 +118,7 @@ CUE = (
 )
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 CUE_AFTER = re.compile(
-    r"^[,.!?]?\s*(?:(?P<who1>[^,.;“”\"]{1,80}?)(?:,[^,;“”\"]{1,120},)?\s+(?:also\s+|later\s+|then\s+)?" + CUE
+    r"^[,.!?]?\s*(?:(?P<who1>[^,.;“”\"]{1,80}?)(?:,(?P<appos>[^,;“”\"]{1,120}),)?\s+(?:also\s+|later\s+|then\s+)?" + CUE
     + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
     re.I,
 )
@@ -163,7 +163,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
         return Attribution(content_start, content_end, phrase, who_end, True)
     if after:
-        who = after.group("who1") or after.group("who2")
+        who = named(after.group("who1"), after.group("appos")) or after.group("who2")
         at = close_at + 1 + (after.start("who1") if after.group("who1") else after.start("who2"))
         pre_words = pre.strip(" “\"")
         content_start = open_at + 1 if not pre_words or pre_words.endswith((":", ".")) else s_start
@@ -200,20 +200,40 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     return end
 
 
+NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
+
+
+def is_name(phrase: str) -> bool:
+    """"Archer", "Dr. Omar Fenn": a person's name, not "China Foreign Affairs University"."""
+    return bool(NAME_PHRASE.fullmatch(phrase)) and not any(word in NOT_NAMES for word in phrase.split())
+
+
+def named(phrase: str | None, appositive: str | None) -> str | None:
+    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker."""
+    if phrase and appositive and is_name(appositive) and not is_name(phrase):
+        return appositive.strip()
+    return phrase
+
+
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
     window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
+    appositive = re.search(r",([^,]{1,120}),$", window)
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
     window = re.sub(r"\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly)$", "", window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
-    return phrase or None
+    return named(phrase, appositive.group(1) if appositive else None) or None
 
 
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
     phrase = re.sub(r"^(?:According to|according to)\s+", "", phrase).strip()
+    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
+    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
+        phrase = leading.group("name")
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
@@ -236,7 +256,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continue  # a scare-quoted word, unless it is the quoted part of reported speech
         speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
-        if speaker and people.by_name(speaker) is None and found.speaker_at >= para_start:
+        if speaker and people.by_name(speaker) is None and not is_name(speaker) and found.speaker_at >= para_start:
             # "Li Haidong, professor at the China Foreign Affairs University, echoed": the phrase
             # ends in an institution; a person named just before it in the paragraph is the speaker.
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
