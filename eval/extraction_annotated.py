@@ -2,8 +2,9 @@
 
     python eval/extraction_annotated.py [--shared ../shared] [--misses]
 
-Gold: eval/data/extraction/gold.yaml (conventions there and in its README), 12 news-style texts
-written for this evaluation plus ../shared/examples/xi-putin-moscow-2025.txt when present. Prints
+Gold: eval/data/extraction/gold.yaml (conventions there and in its README): a development set of
+12 news-style texts written for this evaluation plus ../shared/examples/xi-putin-moscow-2025.txt
+when present, and a held-out set of 3 texts written after the extractor was tuned. Prints, per set,
 precision / recall / F1 per claim kind (statements are not annotated), value, qualifier, ordinal
 and counted-noun accuracy of matched quantities, direct-quote span F1 (exact and overlap >= 0.5),
 and speaker and credited-agency accuracy of found quotes. --misses lists every miss.
@@ -166,14 +167,9 @@ def print_results(tallies: dict[str, Tally], spans: dict[str, int], docs: int) -
     print()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--misses", action="store_true", help="list every miss and every extra claim")
-    args = parser.parse_args()
+def score_set(docs: list[tuple[str, Path, dict]]) -> tuple[dict[str, Tally], dict[str, int]]:
     tallies = {"quantity": Tally(), "direct quote": Tally(), "reported quote": Tally()}
     spans = {"exact": 0, "overlap": 0}
-    docs = documents(args.shared)
     for name, path, entry in docs:
         article = read_article(str(path), 10_000_000, 10.0, entry.get("published"))
         claims = list(extract_claims(article))
@@ -181,11 +177,24 @@ def main() -> int:
         score_quantities(article.text, entry.get("quantities", []), claims, tallies["quantity"], name)
         score_quotes(article.text, [q for q in quotes if not q.get("indirect")], claims, tallies["direct quote"], spans, name, False)
         score_quotes(article.text, [q for q in quotes if q.get("indirect")], claims, tallies["reported quote"], spans, name, True)
-    print_results(tallies, spans, len(docs))
-    if args.misses:
-        for kind, tally in tallies.items():
-            print(f"\n{kind}:")
-            print("\n".join(f"  {note}" for note in tally.notes))
+    return tallies, spans
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--misses", action="store_true", help="list every miss and every extra claim")
+    args = parser.parse_args()
+    docs = documents(args.shared)
+    for name_of_set in dict.fromkeys(entry.get("set", "development") for _, _, entry in docs):
+        chosen = [doc for doc in docs if doc[2].get("set", "development") == name_of_set]
+        print(f"\n## {name_of_set} set")
+        tallies, spans = score_set(chosen)
+        print_results(tallies, spans, len(chosen))
+        if args.misses:
+            for kind, tally in tallies.items():
+                print(f"\n{kind}:")
+                print("\n".join(f"  {note}" for note in tally.notes))
     return 0
 
 

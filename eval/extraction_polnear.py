@@ -8,7 +8,8 @@ speaker in one paragraph or in paragraphs that continue each other ("“…,” 
 matches a gold content span when their character sets overlap with Jaccard >= 0.5 (and, for the
 exact score, when the spans agree up to quote marks and surrounding punctuation). Speaker
 accuracy counts matched quotes whose gold source is a name (not a pronoun or "the official").
-Reported (indirect) attributions are scored too, for information.
+All attributions (direct and reported) are scored too, for information: every gold attribution
+against every quote claim the extractor makes, direct or reported.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from verify.extract import extract_claims  # noqa: E402
 from verify.extract.people import People  # noqa: E402
 from verify.extract.quotes import find_quotes  # noqa: E402
+from verify.models import Article, ClaimKind  # noqa: E402
 
 TRIM = " \t\n“”\"'‘’,.;:—-"
 NOT_A_NAME = re.compile(r"^(?:he|she|they|it|we|i|you|his|her|their|its|the |a |an |one |some |many |officials?|sources?|critics?|aides?|analysts?|experts?)", re.I)
@@ -56,8 +59,32 @@ def predicted_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]
     return units
 
 
+def reported_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]:
+    """Reported speech the extractor finds (quote claims not in quote marks), as attribution units."""
+    claims = extract_claims(Article(text=text, sha256="polnear"))
+    return [([trimmed(text, c.start, c.end)], c.speaker) for c in claims if c.kind is ClaimKind.QUOTE and not c.direct]
+
+
+def named_source(source: str) -> bool:
+    return not NOT_A_NAME.match(source.strip()) and any(w[:1].isupper() for w in source.split())
+
+
+def all_attributions(text: str, rows: list[dict], direct: list, totals: dict) -> None:
+    """Every gold attribution, direct or reported, against every quote claim, direct or reported."""
+    gold = gold_units(rows, text)
+    predicted = direct + reported_units(text)
+    matched, _ = score(gold, predicted, text)
+    totals["all_gold"] += len(gold)
+    totals["all_pred"] += len(predicted)
+    totals["all_match"] += len(matched)
+    for gi, pi, _ in matched:
+        if named_source(gold[gi][1]):
+            totals["all_named"] += 1
+            totals["all_speaker_ok"] += speaker_matches(gold[gi][1], predicted[pi][1])
+
+
 def gold_units(rows: list[dict], text: str) -> list[tuple[list[tuple[int, int]], str]]:
-    return [([trimmed(text, a, b) for a, b in r["content_spans"]], r["source"] or "") for r in rows]
+    return [([trimmed(text, a, b) for a, b in r["content_spans"]], r["source"] or "") for r in rows if r["content_spans"]]
 
 
 def speaker_matches(gold: str, predicted: str | None) -> bool:
@@ -115,6 +142,8 @@ def main() -> int:
         except Exception:  # an extractor crash counts against us, never hides a document
             failed_docs += 1
             predicted = []
+        if predicted or not failed_docs:
+            all_attributions(text, rows, predicted, totals)
         gold = gold_units([r for r in rows if r["direct_quote"]], text)
         matched, exact = score(gold, predicted, text)
         totals["gold"] += len(gold)
@@ -124,7 +153,7 @@ def main() -> int:
         totals["docs"] += 1
         for gi, pi, _ in matched:
             source = gold[gi][1]
-            if NOT_A_NAME.match(source.strip()) or not any(w[:1].isupper() for w in source.split()):
+            if not named_source(source):
                 continue
             totals["named"] += 1
             totals["speaker_ok"] += speaker_matches(source, predicted[pi][1])
@@ -150,6 +179,11 @@ def main() -> int:
     print(f"| direct-quote F1 (overlap ≥ 0.5) | {f1:.3f} |")
     print(f"| direct-quote F1 (exact span) | {f1e:.3f} |")
     print(f"| speaker match, gold source a name ({totals['named']} quotes) | {totals['speaker_ok'] / max(1, totals['named']):.3f} |")
+    ap, ar = totals["all_match"] / max(1, totals["all_pred"]), totals["all_match"] / max(1, totals["all_gold"])
+    print(f"| all attributions, direct and reported ({totals['all_gold']} gold): precision / recall / F1 | "
+          f"{ap:.3f} / {ar:.3f} / {2 * ap * ar / max(1e-9, ap + ar):.3f} |")
+    print(f"| all attributions: speaker match, gold source a name ({totals['all_named']}) | "
+          f"{totals['all_speaker_ok'] / max(1, totals['all_named']):.3f} |")
     for line in errors:
         print(line)
     return 0

@@ -7,7 +7,7 @@ from verify.extract.quantities import find_quantities
 from verify.models import Article, ClaimKind, Qualifier
 from verify.read import read_article, sha256_text
 
-from conftest import SAMPLE, SHARED
+from conftest import ROOT, SAMPLE, SHARED
 
 
 def article(text: str) -> Article:
@@ -128,3 +128,77 @@ def test_extract_quantity_holders_and_counted(text, surface, counted, holders):
 ])
 def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
     assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUANTITY]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It expects capital spending of between $2.4 billion and $2.6 billion this year.", [(2.4e9, "range", 2.6e9)]),
+        ("Revenue should reach $15.2 billion to $15.5 billion.", [(15.2e9, "range", 15.5e9)]),
+        ("The party won 27.1 percent and 44 seats.", [(27.1, "exact", 27.1), (44, "exact", 44)]),
+        ("Costs rose by 40 percent to 4.5 billion crowns.", [(40, "exact", 40), (4.5e9, "exact", 4.5e9)]),
+        ("The bank raised rates by half a percentage point.", [(0.5, "exact", 0.5)]),
+        ("Cloud now accounts for more than a quarter of sales.", [(0.25, "more_than", None)]),
+        ("The deal would cost hundreds of millions of euros.", [(2e8, "range", 9.99e8)]),
+        ("The union wants about 9 percent over two years.", [(9, "about", 9.9), (2, "exact", 2)]),
+        ("The talks ran 36 hours past their deadline.", [(36, "exact", 36)]),
+        ("Brenmark beat Lindhaven City 3-1 on Saturday.", []),
+        ("She won in 2:21:40 on Sunday.", []),
+        ("Two were hurt and a third was treated for smoke.", [(2, "exact", 2)]),
+        ("Roughly one in five households spends more than 40 percent of income on rent.", [(40, "more_than", None)]),
+    ],
+)
+def test_extract_ranges_fractions_and_non_counts(sentence, expected):
+    found = [(m.quantity.value, m.quantity.qualifier.value, m.quantity.high) for m in find_quantities(sentence)]
+    assert found == [(pytest.approx(v), q, pytest.approx(h) if h is not None else None) for v, q, h in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "credited"),
+    [
+        ("The authority said the plan was safe. Its director, Leo Marsh, spoke later. "
+         "\"This verdict is not the end of our work,\" its director, Leo Marsh, said.", "Leo Marsh", None),
+        ("Her deputy, Femi Archer, told the Vendrin Post that 14 plots were ready. Mayor Ines Calder agreed. "
+         "\"We are starting where we can,\" Archer said.", "Femi Archer", "Vendrin Post"),
+        ("Committee chairman Viktor Hale was unmoved. \"Which of your statements should we believe?\" he said.",
+         "Viktor Hale", None),
+        ("One of them, Ruta Kask, put it bluntly — \"We are paying a premium for a company that cannot read.\"",
+         "Ruta Kask", None),
+        ("\"Thirty billion dollars sounds like a lot until you set it against the subsidies,\" said Tom Reyes of the "
+         "group Forest Watch.", "Tom Reyes", None),
+        ("\"These criminals sell death for 3,000 dollars a seat,\" Hamid Tal said, according to the state news agency SNA.",
+         "Hamid Tal", "SNA"),
+        ("Eighteen-year-old Samu Aro won on Sunday. \"This year nobody told me to stop,\" Aro said.", "Samu Aro", None),
+    ],
+)
+def test_extract_quote_speakers_from_appositives_roles_and_surnames(text, speaker, credited):
+    quotes = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert [(q.speaker, q.attributed_to) for q in quotes][-1] == (speaker, credited)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        ("At least 31 people died after the boat capsized, the coast guard said.", "the coast guard", "At least 31 people"),
+        ("The refugee agency said more than 2,100 people had died on the route this year.", "The refugee agency", "more than 2,100"),
+        ("Race director Ulla Kask was at the finish. Race director Ulla Kask said 19 runners had been treated for heat.",
+         "Ulla Kask", "19 runners"),
+    ],
+)
+def test_extract_reported_speech_leading_and_trailing(text, speaker, clause):
+    reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert reported and reported[-1].speaker == speaker and reported[-1].quote.startswith(clause)
+
+
+def test_annotated_set_meets_the_extraction_targets():
+    """The rerunnable evaluation (eval/extraction_annotated.py) on its data: a regression here is a real loss."""
+    import sys
+    sys.path.insert(0, str(ROOT / "eval"))
+    from extraction_annotated import documents, score_set
+
+    tallies, _ = score_set(documents(SHARED))
+    quantity, direct = tallies["quantity"], tallies["direct quote"]
+    assert quantity.prf()[1] >= 0.95 and direct.prf()[1] >= 0.95
+    for measure in ("value", "qualifier"):
+        assert sum(quantity.right[measure]) / len(quantity.right[measure]) >= 0.97
+    assert sum(direct.right["speaker"]) / len(direct.right["speaker"]) >= 0.92

@@ -8,7 +8,8 @@ import re
 from verify.extract.holders import holders_of
 from verify.extract.people import People
 from verify.extract.quantities import Mention, find_quantities
-from verify.extract.quotes import QuoteSpan, find_indirect, find_quotes
+from verify.extract.quotes import QuoteSpan, find_quotes
+from verify.extract.reported import find_indirect
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 

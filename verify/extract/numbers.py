@@ -53,7 +53,7 @@ NUMBER = (
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
 )
 QUANTITY_RE = re.compile(
-    r"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
+    r"(?<![\w.,/:])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
     r"(?P<between>between\s+)?" + NUMBER
     # the high end of a range: "20-30", "20 to 30", "between $2.4 billion and $2.6 billion" ("and" only after "between")
     + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:[$€£¥]\s?)?"
@@ -62,7 +62,7 @@ QUANTITY_RE = re.compile(
     re.I,
 )
 SINGLE_RE = re.compile(  # one figure, for a "range" that is two figures ("40 percent to 4.5 billion crowns")
-    r"(?<![\w.,/])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?" + NUMBER + r"(?![\w])", re.I,
+    r"(?<![\w.,/:])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?" + NUMBER + r"(?![\w])", re.I,
 )
 VAGUE_RE = re.compile(
     r"\b(?P<vague>dozens|scores|hundreds|thousands|millions|billions)\s+"
@@ -71,7 +71,7 @@ VAGUE_RE = re.compile(
 INNER_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of millions of euros"
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3, "quarters": 0.75}
 FRACTION_RE = re.compile(
-    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|(?:an?|one)[- ](?P<part>half|third|quarter)"
+    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)|(?:an?|one)[- ](?P<part>half|third|quarter)"
     r"(?=\s+(?:of|point|percentage)\b)|two[- ](?P<twos>thirds)|three[- ](?P<threes>quarters))", re.I,
 )
 

@@ -60,7 +60,8 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
 
 def clean_name(name: str) -> str | None:
     words = name.split()
-    while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))):
+    while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))
+                     or words[0].lower().endswith("-year-old")):  # "Eighteen-year-old Samu Aro"
         words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
     while words and words[0] in NOT_NAMES:
         words.pop(0)

@@ -15,10 +15,8 @@ VERB = r"(?P<verb>" + REPORTING + r")"
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+" + VERB + r"\b[^“”]{0,200}$")
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
+    r"(?:(?:state|official|national|news|wire|press|agency|broadcaster|newspaper|daily)\s+)*"  # "the state news agency SNA"
     r"(?P<credit>(?:[A-Z][\w’'-]*|of|the)(?:\s+(?:[A-Z][\w’'-]*|News|Agency|of))*)"
-)
-INDIRECT = re.compile(
-    r"^(?:According to [^,]+,\s+)?" + WHO + r"\s+(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|told [^,]+?)\s+(?:that\s+)?(?P<clause>[^“”]{12,})$"
 )
 
 
@@ -271,19 +269,3 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start,
                                content_end=found.content_end, continues=continues))
     return spans
-
-
-def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
-    """Reported speech without quote marks: "Xi said China-Russia relations …"."""
-    if OPEN in sentence or CLOSE in sentence or '"' in sentence:
-        return None
-    match = INDIRECT.match(sentence)
-    if not match:
-        return None
-    who = match.group("who")
-    if who.lower() in ("they",) or who.split()[0] in ("The", "This", "It", "In", "According"):
-        return None
-    speaker = people.resolve(who, offset + match.start("who"))
-    if speaker is None:
-        return None
-    return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)

@@ -1,0 +1,50 @@
+"""Reported speech without quote marks: "Xi said China-Russia relations …", "…, the coast guard said."."""
+
+from __future__ import annotations
+
+import re
+
+from verify.extract.people import ROLE_NOUNS, People
+from verify.extract.quotes import CLOSE, OPEN, WHO, QuoteSpan, credited_source, is_name
+
+# who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
+BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
+              r"analysts|experts|prosecutors|company|government|council|commission|court|union|group|researchers|"
+              r"scientists|residents|witnesses|survivors|agents|operator|club|bank|institute|department|spokesperson|"
+              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers")
+BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
+ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
+SPEAKER = r"(?P<who>" + BODY + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
+SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
+LEADING = re.compile(
+    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,80}),)?\s+" + SAYS
+    + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+)
+TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated)\b[^“”\"]{0,80}$")
+NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
+
+
+def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
+    """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
+    if OPEN in sentence or CLOSE in sentence or '"' in sentence:
+        return None
+    match = LEADING.match(sentence) or TRAILING.match(sentence)
+    if not match:
+        return None
+    who = match.group("who").strip()
+    if who.split()[0].lower() in NOT_SPEAKERS:
+        return None
+    appositive = (match.groupdict().get("appos") or "").strip()
+    speaker = speaker_of(appositive if is_name(appositive) else who, offset + match.start("who"), people)
+    if speaker is None:
+        return None
+    clause_end = match.end("clause")
+    return QuoteSpan(offset + match.start("clause"), offset + clause_end, speaker, credited_source(sentence), direct=False)
+
+
+def speaker_of(who: str, at: int, people: People) -> str | None:
+    """A person's full name when the article gives it; an institution as written ("the coast guard")."""
+    if re.fullmatch(BODY, who) and not is_name(who):
+        return who
+    name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
+    return people.resolve(name, at)
