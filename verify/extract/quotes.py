@@ -10,7 +10,7 @@ from verify.extract.people import NOT_NAMES, REPORTING, People
 from verify.split import split_sentences
 
 OPEN, CLOSE = "“", "”"
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:the\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
 VERB = r"(?P<verb>" + REPORTING + r")"
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+" + VERB + r"\b[^“”]{0,200}$")
 CREDIT = re.compile(
@@ -112,7 +112,7 @@ CUE = (
     r"predicted|conceded|admitted|recalled|declared|replied|responded|continued|concluded|reported|reports|echoed|"
     r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"
     r"maintained|contended|complained|joked|countered|testified|according to|put it|posted|blasted|slammed|mocked|"
-    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted)"
+    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted|maintain|maintains)"
 )
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 CUE_AFTER = re.compile(
@@ -120,6 +120,8 @@ CUE_AFTER = re.compile(
     + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
     re.I,
 )
+PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
+GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
 
 
@@ -219,9 +221,10 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
     appositive = re.search(r",([^,]{1,120}),$", window)
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
-    window = re.sub(r"\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly)$", "", window)
-    match = re.search(r"(?:^|[,;:—–]\s*|\b(?:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
+    window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|[a-z]+ly))+$", "", window)
+    match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
+    phrase = re.sub(r"^(?i:while|when|because|although|though|but|and|as)\s+", "", phrase)  # "While both leaders"
     return named(phrase, appositive.group(1) if appositive else None) or None
 
 
@@ -229,6 +232,9 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
     phrase = re.sub(r"^(?:According to|according to)\s+", "", phrase).strip()
+    if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
+        leaders = [p.name for p in people.people if p.role][:2]
+        return " and ".join(leaders) if len(leaders) == 2 else phrase
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
     if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
         phrase = leading.group("name")
@@ -261,9 +267,11 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         continues = False
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
             speaker, continues = last_speaker[1], not found.cued or found.from_paragraph
-        elif not found.cued and len(text[open_at + 1 : close_at].split()) < MIN_UNATTRIBUTED_WORDS:
-            continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         credited = credited_source(text[para_start:para_end])
+        if speaker is None and not found.cued and credited and PARAGRAPH_CREDIT.match(text, para_start):
+            speaker = credited  # "According to Xinhua, … a “just and multipolar international order.”"
+        elif speaker is None and not found.cued and len(text[open_at + 1 : close_at].split()) < MIN_UNATTRIBUTED_WORDS:
+            continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker:
             last_speaker = (para_start, speaker)
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start,

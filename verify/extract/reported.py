@@ -17,7 +17,7 @@ ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "R
 SPEAKER = r"(?P<who>" + BODY + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
 SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
 LEADING = re.compile(
-    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,80}),)?\s+" + SAYS
+    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
     + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated)\b[^“”\"]{0,80}$")
