@@ -246,6 +246,7 @@ class ReportClaim(Frozen):
     start: int
     end: int
     sentence: str
+    decontextualised: str = ""  # the claim with names resolved and the article's date: readable on its own
     speaker: str | None
     attributed_to: str | None
     quantity: Quantity | None
