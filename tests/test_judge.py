@@ -106,3 +106,15 @@ def test_judge_statement_dates_polarity_names(claim, evidence, stance):
 
     finding = judge_statement(claim, evidence, 0.85, dt.date(2026, 3, 13), dt.date(2026, 3, 13), context="Selva bridge", title="Selva bridge")
     assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize("evidence", [
+    "The 7 agreements signed include a trade pact and a visa deal.",
+    "Among the 7 agreements signed was a hydropower deal.",
+])
+def test_judge_partial_list_is_not_a_count(evidence):
+    claim = quantity_claim("More than 20 cooperation agreements were signed.")
+    assert judge_quantity(claim, evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 13)).stance is Stance.RELATED
+    # the same figure stated as a total does conflict
+    total = judge_quantity(claim, "Seven agreements were signed.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 13))
+    assert total.stance is Stance.CONFLICTS

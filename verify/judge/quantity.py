@@ -87,6 +87,8 @@ SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn"
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
 PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
+PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|included)\b", re.I)  # "the 7 signed include"; not ", including"
+PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 MIN_SHARED_CONTEXT = 0.25
 MIN_WORD_OVERLAP = 0.6
 GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
@@ -125,7 +127,7 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not forecast_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        figures = [m.quantity for m in find_quantities(sentence.text)]
+        figures = [m.quantity for m in find_quantities(sentence.text) if not partial_list(sentence.text, m.start, m.end)]
         if generic:
             shared = shared_context(claim, sentence.text)
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
@@ -133,6 +135,11 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
                 continue
         found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)]
     return found
+
+
+def partial_list(sentence: str, start: int, end: int) -> bool:
+    """"the 7 documents signed include a trade pact", "among the 7 signed": examples, not a count."""
+    return bool(PARTIAL_AFTER.match(sentence, end) or PARTIAL_BEFORE.search(sentence[max(0, start - 20) : start]))
 
 
 def agrees(claim: Quantity, other: Quantity) -> bool:
