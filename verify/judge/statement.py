@@ -220,8 +220,9 @@ def judge_statement(
     # reported speech paraphrases: a quarter of its words may be the reporter's own
     allowed = len(stem_tokens(claim_text)) // 4 if support_cosine < SUPPORT_COSINE else 0
     close = (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped and len(unsaid) <= allowed
-    # a sentence whose figures are claims of their own is vouched for by them, never here
-    if not missing and not dates and dated and not polarity_clash(claim, evidence) and close and not figures_claimed:
-        return StatementFinding(Stance.SUPPORTS, f"says the same (similarity {cosine:.2f})")
+    if not missing and not dates and dated and not polarity_clash(claim, evidence) and close:
+        # a sentence whose figures are claims of their own is vouched for here only in the rest of its words
+        rest = ", apart from its figures (checked as claims of their own)" if figures_claimed else ""
+        return StatementFinding(Stance.SUPPORTS, f"says the same{rest} (similarity {cosine:.2f})")
     note = f"does not mention {', '.join(missing[:3])}" if missing and same_thing else ""
     return StatementFinding(Stance.RELATED, note)
