@@ -1,3 +1,4 @@
+import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -190,13 +191,27 @@ def test_extract_reported_speech_leading_and_trailing(text, speaker, clause):
     assert reported and reported[-1].speaker == speaker and reported[-1].quote.startswith(clause)
 
 
+def annotated_evaluation():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "eval"))
+    import extraction_annotated
+
+    return extraction_annotated
+
+
+@pytest.mark.skipif(not (SHARED / "examples").is_dir(), reason="../shared/examples not present")
+def test_extract_example_article_every_quote_and_count_as_annotated():
+    evaluation = annotated_evaluation()
+    example = [d for d in evaluation.documents(SHARED) if d[0] == "xi-putin-moscow-2025.txt"]
+    tallies, _ = evaluation.score_set(example)
+    for kind in ("quantity", "direct quote"):  # found, with speaker, agency, value, qualifier, counted noun
+        assert tallies[kind].found == tallies[kind].gold == {"quantity": 6, "direct quote": 18}[kind]
+        assert [note for note in tallies[kind].notes if not note.startswith("extra")] == []
+
+
 def test_annotated_set_meets_the_extraction_targets():
     """The rerunnable evaluation (eval/extraction_annotated.py) on its data: a regression here is a real loss."""
-    import sys
-    sys.path.insert(0, str(ROOT / "eval"))
-    from extraction_annotated import documents, score_set
-
-    tallies, _ = score_set(documents(SHARED))
+    evaluation = annotated_evaluation()
+    tallies, _ = evaluation.score_set(evaluation.documents(SHARED))
     quantity, direct = tallies["quantity"], tallies["direct quote"]
     assert quantity.prf()[1] >= 0.95 and direct.prf()[1] >= 0.95
     for measure in ("value", "qualifier"):
