@@ -217,3 +217,17 @@ def test_annotated_set_meets_the_extraction_targets():
     for measure in ("value", "qualifier"):
         assert sum(quantity.right[measure]) / len(quantity.right[measure]) >= 0.97
     assert sum(direct.right["speaker"]) / len(direct.right["speaker"]) >= 0.92
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Dr. Maksim Vilisov, a researcher at the Russian Academy of Sciences, told the Global Times that it mattered. "
+         "\"This is a very symbolic visit,\" he said.", "Maksim Vilisov", "researcher at the Russian Academy of Sciences"),
+        ("Chinese President Xi Jinping met Putin. \"The past teaches us vital lessons,\" Xi said.", "Xi Jinping", "Chinese President"),
+        ("\"The sea was very rough,\" coast guard spokesman Yusuf Bari told reporters.", "Yusuf Bari", "coast guard spokesman"),
+    ],
+)
+def test_extract_keeps_the_speakers_role(text, speaker, role):
+    quote = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct][-1]
+    assert (quote.speaker, quote.speaker_role) == (speaker, role)

@@ -107,6 +107,7 @@ class ClaimBase(Frozen):
     query: str  # the sentence with pronouns and titles resolved to names: what retrieval searches for
     decontextualised: str = ""  # the query with the article's date: the claim as read away from the article
     speaker: str | None = None
+    speaker_role: str | None = None  # as the article gives it: "Chinese President", "researcher at the Russian Academy of Sciences"
     attributed_to: str | None = None
     # who or what the claim is about: names in its sentence, else the article's main actors;
     # evidence about other actors (another summit's 14 agreements) is not evidence for it
@@ -248,6 +249,7 @@ class ReportClaim(Frozen):
     sentence: str
     decontextualised: str = ""  # the claim with names resolved and the article's date: readable on its own
     speaker: str | None
+    speaker_role: str | None = None
     attributed_to: str | None
     quantity: Quantity | None
     quote: str | None

@@ -136,9 +136,15 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     claims.sort(key=lambda c: (c.start, c.end))
     main = main_actors(sentences)
     return tuple(
-        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main), "decontextualised": dated(c.query, article.published)})
+        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main), "speaker_role": role_of(c.speaker, people),
+                             "decontextualised": dated(c.query, article.published)})
         for i, c in enumerate(claims, start=1)
     )
+
+
+def role_of(speaker: str | None, people: People) -> str | None:
+    person = people.by_name(speaker) if speaker else None
+    return (person.role or None) if person else None
 
 
 NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z]+)?\b")

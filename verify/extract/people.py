@@ -100,6 +100,24 @@ def acts_as_person(text: str, person: Person) -> bool:
     return bool(re.search(r"\b" + surname + r"(?:,\s+\d{1,3},)?\s+" + VERBED + r"|\b(?:" + REPORTING + r")\s+" + surname + r"\b", text))
 
 
+APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+)?[a-z][^,.;:“”\"()]{2,110}?"
+                             r"(?:\s\([A-Z]+\))?)\s*(?:,|\.|$|\s(?:who|which|said|told)\b)")
+ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")),?\s+$")
+
+
+def appositive_role(text: str, person: Person) -> str:
+    """The role the article gives: "Dr. Maksim Vilisov, a researcher at the Russian Academy of Sciences, told",
+    "coast guard spokesman Yusuf Bari", "Sorel's interior minister, Hamid Tal,"."""
+    for at in person.mentions:
+        found = APPOSITIVE_ROLE.match(text, at + len(person.name))
+        if found and not re.match(r"(?:who|which|that|and|but|said|says|told)\b", found.group("role")):
+            return found.group("role").strip()
+        before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
+        if before:
+            return before.group("role").strip()
+    return ""
+
+
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
 
@@ -119,6 +137,9 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name"))
         self.people = [p for p in self.people if p.role or acts_as_person(text, p)]
+        for person in self.people:
+            if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
+                person.role = appositive_role(text, person) or person.role
         self._add_surname_mentions(text)
 
     def _add_surname_mentions(self, text: str) -> None:

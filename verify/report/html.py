@@ -122,7 +122,8 @@ def review_html(claim: ReportClaim) -> str:
 
 
 def claim_panel(claim: ReportClaim) -> str:
-    who = f"<div class=meta>speaker: {escape(claim.speaker)}</div>" if claim.speaker else ""
+    role = f", {escape(claim.speaker_role)}" if claim.speaker_role else ""
+    who = f"<div class=meta>speaker: {escape(claim.speaker)}{role}</div>" if claim.speaker else ""
     credit = f"<div class=meta>credited: {escape(claim.attributed_to)}</div>" if claim.attributed_to else ""
     items = [evidence_item(claim, ev) for ev in claim.evidence]
     evidence = f"<ul>{''.join(items)}</ul>" if items else "<p class=meta>No evidence found.</p>"

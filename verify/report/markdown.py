@@ -13,7 +13,8 @@ def cell(text: str, limit: int = 120) -> str:
 
 
 def claim_section(claim: ReportClaim) -> list[str]:
-    who = f" — {claim.speaker}" if claim.speaker else ""
+    role = f" ({claim.speaker_role})" if claim.speaker_role else ""
+    who = f" — {claim.speaker}{role}" if claim.speaker else ""
     lines = [
         f"### {ICONS[claim.verdict]} {claim.id} · {claim.kind.value} · {claim.verdict.value} ({claim.confidence:.2f})",
         "",
