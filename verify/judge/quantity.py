@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from verify.extract.quantities import find_quantities
+from verify.extract.quantities import Mention, find_quantities
 from verify.dates import DateRef, find_dates
 from verify.split import split_sentences
 from verify.lexical import tokenize
@@ -89,6 +89,10 @@ ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|
 PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
 PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|included)\b", re.I)  # "the 7 signed include"; not ", including"
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
+FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
+FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
+EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
 MIN_SHARED_CONTEXT = 0.25
 MIN_WORD_OVERLAP = 0.6
 GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
@@ -124,10 +128,11 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     found = []
     generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
     forecast_claim = bool(PLANNED.search(claim.sentence))
+    future_claim = forecast_claim or bool(FUTURE_CLAIM.search(claim.sentence))
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not forecast_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        figures = [m.quantity for m in find_quantities(sentence.text) if not partial_list(sentence.text, m.start, m.end)]
+        figures = [m.quantity for m in comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))]
         if generic:
             shared = shared_context(claim, sentence.text)
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
@@ -135,6 +140,16 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
                 continue
         found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)]
     return found
+
+
+def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
+    """The figures of an evidence sentence a claim may be held to: no partial lists; no targets ("will grow to
+    2,500") for a claim about what is; and for a claim about what was ("before the summit"), the earlier
+    value of a change ("up from 800") when the sentence gives one."""
+    mentions = [m for m in find_quantities(sentence) if not partial_list(sentence, m.start, m.end)
+                and (future_claim or not FUTURE_BEFORE.search(sentence[max(0, m.start - 40) : m.start]))]
+    earlier = [m for m in mentions if FROM_BEFORE.search(sentence[max(0, m.start - 20) : m.start])]
+    return earlier if earlier_claim and earlier else mentions
 
 
 def partial_list(sentence: str, start: int, end: int) -> bool:
