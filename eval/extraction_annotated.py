@@ -5,7 +5,7 @@
 Gold: eval/data/extraction/gold.yaml (conventions there and in its README): a development set of
 12 news-style texts written for this evaluation plus ../shared/examples/xi-putin-moscow-2025.txt
 when present, and a held-out set of 3 texts written after the extractor was tuned. Prints, per set,
-precision / recall / F1 per claim kind (statements are not annotated), value, qualifier, ordinal
+precision / recall / F1 per claim kind (statements on the six texts annotated for them), value, qualifier, ordinal
 and counted-noun accuracy of matched quantities, direct-quote span F1 (exact and overlap >= 0.5),
 and speaker and credited-agency accuracy of found quotes. --misses lists every miss.
 """
@@ -140,6 +140,23 @@ def score_quotes(text: str, gold: list[dict], claims: list[Claim], tally: Tally,
                     for i in range(len(predicted)) if i not in used]
 
 
+def score_statements(text: str, gold: list[str], claims: list[Claim], tally: Tally, name: str) -> None:
+    """Sentences annotated as check-worthy statements against the statement claims made (annotated texts only)."""
+    predicted = [c for c in claims if c.kind is ClaimKind.STATEMENT]
+    tally.gold += len(gold)
+    tally.predicted += len(predicted)
+    found: set[int] = set()
+    for opening in gold:
+        at = locate(text, opening, 0)[0]
+        hits = [i for i, c in enumerate(predicted) if c.start <= at < c.end]
+        if hits:
+            found.add(hits[0])
+        else:
+            tally.notes.append(f"missed statement: {name}: {opening!r}")
+    tally.found += len(found)
+    tally.notes += [f"extra statement: {name}: {predicted[i].text[:70]!r}" for i in range(len(predicted)) if i not in found]
+
+
 def documents(shared: Path) -> list[tuple[str, Path, dict]]:
     out = []
     for entry in yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8")):
@@ -155,7 +172,8 @@ def print_results(tallies: dict[str, Tally], spans: dict[str, int], docs: int) -
     print(f"\n{docs} annotated texts\n\n| claim kind | gold | predicted | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|")
     for kind, tally in tallies.items():
         p, r, f = tally.prf()
-        print(f"| {kind} | {tally.gold} | {tally.predicted} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        note = " (the texts with statements annotated)" if kind == "statement" else ""
+        print(f"| {kind}{note} | {tally.gold} | {tally.predicted} | {p:.3f} | {r:.3f} | {f:.3f} |")
     print("\n| measure (over found claims) | right | of | accuracy |\n|---|---:|---:|---:|")
     for kind, tally in tallies.items():
         for measure, results in tally.right.items():
@@ -168,7 +186,7 @@ def print_results(tallies: dict[str, Tally], spans: dict[str, int], docs: int) -
 
 
 def score_set(docs: list[tuple[str, Path, dict]]) -> tuple[dict[str, Tally], dict[str, int]]:
-    tallies = {"quantity": Tally(), "direct quote": Tally(), "reported quote": Tally()}
+    tallies = {"quantity": Tally(), "direct quote": Tally(), "reported quote": Tally(), "statement": Tally()}
     spans = {"exact": 0, "overlap": 0}
     for name, path, entry in docs:
         article = read_article(str(path), 10_000_000, 10.0, entry.get("published"))
@@ -177,6 +195,8 @@ def score_set(docs: list[tuple[str, Path, dict]]) -> tuple[dict[str, Tally], dic
         score_quantities(article.text, entry.get("quantities", []), claims, tallies["quantity"], name)
         score_quotes(article.text, [q for q in quotes if not q.get("indirect")], claims, tallies["direct quote"], spans, name, False)
         score_quotes(article.text, [q for q in quotes if q.get("indirect")], claims, tallies["reported quote"], spans, name, True)
+        if "statements" in entry:
+            score_statements(article.text, entry["statements"], claims, tallies["statement"], name)
     return tallies, spans
 
 

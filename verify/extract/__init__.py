@@ -81,7 +81,7 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
     indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
         return claims + [quote_claim(indirect, text, [sentence])]
-    if (not claims or says_more(sentence.text, claims)) and is_statement(sentence.text):
+    if (not claims or says_more(query, claims)) and is_statement(query):  # "She blamed …" reads as "Ola Brandt blamed …"
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(claims)))
     return claims

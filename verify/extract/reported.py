@@ -14,7 +14,10 @@ BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|offici
               r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers")
 BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
-SPEAKER = r"(?P<who>" + BODY + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
+# "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
+ROLE_PHRASE = (r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")"
+               r"(?:\s+(?:of|at|for|in)\s+[^,“”\"]{1,60})?(?=,)")
+SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
 SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
