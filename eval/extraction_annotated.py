@@ -50,6 +50,15 @@ class Tally:
         return p, r, 2 * p * r / max(1e-9, p + r)
 
 
+def in_order(text: str, gold: list[dict], key: str):  # type: ignore[no-untyped-def]
+    """Each annotation with its span in the text; annotations are listed in reading order."""
+    cursor = 0
+    for item in gold:
+        span = locate(text, item[key], cursor)
+        cursor = span[0] + 1
+        yield item, span
+
+
 def locate(text: str, needle: str, after: int) -> tuple[int, int]:
     at = text.find(needle, after)
     if at < 0:
@@ -71,10 +80,7 @@ def score_quantities(text: str, gold: list[dict], claims: list[Claim], tally: Ta
     tally.gold += len(gold)
     tally.predicted += len(predicted)
     used: set[int] = set()
-    cursor = 0
-    for item in gold:
-        span = locate(text, item["at"], cursor)
-        cursor = span[0] + 1
+    for item, span in in_order(text, gold, "at"):
         best = max((i for i in range(len(predicted)) if i not in used), default=None,
                    key=lambda i: overlap(span, (predicted[i].start, predicted[i].end)))
         if best is None or not overlap(span, (predicted[best].start, predicted[best].end)):
@@ -113,10 +119,7 @@ def score_quotes(text: str, gold: list[dict], claims: list[Claim], tally: Tally,
     tally.gold += len(gold)
     tally.predicted += len(predicted)
     used: set[int] = set()
-    cursor = 0
-    for item in gold:
-        span = locate(text, item["words"], cursor)
-        cursor = span[0] + 1
+    for item, span in in_order(text, gold, "words"):
         covering = [i for i in range(len(predicted)) if overlap(span, (predicted[i].start, predicted[i].end)) >= 0.5 * (span[1] - span[0])]
         if indirect:  # a reported clause is found when a reported-speech claim holds the annotated phrase
             covering = [i for i in range(len(predicted)) if predicted[i].start <= span[0] and span[1] <= predicted[i].end + 2]

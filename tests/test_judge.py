@@ -120,17 +120,19 @@ def test_judge_partial_list_is_not_a_count(evidence):
     assert total.stance is Stance.CONFLICTS
 
 
-def test_judge_change_from_earlier_value_answers_claims_about_before():
-    evidence = "Varnia and Ostrel agreed to expand the exchange programme to 2,500 students a year, up from 800."
-    before = quantity_claim("The exchange programme had more than 800 students a year before the summit.")
-    assert judge_quantity(before, evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12)).stance is Stance.CONFLICTS
-    after = quantity_claim("The exchange programme will take 2,500 students a year.")
-    assert judge_quantity(after, evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12)).stance is Stance.SUPPORTS
+CHANGE = "Varnia and Ostrel agreed to expand the exchange programme to 2,500 students a year, up from 800."
+TARGET = "The plant will grow to 900 workers by 2030."
 
 
-def test_judge_target_is_not_a_current_figure():
-    evidence = "The plant will grow to 900 workers by 2030."
-    now = quantity_claim("The plant has more than 850 workers.")
-    assert judge_quantity(now, evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12)).stance is Stance.RELATED
-    plan = quantity_claim("The plant will grow to 900 workers.")
-    assert judge_quantity(plan, evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12)).stance is Stance.SUPPORTS
+@pytest.mark.parametrize(
+    ("evidence", "claim", "stance"),
+    [
+        (CHANGE, "The exchange programme had more than 800 students a year before the summit.", Stance.CONFLICTS),
+        (CHANGE, "The exchange programme will take 2,500 students a year.", Stance.SUPPORTS),
+        (TARGET, "The plant has more than 850 workers.", Stance.RELATED),  # a target is not a current figure
+        (TARGET, "The plant will grow to 900 workers.", Stance.SUPPORTS),
+    ],
+)
+def test_judge_earlier_values_and_targets(evidence, claim, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12))
+    assert finding.stance is stance

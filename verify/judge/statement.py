@@ -182,6 +182,19 @@ def quick_overlap(claim_text: str, evidence_text: str, context: str, title: str)
     return len(content & found) / len(content)
 
 
+def says_it_closely(
+    claim_text: str, claim: list[str], evidence: list[str], readable: str, cosine: float, aligned: float, support_cosine: float,
+) -> bool:
+    """Close in meaning or in words, with no content word swapped and (almost) every word of the claim said."""
+    # one content word swapped for another in an otherwise identical sentence ("transport" ->
+    # "defence", "expand" -> "close") is the mark of a changed fact, however high the cosine
+    swapped = changed_words(claim, evidence) if aligned >= SAME_WORDS else []
+    unsaid = unmatched_words(claim_text, readable)
+    # reported speech paraphrases: a quarter of its words may be the reporter's own
+    allowed = len(stem_tokens(claim_text)) // 4 if support_cosine < SUPPORT_COSINE else 0
+    return (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped and len(unsaid) <= allowed
+
+
 def judge_statement(
     claim_text: str, evidence_text: str, cosine: float, claim_anchor: dt.date | None = None,
     evidence_anchor: dt.date | None = None, context: str = "", support_cosine: float = SUPPORT_COSINE, title: str = "",
@@ -213,13 +226,7 @@ def judge_statement(
         return StatementFinding(Stance.CONFLICTS, f"gives another date: {dates}")
     missing = covered(claim, evidence + tokens(context))
     dated = dates_covered(claim_dates, evidence_dates, evidence_anchor)
-    # one content word swapped for another in an otherwise identical sentence ("transport" ->
-    # "defence", "expand" -> "close") is the mark of a changed fact, however high the cosine
-    swapped = changed_words(claim, evidence) if aligned >= SAME_WORDS else []
-    unsaid = unmatched_words(claim_text, f"{evidence_text}\n{context}\n{title}")
-    # reported speech paraphrases: a quarter of its words may be the reporter's own
-    allowed = len(stem_tokens(claim_text)) // 4 if support_cosine < SUPPORT_COSINE else 0
-    close = (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped and len(unsaid) <= allowed
+    close = says_it_closely(claim_text, claim, evidence, f"{evidence_text}\n{context}\n{title}", cosine, aligned, support_cosine)
     if not missing and not dates and dated and not polarity_clash(claim, evidence) and close:
         # a sentence whose figures are claims of their own is vouched for here only in the rest of its words
         rest = ", apart from its figures (checked as claims of their own)" if figures_claimed else ""
