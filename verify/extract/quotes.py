@@ -105,6 +105,9 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
     return paragraph_bounds(text, max(0, len(previous) - 1))[0] == speaker_paragraph
 
 
+# "…, telling Reuters, “…”", "is labeling Obama’s actions “…”": the speaker is the sentence's subject
+PARTICIPLE_CUES = r"telling|saying|adding|noting|writing|asking|calling|labeling|labelling|describing|declaring|insisting|warning|arguing"
+PARTICIPLE = re.compile(r"(?:" + PARTICIPLE_CUES + r")$", re.I)
 CUE = (
     r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
     r"stated|states|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
@@ -112,14 +115,21 @@ CUE = (
     r"predicted|conceded|admitted|recalled|declared|replied|responded|continued|concluded|reported|reports|echoed|"
     r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"
     r"maintained|contended|complained|joked|countered|testified|according to|put it|posted|blasted|slammed|mocked|"
-    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted|maintain|maintains)"
+    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted|maintain|maintains|"
+    + PARTICIPLE_CUES + r")"
 )
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
+# "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
+SPEAKER_NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
+                r"(?:\s\([A-Z]-[\w. ]{1,12}\))?")
+INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(
-    r"^[,.!?]?\s*(?:(?P<who1>[^,.;“”\"]{1,80}?)(?:,(?P<appos>[^,;“”\"]{1,120}),)?\s+(?:also\s+|later\s+|then\s+)?" + CUE
+    r"^[,.!?]?\s*(?:(?P<who1>" + SPEAKER_NAME + r")(?:,(?P<appos>[^,;“”\"]{1,120}),)?(?:\s[^,;“”\"]{1,100},)?"
+    r"\s+(?:also\s+|later\s+|then\s+)?" + CUE
     + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
     re.I,
 )
+SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}" + r")")
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
 GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
@@ -152,16 +162,24 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     post = text[close_at + 1 : s_end][:300]
     after = CUE_AFTER.match(post)
     cue_pre = CUE_IN_PRE.search(pre)
+    inverted = INVERTED_CUE.match(pre)
+    if inverted:
+        return Attribution(open_at + 1, close_at, inverted.group("who"), open_at - len(pre) + inverted.start("who"), True)
     if cue_pre:
         rest = cue_pre.group("rest")
         who_end = open_at - len(pre) + cue_pre.start("cue")
         phrase = subject_before(text, s_start, who_end)
+        if PARTICIPLE.match(cue_pre.group("cue")):
+            phrase, who_end = sentence_subject(text, s_start, who_end) or (phrase, who_end)
         runs_on = bool(re.search(r"\w", post)) and not after  # "says “…” despite his loss": content goes on
         content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
         if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest):
             return Attribution(open_at + 1, content_end, phrase, who_end, True)
         content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
         return Attribution(content_start, content_end, phrase, who_end, True)
+    signature = SIGNATURE_AFTER.match(post) if not after else None
+    if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
+        return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
     if after:
         who = named(after.group("who1"), after.group("appos")) or after.group("who2")
         at = close_at + 1 + (after.start("who1") if after.group("who1") else after.start("who2"))
@@ -214,6 +232,15 @@ def named(phrase: str | None, appositive: str | None) -> str | None:
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
         return appositive.strip()
     return phrase
+
+
+def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, int] | None:
+    """The first name in the sentence before a participle cue: "Huma Abedin, vice chairwoman …, emailed …, telling"."""
+    for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
+        name = match.group(0).strip()
+        if is_name(name) and (" " in name or text[sentence_start:match.start()].strip() == ""):
+            return name, match.start()
+    return None
 
 
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
