@@ -122,14 +122,15 @@ CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", 
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
                 r"(?:\s\([A-Z]-[\w. ]{1,12}\))?")
-INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
+INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(
-    r"^[,.!?]?\s*(?:(?P<who1>" + SPEAKER_NAME + r")(?:,(?P<appos>[^,;“”\"]{1,120}),)?(?:\s[^,;“”\"]{1,100},)?"
+    r"^[,.!?]?\s*(?:(?P<who1>" + SPEAKER_NAME + r")(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?"
     r"\s+(?:also\s+|later\s+|then\s+)?" + CUE
     + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
     re.I,
 )
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}" + r")")
+TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
 GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
@@ -181,7 +182,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
         return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
     if after:
-        who = named(after.group("who1"), after.group("appos")) or after.group("who2")
+        who = named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
         at = close_at + 1 + (after.start("who1") if after.group("who1") else after.start("who2"))
         pre_words = pre.strip(" “\"")
         content_start = open_at + 1 if not pre_words or pre_words.endswith((":", ".")) else s_start
