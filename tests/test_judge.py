@@ -136,3 +136,14 @@ TARGET = "The plant will grow to 900 workers by 2030."
 def test_judge_earlier_values_and_targets(evidence, claim, stance):
     finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 12))
     assert finding.stance is stance
+
+
+@pytest.mark.parametrize(("month", "stance"), [("November 2025", Stance.SUPPORTS), ("March 2025", Stance.CONFLICTS)])
+def test_judge_statement_date_against_the_evidence_single_relative_date(month, stance):
+    from verify.judge.statement import judge_statement
+
+    claim = f"Varnia and Ostrel settled their customs dispute over grain in {month}."
+    evidence = "Varnia and Ostrel settled their dispute over customs checks on grain on Sunday."
+    # "on Sunday" in a piece of Monday 17 November 2025 is 16 November
+    finding = judge_statement(claim, evidence, 0.85, dt.date(2026, 3, 13), dt.date(2025, 11, 17))
+    assert finding.stance is stance, finding.note

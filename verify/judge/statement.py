@@ -125,10 +125,11 @@ def words_before(text: str, ref: DateRef, n: int = 3) -> set[str]:
 
 def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: str, evidence_dates: list[DateRef], loose: bool) -> str:
     """A claim date that no evidence date allows. Unless the sentences say much the same (`loose`
-    is False), the two dates must hang on the same words ("begin in June" / "begin in September")."""
+    is False) or the evidence gives a single date, the two dates must hang on the same words
+    ("begin in June" / "begin in September")."""
     for mine in claim_dates:
         known = [d for d in evidence_dates if d.value is not None and mine.value is not None]
-        if loose:
+        if loose and len(known) > 1:
             known = [d for d in known if words_before(claim_text, mine) & words_before(evidence_text, d)]
         if known and not any(mine.compatible(d) for d in known):
             return f"{mine.surface} ({mine.value:%-d %b %Y}) vs {known[0].surface} ({known[0].value:%-d %b %Y})"
