@@ -1,3 +1,4 @@
+import datetime as dt
 import sys
 
 import pytest
@@ -231,3 +232,35 @@ def test_annotated_set_meets_the_extraction_targets():
 def test_extract_keeps_the_speakers_role(text, speaker, role):
     quote = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct][-1]
     assert (quote.speaker, quote.speaker_role) == (speaker, role)
+
+
+def test_extract_decontextualised_form_resolves_pronouns_and_dates_the_claim():
+    text = ("Transport minister Ola Brandt spoke to the committee on Wednesday. "
+            "She blamed the delays on soil conditions that engineers had not foreseen.")
+    claims = extract_claims(Article(text=text, sha256="x", published=dt.date(2026, 9, 16)))
+    blamed = [c for c in claims if c.kind is ClaimKind.STATEMENT and c.text.startswith("She blamed")]
+    # a pronoun-led sentence is check-worthy once "She" reads as the person it means
+    assert [c.decontextualised for c in blamed] == [
+        "Ola Brandt blamed the delays on soil conditions that engineers had not foreseen. (as of 16 September 2026)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("\"It's a little bit of magic when they're on stage together,\" Ms. Moore said.", "Moore"),
+        ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore (D-Wis.)"),
+        ("“Maybe, we can build a wall around the candidate.” ― Steve Quinlan.", "Steve Quinlan"),
+        ("What’s more, the plan is complex. Said Ellis: “I don’t get the sense she’s the least bit interested.”", "Ellis"),
+        ("Huma Abedin, vice chairwoman of the campaign, emailed supporters on Monday, telling them, “I am a proud "
+         "Muslim and you do not have to share my faith.”", "Huma Abedin"),
+    ],
+)
+def test_extract_quote_speakers_in_newspaper_attribution_styles(text, speaker):
+    quotes = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert quotes and quotes[-1].speaker.endswith(speaker)
+
+
+def test_extract_reported_speech_from_a_role_with_the_name_in_apposition():
+    text = "His coach, Piet Vanger, said the teenager had been training at altitude for nearly four months."
+    reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert [(c.speaker, c.quote[:26]) for c in reported] == [("Piet Vanger", "the teenager had been trai")]

@@ -45,3 +45,12 @@ def test_report_markdown_puts_summary_and_conflicts_first():
 def test_report_json_round_trips():
     report = hostile_report()
     assert Report.model_validate_json(render(report, ReportFormat.JSON)) == report
+
+
+def test_report_shows_the_speakers_role_escaped_in_markdown_and_html():
+    report = hostile_report()
+    claim = report.claims[0].model_copy(update={"kind": ClaimKind.QUOTE, "speaker": "Ola Brandt",
+                                                "speaker_role": "Transport <minister>"})
+    report = report.model_copy(update={"claims": (claim,)})
+    assert "— Ola Brandt (Transport <minister>)" in render(report, ReportFormat.MD)
+    assert "speaker: Ola Brandt, Transport &lt;minister&gt;</div>" in render(report, ReportFormat.HTML)

@@ -41,7 +41,7 @@ class Checker:
         claims = extract_claims(article)
         retrieved = self.retriever.search([c.query for c in claims], filters=filters)
         judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
-        return tuple(claims), judgments
+        return claims, judgments
 
     def check(self, article: Article, filters: Filters = Filters()) -> Report:
         claims, judgments = self.judge(article, filters)

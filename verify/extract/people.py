@@ -102,7 +102,8 @@ def acts_as_person(text: str, person: Person) -> bool:
 
 APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+)?[a-z][^,.;:“”\"()]{2,110}?"
                              r"(?:\s\([A-Z]+\))?)\s*(?:,|\.|$|\s(?:who|which|said|told)\b)")
-ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")),?\s+$")
+ROLE_NOUN_PHRASE = r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")"  # "coast guard spokesman"
+ROLE_BEFORE_NAME = re.compile(r"(?P<role>" + ROLE_NOUN_PHRASE + r"),?\s+$")
 
 
 def appositive_role(text: str, person: Person) -> str:

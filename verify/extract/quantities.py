@@ -262,7 +262,8 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
         return True  # "one in five" is a share, written as two numbers
     if word == "some" or (word == "one" and not match.group("qual") and not UNIT_NOUN.match(after)):
         return True  # "one of the", "one said"; but "one week" counts
-    if number_value(match) is not None and number_value(match)[1]:
+    parsed = number_value(match)
+    if parsed is not None and parsed[1]:  # an ordinal
         return ordinal_names(sentence, match, word, after)
     return False
 

@@ -120,16 +120,19 @@ CUE = (
 )
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
-SPEAKER_NAME = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
+NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
+SPEAKER_NAME = (HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
                 r"(?:\s\([A-Z]-[\w. ]{1,12}\))?")
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(
     r"^[,.!?]?\s*(?:(?P<who1>" + SPEAKER_NAME + r")(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?"
     r"\s+(?:also\s+|later\s+|then\s+)?" + CUE
-    + r"\b|" + CUE + r"\s+(?P<who2>(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen)\.\s+)?[^,.;“”\"]{1,80}))",
+    + r"\b|" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80}))",
     re.I,
 )
-SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}" + r")")
+SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
 GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
@@ -219,8 +222,6 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     return end
 
 
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
-NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 
 
 def is_name(phrase: str) -> bool:
@@ -298,7 +299,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         credited = credited_source(text[para_start:para_end])
         if speaker is None and not found.cued and credited and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credited  # "According to Xinhua, … a “just and multipolar international order.”"
-        elif speaker is None and not found.cued and len(text[open_at + 1 : close_at].split()) < MIN_UNATTRIBUTED_WORDS:
+        elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker:
             last_speaker = (para_start, speaker)

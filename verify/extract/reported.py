@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.people import ROLE_NOUNS, People
+from verify.extract.people import ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.quotes import CLOSE, OPEN, WHO, QuoteSpan, credited_source, is_name
 
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
@@ -15,8 +15,7 @@ BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|offici
 BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
-ROLE_PHRASE = (r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")"
-               r"(?:\s+(?:of|at|for|in)\s+[^,“”\"]{1,60})?(?=,)")
+ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in)\s+[^,“”\"]{1,60})?(?=,)"
 SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
 SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
 LEADING = re.compile(
@@ -41,8 +40,7 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     speaker = speaker_of(appositive if is_name(appositive) else who, offset + match.start("who"), people)
     if speaker is None:
         return None
-    clause_end = match.end("clause")
-    return QuoteSpan(offset + match.start("clause"), offset + clause_end, speaker, credited_source(sentence), direct=False)
+    return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
 
 
 def speaker_of(who: str, at: int, people: People) -> str | None:

@@ -19,11 +19,11 @@ from verify.models import (
     Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict, WordChange,
 )
 
-SPAN_SIMILARITY_PASSAGES = 1
+SPAN_SIMILARITY_PASSAGES = 1  # evidence spans embedded per claim: the cost of sentence-level cosine
 MIN_SPAN_OVERLAP = 0.3
-CONTRADICTION_MIN_COSINE = 0.6
-REWORDED_COSINE = 0.85  # a quote not found in the words but this close in meaning was reworded  # the model's "contradiction" counts only for evidence about the same thing
-INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named  # evidence spans embedded per claim: the cost of sentence-level cosine
+CONTRADICTION_MIN_COSINE = 0.6  # the model's "contradiction" counts only for evidence about the same thing
+REWORDED_COSINE = 0.85  # a quote not found in the words but this close in meaning was reworded
+INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named
 
 
 def describe_source(passage: RetrievedPassage) -> str:
