@@ -251,6 +251,8 @@ def test_extract_decontextualised_form_resolves_pronouns_and_dates_the_claim():
         ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore (D-Wis.)"),
         ("“Maybe, we can build a wall around the candidate.” ― Steve Quinlan.", "Steve Quinlan"),
         ("What’s more, the plan is complex. Said Ellis: “I don’t get the sense she’s the least bit interested.”", "Ellis"),
+        ("“Anyone who refuses to follow our laws puts Americans at risk,” said Cruz constituent Dan Golvach when asked "
+         "about Lindsey Graham.", "Dan Golvach"),
         ("Huma Abedin, vice chairwoman of the campaign, emailed supporters on Monday, telling them, “I am a proud "
          "Muslim and you do not have to share my faith.”", "Huma Abedin"),
     ],

@@ -126,10 +126,9 @@ NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 SPEAKER_NAME = (HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
                 r"(?:\s\([A-Z]-[\w. ]{1,12}\))?")
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
-CUE_AFTER = re.compile(
-    r"^[,.!?]?\s*(?:(?P<who1>" + SPEAKER_NAME + r")(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?"
-    r"\s+(?:also\s+|later\s+|then\s+)?" + CUE
-    + r"\b|" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80}))",
+CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
+    r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
+    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + CUE + r"\b)",
     re.I,
 )
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
