@@ -24,7 +24,7 @@ from verify.config import FusionMode, Settings  # noqa: E402
 from verify.index_store import open_index  # noqa: E402
 from verify.indexing import build_index  # noqa: E402
 from verify.pipeline import make_embedder  # noqa: E402
-from verify.retrieve import Fusion  # noqa: E402
+from verify.retrieve import Fusion, complete_scores  # noqa: E402
 
 KS = (1, 3, 10)
 DEPTH = 300  # passages per query and side before rolling up to abstracts
@@ -67,10 +67,7 @@ def candidates(index, embedder, claims):
     out = []
     for i, (claim, _) in enumerate(claims):
         dense = {int(r): float(s) for r, s in zip(rows[i], scores[i]) if r >= 0}
-        lexical_all = index.lexical.scores(claim)
-        top = np.argpartition(-lexical_all, DEPTH)[:DEPTH]
-        lexical = {int(r): float(lexical_all[r]) for r in top if lexical_all[r] > 0}
-        out.append((dense, lexical))
+        out.append(complete_scores(dense, index.lexical.scores(claim), DEPTH, index.store, vectors[i]))
     return out
 
 

@@ -131,3 +131,20 @@ def test_checker_reuses_model_and_index(sample_index, embedder, settings):
 
     report = checker.check(read_article(str(SAMPLE / "article.md"), 10**6, 1.0))
     assert report.summary.supported >= 5
+
+
+def test_retrieve_candidates_found_by_one_side_get_both_real_scores():
+    import numpy as np
+
+    from verify.config import VectorKind
+    from verify.retrieve import complete_scores
+    from verify.store import FaissStore
+
+    vectors = np.eye(4, dtype=np.float32)
+    store = FaissStore.build(vectors, VectorKind.EXACT)
+    query = np.array([0.6, 0.8, 0.0, 0.0], dtype=np.float32)
+    lexical_all = np.array([0.0, 2.0, 5.0, 0.0], dtype=np.float32)
+    # dense found rows 0 and 1; BM25's top-1 is row 2, which dense missed
+    dense, lexical = complete_scores({0: 0.6, 1: 0.8}, lexical_all, 1, store, query)
+    assert dense == pytest.approx({0: 0.6, 1: 0.8, 2: 0.0})
+    assert lexical == {2: 5.0, 1: 2.0}  # row 1's BM25 score is looked up, row 0 has none

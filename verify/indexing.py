@@ -18,7 +18,7 @@ from verify.config import Settings
 from verify.embed import Embedder, text_key
 from verify.errors import IndexStoreError, ModelError
 from verify.index_store import FORMAT_VERSION, OpenIndex, open_index, write_generation, writer_lock
-from verify.lexical import Bm25Index
+from verify.lexical import LEXICAL_SCHEME, Bm25Index
 from verify.models import Document, IndexBuild, IndexManifest, Passage
 from verify.read import read_corpus
 from verify.split import make_passages
@@ -28,11 +28,11 @@ log = logging.getLogger(__name__)
 
 
 def corpus_fingerprint(documents: list[Document], settings: Settings, model_id: str) -> str:
-    """Changes whenever a document, its metadata, passage settings or the model change."""
+    """Changes whenever a document, its metadata, passage settings, the model or the lexical scheme change."""
     digest = hashlib.sha256()
     digest.update(
         f"{FORMAT_VERSION}|{model_id}|{settings.vector_kind.value}|{settings.passage_sentences}|{settings.passage_max_chars}"
-        f"|{settings.passage_titles}".encode()
+        f"|{settings.passage_titles}|{LEXICAL_SCHEME}".encode()
     )
     for doc in sorted(documents, key=lambda d: d.id):
         digest.update(f"\n{doc.id}|{doc.sha256}|{doc.title}|{doc.source}|{doc.url}|{doc.published}".encode())

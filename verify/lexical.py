@@ -24,6 +24,11 @@ STOPWORDS = frozenset(
 )
 
 
+BM25_K1, BM25_B = 1.2, 0.75
+# Part of the corpus fingerprint: changing the tokenizer or parameters rebuilds the lexical index (vectors are reused).
+LEXICAL_SCHEME = f"bm25s|snowball-english|k1={BM25_K1}|b={BM25_B}"
+
+
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
     import Stemmer
@@ -70,7 +75,9 @@ class Bm25Index:
     def build(cls, texts: list[str]) -> "Bm25Index":
         import bm25s
 
-        retriever = bm25s.BM25()
+        # Lucene's classic parameters; bm25s's own default (k1=1.5) favours long passages a little more.
+        # Chosen on SciFact claims_train: recall@1 0.800 -> 0.802, @3 0.911 -> 0.913 (eval/retrieval_scifact.py).
+        retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         tokens = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token per row
         if texts:
             retriever.index(tokens, show_progress=False)
