@@ -266,3 +266,24 @@ def test_extract_reported_speech_from_a_role_with_the_name_in_apposition():
     text = "His coach, Piet Vanger, said the teenager had been training at altitude for nearly four months."
     reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
     assert [(c.speaker, c.quote[:26]) for c in reported] == [("Piet Vanger", "the teenager had been trai")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the quote's own sentence is about someone, with no reporting verb
+        ("Senator Ted Cruz exhorted Republicans to “vote your conscience and hold the line on spending.”", "Ted Cruz"),
+        # the quote opens its sentence; the sentence before it in the paragraph is about someone
+        ("Senator Ana Ruiz identified voters' exhaustion as the main reason for the low turnout. “The younger people are "
+         "sick and tired of waiting for change.”", "Ana Ruiz"),
+    ],
+)
+def test_extract_quote_without_a_cue_takes_the_sentences_subject_marked_inferred(text, speaker):
+    (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert (quote.speaker, quote.speaker_inferred) == (speaker, True)
+
+
+def test_extract_cued_quote_speaker_is_not_inferred():
+    text = "“We will hold the line on spending,” Ted Cruz said on Monday."
+    (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
+    assert (quote.speaker, quote.speaker_inferred) == ("Ted Cruz", False)

@@ -147,3 +147,16 @@ def test_judge_statement_date_against_the_evidence_single_relative_date(month, s
     # "on Sunday" in a piece of Monday 17 November 2025 is 16 November
     finding = judge_statement(claim, evidence, 0.85, dt.date(2026, 3, 13), dt.date(2025, 11, 17))
     assert finding.stance is stance, finding.note
+
+
+def test_judge_quote_inferred_speaker_is_never_called_misattributed():
+    words = "Trade between our countries has doubled in five years, and the bridge will double it again"
+    guessed = quote_claim(words, "Alina Marek").model_copy(update={"speaker_inferred": True})
+    assert judge_quote(guessed, EVIDENCE).stance is Stance.SUPPORTS  # the words are checked, the guess is not
+
+
+def test_judge_quote_evidence_speaker_is_only_a_cued_one():
+    # the evidence's quote has no reporting verb: its "speaker" would be a guess and must not convict the claim
+    evidence = "Trade minister Tomas Oduya opened the talks in Brenmark. “Trade between our countries has doubled in five years.”"
+    finding = judge_quote(quote_claim("Trade between our countries has doubled in five years", "Alina Marek"), evidence)
+    assert finding.stance is not Stance.CONFLICTS

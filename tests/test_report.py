@@ -54,3 +54,14 @@ def test_report_shows_the_speakers_role_escaped_in_markdown_and_html():
     report = report.model_copy(update={"claims": (claim,)})
     assert "— Ola Brandt (Transport <minister>)" in render(report, ReportFormat.MD)
     assert "speaker: Ola Brandt, Transport &lt;minister&gt;</div>" in render(report, ReportFormat.HTML)
+
+
+def test_report_says_when_the_speaker_is_inferred():
+    report = hostile_report()
+    claim = report.claims[0].model_copy(update={"kind": ClaimKind.QUOTE, "speaker": "Ola Brandt", "speaker_inferred": True})
+    report = report.model_copy(update={"claims": (claim,)})
+    assert "— Ola Brandt (speaker inferred)" in render(report, ReportFormat.MD)
+    assert "Ola Brandt (inferred: no attribution in the text names them)</div>" in render(report, ReportFormat.HTML)
+    from verify.report.claimreview import claim_author
+
+    assert claim_author(claim, report)["@type"] == "Organization"  # a published review never names a guess

@@ -123,6 +123,7 @@ class QuoteClaim(ClaimBase):
     kind: Literal[ClaimKind.QUOTE] = ClaimKind.QUOTE
     quote: str  # the quoted words, without the marks
     direct: bool = True
+    speaker_inferred: bool = False  # no cue names the speaker; it is the person the sentence is about
 
 
 class StatementClaim(ClaimBase):
@@ -250,6 +251,7 @@ class ReportClaim(Frozen):
     decontextualised: str = ""  # the claim with names resolved and the article's date: readable on its own
     speaker: str | None
     speaker_role: str | None = None
+    speaker_inferred: bool = False  # no cue in the article names the speaker: read from the sentence's subject
     attributed_to: str | None
     quantity: Quantity | None
     quote: str | None

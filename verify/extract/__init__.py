@@ -59,7 +59,7 @@ def quote_claim(span: QuoteSpan, text: str, sentences: list[Sentence]) -> QuoteC
     return QuoteClaim(
         id="", text=text[span.start : span.end], start=span.start, end=span.end,
         sentence=containing(sentences, span.start, span.end), query=query, speaker=span.speaker,
-        attributed_to=span.credited, quote=words, direct=span.direct,
+        attributed_to=span.credited, quote=words, direct=span.direct, speaker_inferred=span.inferred,
     )
 
 

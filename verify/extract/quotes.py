@@ -30,6 +30,7 @@ class QuoteSpan:
     content_start: int = -1  # the attributed content, which may run past the marks ("that … “…”")
     content_end: int = -1
     continues: bool = False  # no cue of its own: it goes on with the previous quote's speaker
+    inferred: bool = False  # no cue names the speaker: it is whom the sentence is about (a guess, said so)
 
 
 def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
@@ -256,6 +257,21 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     return named(phrase, appositive.group(1) if appositive else None) or None
 
 
+def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[int], list[int]], people: People) -> str | None:
+    """No cue names the speaker: the person the quote's sentence is about ("Cruz exhorted Republicans to “…”"),
+    or, for a quote opening its sentence, the person the sentence before it in the paragraph is about
+    ("Sanders identified young voters' exhaustion with bigotry as a reason. “The younger people are …”")."""
+    s_start, _ = sentence_bounds(text, *bounds, open_at)
+    s_start = max(s_start, para_start)
+    if text[s_start:open_at].strip(" “\"\n"):
+        named = people.named_between(s_start, open_at)
+    elif s_start > para_start:
+        named = people.named_between(max(para_start, sentence_bounds(text, *bounds, s_start - 1)[0]), s_start)
+    else:
+        named = []
+    return named[0] if named else None
+
+
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
@@ -278,7 +294,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     sentences = split_sentences(text)
     bounds = ([s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)])
     spans: list[QuoteSpan] = []
-    last_speaker: tuple[int, str] | None = None  # (paragraph start, speaker) for split and running quotes
+    last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
     for open_at, close_at in quote_marks(text):
         words = len(text[open_at + 1 : close_at].split())
         if words == 0:
@@ -292,16 +308,19 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             # "Li Haidong, professor at the China Foreign Affairs University, echoed": the phrase
             # ends in an institution; a person named just before it in the paragraph is the speaker.
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
-        continues = False
+        continues = inferred = False
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
-            speaker, continues = last_speaker[1], not found.cued or found.from_paragraph
+            speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
         credited = credited_source(text[para_start:para_end])
         if speaker is None and not found.cued and credited and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credited  # "According to Xinhua, … a “just and multipolar international order.”"
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
+        if speaker is None:
+            speaker = subject_nearby(text, open_at, para_start, bounds, people)
+            inferred = speaker is not None
         if speaker:
-            last_speaker = (para_start, speaker)
+            last_speaker = (para_start, speaker, inferred)
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start,
-                               content_end=found.content_end, continues=continues))
+                               content_end=found.content_end, continues=continues, inferred=inferred))
     return spans

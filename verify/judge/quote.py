@@ -88,7 +88,7 @@ def evidence_speaker(text: str, claimed: str) -> str | None:
         return None  # a transcript paragraph cut from its label: the lead did not reach it
     people = People(text)
     for span in find_quotes(text, people):
-        if span.speaker and fuzz.partial_ratio(claimed.lower(), text[span.start : span.end].lower()) >= 85:
+        if span.speaker and not span.inferred and fuzz.partial_ratio(claimed.lower(), text[span.start : span.end].lower()) >= 85:
             return span.speaker
     return None
 
@@ -112,7 +112,7 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
     evidence, found = aligned_words(quote, passage_text)
     if found < FOUND:
         return QuoteFinding(Stance.RELATED, found, "")
-    if claim.speaker:
+    if claim.speaker and not claim.speaker_inferred:  # a guessed speaker is never called misattributed
         credited = evidence_speaker(lead + passage_text, claim.quote)
         if credited and not same_person(claim.speaker, credited):
             return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")

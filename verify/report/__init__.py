@@ -35,7 +35,8 @@ def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[
         judgment = by_claim[claim.id]
         rows.append(ReportClaim(
             id=claim.id, kind=claim.kind, text=claim.text, start=claim.start, end=claim.end, sentence=claim.sentence,
-            decontextualised=claim.decontextualised, speaker=claim.speaker, speaker_role=claim.speaker_role, attributed_to=claim.attributed_to,
+            decontextualised=claim.decontextualised, speaker=claim.speaker, speaker_role=claim.speaker_role,
+            speaker_inferred=isinstance(claim, QuoteClaim) and claim.speaker_inferred, attributed_to=claim.attributed_to,
             quantity=claim.quantity if isinstance(claim, QuantityClaim) else None,
             quote=claim.quote if isinstance(claim, QuoteClaim) else None,
             verdict=judgment.verdict, confidence=judgment.confidence, explanation=judgment.explanation,

@@ -29,7 +29,7 @@ def final_verdict(claim: ReportClaim) -> Verdict:
 
 
 def claim_author(claim: ReportClaim, report: Report) -> dict[str, str]:
-    if claim.speaker:
+    if claim.speaker and not claim.speaker_inferred:  # a published review never names a guessed speaker
         return {"@type": "Person", "name": claim.speaker}
     return {"@type": "Organization", "name": report.article.source or report.article.title or "unknown"}
 

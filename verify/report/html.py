@@ -123,6 +123,7 @@ def review_html(claim: ReportClaim) -> str:
 
 def claim_panel(claim: ReportClaim) -> str:
     role = f", {escape(claim.speaker_role)}" if claim.speaker_role else ""
+    role += " (inferred: no attribution in the text names them)" if claim.speaker_inferred else ""
     who = f"<div class=meta>speaker: {escape(claim.speaker)}{role}</div>" if claim.speaker else ""
     credit = f"<div class=meta>credited: {escape(claim.attributed_to)}</div>" if claim.attributed_to else ""
     items = [evidence_item(claim, ev) for ev in claim.evidence]

@@ -14,6 +14,7 @@ def cell(text: str, limit: int = 120) -> str:
 
 def claim_section(claim: ReportClaim) -> list[str]:
     role = f" ({claim.speaker_role})" if claim.speaker_role else ""
+    role += " (speaker inferred)" if claim.speaker_inferred else ""
     who = f" — {claim.speaker}{role}" if claim.speaker else ""
     lines = [
         f"### {ICONS[claim.verdict]} {claim.id} · {claim.kind.value} · {claim.verdict.value} ({claim.confidence:.2f})",
