@@ -287,3 +287,25 @@ def test_extract_cued_quote_speaker_is_not_inferred():
     text = "“We will hold the line on spending,” Ted Cruz said on Monday."
     (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
     assert (quote.speaker, quote.speaker_inferred) == ("Ted Cruz", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Here is what the senator told reporters: “We will not vote for this budget under any circumstances.”", None),
+        ("Last Monday the mayor told reporters “we will not vote for this budget under any circumstances.”", None),
+        ("Mayor Ana Ruiz spoke first. And then she said “we will not vote for this budget under any circumstances.”",
+         "Ana Ruiz"),
+        ("WASHINGTON\n\n“We have to be ready to stop him before the convention opens,” the chief strategist said.", None),
+    ],
+)
+def test_extract_sentence_openers_and_datelines_are_not_speakers(text, speaker):
+    (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
+    assert quote.speaker == speaker
+
+
+def test_extract_present_tense_cues():
+    text = ("Conservative organiser Richard Viguerie has backed Ted Cruz. “Cruz could win the general election in a "
+            "landslide,” Viguerie concludes.")
+    (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert quote.speaker.endswith("Viguerie") and not quote.speaker_inferred

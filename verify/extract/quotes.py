@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.people import NOT_NAMES, REPORTING, People
 from verify.split import split_sentences
 
@@ -117,6 +118,10 @@ CUE = (
     r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"
     r"maintained|contended|complained|joked|countered|testified|according to|put it|posted|blasted|slammed|mocked|"
     r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted|maintain|maintains|"
+    r"concludes|continues|acknowledges|announces|recalls|declares|replies|responds|echoes|emphasizes|emphasises|"
+    r"reiterates|remarks|observes|points out|contends|complains|jokes|counters|testifies|posts|boasts|laments|"
+    r"quips|cautions|confirms|recounts|admits|concedes|vows|pledges|exclaimed|exclaims|shouted|yelled|texted|"
+    r"emailed|agreed|agrees|"
     + PARTICIPLE_CUES + r")"
 )
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
@@ -272,10 +277,30 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     return named[0] if named else None
 
 
+# sentence openers that a subject-before-the-cue reading picks up: "And then he", "Here is what the senator",
+# "Last Monday the mayor", "Shortly": dropped from the front of a speaker phrase
+OPENERS = frozenset(
+    "and but or so yet here there is what it it’s it's not to like later last shortly speaking during after before "
+    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile".split()
+)
+
+
+def without_openers(phrase: str) -> str:
+    """The speaker phrase without leading openers and dates; empty for a dateline ("WASHINGTON")."""
+    if phrase.isupper() and len(phrase) > 4:
+        return ""
+    words = phrase.split()
+    while words and re.sub(r"[’']s$", "", words[0].lower().rstrip(",")) in OPENERS | set(WEEKDAYS) | set(MONTHS):
+        words.pop(0)
+    return " ".join(words)
+
+
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
-    phrase = re.sub(r"^(?:According to|according to)\s+", "", phrase).strip()
+    phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip())
+    if not phrase:
+        return None
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
