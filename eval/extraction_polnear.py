@@ -115,6 +115,34 @@ def score(gold, predicted, text):
     return matched, exact
 
 
+def annotator_agreement(by_doc: dict[tuple[str, str], list[dict]], text_dir: Path) -> str:
+    """The same measures, one annotator's direct quotes scored against another's on articles annotated twice."""
+    by_article: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+    for (article, annotator), rows in by_doc.items():
+        by_article[article][annotator] = rows
+    totals = defaultdict(int)
+    shared = {a: anns for a, anns in by_article.items() if len(anns) > 1 and (text_dir / f"{a}.txt").is_file()}
+    for article, annotators in shared.items():
+        text = (text_dir / f"{article}.txt").read_text(encoding="utf-8")
+        units = {name: gold_units([r for r in rows if r["direct_quote"]], text) for name, rows in annotators.items()}
+        for first in units:
+            for second in units:
+                if first == second:
+                    continue
+                matched, _ = score(units[first], units[second], text)
+                totals["gold"] += len(units[first])
+                totals["match"] += len(matched)
+                for gi, pi, _ in matched:
+                    if named_source(units[first][gi][1]):
+                        totals["named"] += 1
+                        totals["ok"] += speaker_matches(units[first][gi][1], units[second][pi][1] or None)
+    if not totals["gold"]:
+        return "no article of this split is annotated twice"
+    # scoring both directions makes precision equal recall, so this is also F1
+    return (f"annotator against annotator on the {len(shared)} articles annotated twice: direct-quote F1 "
+            f"{totals['match'] / totals['gold']:.3f}, speaker match {totals['ok'] / max(1, totals['named']):.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
@@ -184,6 +212,7 @@ def main() -> int:
           f"{ap:.3f} / {ar:.3f} / {2 * ap * ar / max(1e-9, ap + ar):.3f} |")
     print(f"| all attributions: speaker match, gold source a name ({totals['all_named']}) | "
           f"{totals['all_speaker_ok'] / max(1, totals['all_named']):.3f} |")
+    print(f"\nFor scale, {annotator_agreement(by_doc, args.data / args.split / 'text')}")
     for line in errors:
         print(line)
     return 0

@@ -71,8 +71,19 @@ def candidates(index, embedder, claims):
     return out
 
 
+def hits(rankings: list[list[str]], claims) -> dict[int, np.ndarray]:
+    return {k: np.array([bool(set(r[:k]) & gold) for r, (_, gold) in zip(rankings, claims)]) for k in KS}
+
+
 def recall(rankings: list[list[str]], claims) -> dict[int, float]:
-    return {k: float(np.mean([bool(set(r[:k]) & gold) for r, (_, gold) in zip(rankings, claims)])) for k in KS}
+    return {k: float(found.mean()) for k, found in hits(rankings, claims).items()}
+
+
+def interval(found: np.ndarray, resamples: int = 2000) -> tuple[float, float]:
+    """95 % bootstrap interval of a recall: how much of a difference the claim sample can tell apart."""
+    rng = np.random.default_rng(0)
+    means = rng.choice(found, size=(resamples, len(found))).mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
 
 
 def evaluate(cands, claims, passage_docs, fuse) -> dict[int, float]:
@@ -120,6 +131,10 @@ def main() -> int:
     for name, fuse in methods(settings, tuned).items():
         r = evaluate(dev_cands, dev, passage_docs, fuse)
         print(f"| {name} | {r[1]:.3f} | {r[3]:.3f} | {r[10]:.3f} |")
+    found = hits([doc_ranking(fuse(d, lx), passage_docs) for d, lx in dev_cands], dev)
+    spans = ", ".join(f"@{k} {lo:.3f}-{hi:.3f}" for k, (lo, hi) in ((k, interval(found[k])) for k in KS))
+    print(f"\n95 % bootstrap intervals of the last row over the {len(dev)} claims: {spans} "
+          f"(one claim is {1 / len(dev):.3f})")
     return 0
 
 
