@@ -43,7 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verify", description="Cross-check an article's claims against a reference corpus.", epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"verify {__import__('verify').__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_index_command(commands)
+    add_check_command(commands)
+    add_review_commands(commands, EPILOG)
+    add_serve_command(commands)
+    return parser
 
+
+def add_index_command(commands: argparse._SubParsersAction) -> None:
     index = commands.add_parser("index", help="build or update an index from a corpus folder", epilog=EPILOG,
                                 description="Index CORPUS (.txt, .md, .html, .jsonl files). Incremental: unchanged documents are not re-embedded; the previous index stays usable until the new one is complete.")
     index.add_argument("corpus", type=Path, metavar="CORPUS", help="folder (or one file) of reference documents")
@@ -51,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--approximate", action="store_true", help="HNSW approximate vector search (for very large corpora)")
     index.add_argument("--passage-sentences", type=int, help="sentences per passage (default 3)")
 
+
+def add_check_command(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check an article against an index", epilog=EPILOG,
                                 description="Extract the claims of ARTICLE, find evidence in the index and judge each claim.")
     check.add_argument("articles", nargs="+", metavar="ARTICLE",
@@ -70,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "(default: $VERIFY_ENTAILMENT_MODEL, else none)")
     check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
                        "(default: the report being replaced at --out, if it was reviewed)")
-    add_review_commands(commands, EPILOG)
 
+
+def add_serve_command(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser("serve", help="run the HTTP service", epilog=EPILOG,
                                 description="Serve POST /v1/check, GET /v1/reports/{id}, POST /v1/documents, GET /v1/index, "
                                 "GET /healthz (OpenAPI at /openapi.json). Set VERIFY_TOKEN to require a bearer token.")
@@ -82,7 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-private-urls", action="store_true", help="let /v1/check fetch loopback, private and link-local addresses")
     serve.add_argument("--allow-host", action="append", default=[], help="a private host /v1/check may fetch from anyway (repeatable)")
     serve.add_argument("--timeout", type=float, default=60.0, help="per-request time limit in seconds (default 60)")
-    return parser
 
 
 def note(args: argparse.Namespace, message: str) -> None:

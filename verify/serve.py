@@ -174,6 +174,14 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
     state = ServiceState(options, settings, embedder, Checker(options.index_dir, settings, embedder))
     app = FastAPI(title="verify", version=__version__, description="Cross-check an article's claims against a reference corpus.")
     app.state.verify = state
+    add_guard(app, options)
+    add_error_handlers(app)
+    add_routes(app, state)
+    return app
+
+
+def add_guard(app: FastAPI, options: ServiceOptions) -> None:
+    """Refuse bodies without or over their declared length, and /v1/ calls without the token, before any work."""
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -188,6 +196,10 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
                 return JSONResponse(error_body("unauthorized", "missing or wrong bearer token"), status_code=401,
                                     headers={"WWW-Authenticate": "Bearer"})
         return await call_next(request)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Every error, ours or the framework's, as the same one-line JSON body."""
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -204,13 +216,25 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
-    async def within_limit(function, *args):  # type: ignore[no-untyped-def]
-        try:
-            return await asyncio.wait_for(run_in_threadpool(function, *args), timeout=options.request_timeout_s)
-        except asyncio.TimeoutError as exc:
-            raise ApiError(504, "timeout", f"request took longer than {options.request_timeout_s:g} s") from exc
-        except VerifyError as exc:
-            raise api_error_from(exc) from exc
+
+async def within_limit(options: ServiceOptions, function, *args):  # type: ignore[no-untyped-def]
+    """Run blocking work off the event loop; answer 504 when it overruns (the thread finishes on its own)."""
+    try:
+        return await asyncio.wait_for(run_in_threadpool(function, *args), timeout=options.request_timeout_s)
+    except asyncio.TimeoutError as exc:
+        raise ApiError(504, "timeout", f"request took longer than {options.request_timeout_s:g} s") from exc
+    except VerifyError as exc:
+        raise api_error_from(exc) from exc
+
+
+def rendered(report: Report, format: str, headers: dict[str, str] | None = None) -> Response:
+    if format == "html":
+        return HTMLResponse(render(report, ReportFormat.HTML), headers=headers)
+    return PlainTextResponse(render(report, ReportFormat.MD), media_type="text/markdown", headers=headers)
+
+
+def add_routes(app: FastAPI, state: ServiceState) -> None:
+    options = state.options
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
@@ -225,13 +249,11 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
 
     @app.post("/v1/check", response_model=CheckResponse, responses={200: {"content": {"text/html": {}, "text/markdown": {}}}})
     async def check(body: CheckRequest, format: Literal["json", "md", "html"] = "json") -> Response:
-        report_id, report = await within_limit(state.check, body)
+        report_id, report = await within_limit(options, state.check, body)
         failed = any(c.verdict in FAILING_AT[body.fail_on.value] for c in report.claims)
         headers = {"X-Verify-Report-Id": report_id, "X-Verify-Failed": str(failed).lower()}
-        if format == "html":
-            return HTMLResponse(render(report, ReportFormat.HTML), headers=headers)
-        if format == "md":
-            return PlainTextResponse(render(report, ReportFormat.MD), media_type="text/markdown", headers=headers)
+        if format != "json":
+            return rendered(report, format, headers)
         payload = CheckResponse(id=report_id, failed=failed, report=report)
         return Response(payload.model_dump_json(), media_type="application/json", headers=headers)
 
@@ -243,13 +265,11 @@ def create_app(options: ServiceOptions, settings: Settings | None = None, embedd
             raise ApiError(404, "not_found", f"no report {report_id!r} (reports are kept in memory, newest {options.reports_kept})")
         if format == "json":
             return Response(report.model_dump_json(), media_type="application/json")
-        return Response(render(report, ReportFormat(format)), media_type="text/html" if format == "html" else "text/markdown")
+        return rendered(report, format)
 
     @app.post("/v1/documents")
     async def add_documents(body: DocumentsRequest) -> dict[str, Any]:
-        return await within_limit(state.add_documents, body)
-
-    return app
+        return await within_limit(options, state.add_documents, body)
 
 
 def serve(options: ServiceOptions, settings: Settings, host: str, port: int) -> None:
