@@ -112,3 +112,16 @@ def test_cli_failed_index_run_leaves_existing_index_intact(tmp_path, sample_inde
     assert main(["index", str(corpus_copy), "--index", str(copy), "-q"]) == 3
     after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file() and p.name != ".lock"}
     assert after == snapshot
+
+
+def test_cli_index_prints_no_library_debug_lines(tmp_path, corpus_copy):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "verify", "index", str(corpus_copy), "--index", str(tmp_path / "ix")],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Building index" not in done.stderr  # bm25s logs at DEBUG by default
+    assert "13 documents" in done.stdout

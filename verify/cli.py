@@ -239,7 +239,6 @@ COMMANDS = {"index": run_index, "check": run_check, "review": run_review, "repor
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="verify: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.ERROR)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         return COMMANDS[args.command](args)

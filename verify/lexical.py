@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,16 @@ STOPWORDS = frozenset(
 BM25_K1, BM25_B = 1.2, 0.75
 # Part of the corpus fingerprint: changing the tokenizer or parameters rebuilds the lexical index (vectors are reused).
 LEXICAL_SCHEME = f"bm25s|snowball-english|k1={BM25_K1}|b={BM25_B}"
+
+
+@lru_cache(maxsize=1)
+def _bm25s():  # type: ignore[no-untyped-def]
+    import bm25s
+
+    # bm25s sets its own logger to DEBUG when imported, which would print "Building index from tokens"
+    # through the CLI's handler on every build; its warnings still come through.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +84,7 @@ class Bm25Index:
 
     @classmethod
     def build(cls, texts: list[str]) -> "Bm25Index":
-        import bm25s
-
+        bm25s = _bm25s()
         # Lucene's classic parameters; bm25s's own default (k1=1.5) favours long passages a little more.
         # Chosen on SciFact claims_train: recall@1 0.800 -> 0.802, @3 0.911 -> 0.913 (eval/retrieval_scifact.py).
         retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
@@ -85,8 +95,7 @@ class Bm25Index:
 
     @classmethod
     def load(cls, path: Path, size: int) -> "Bm25Index":
-        import bm25s
-
+        bm25s = _bm25s()
         if size == 0:
             return cls(bm25s.BM25(), 0)
         try:
