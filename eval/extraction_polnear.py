@@ -62,7 +62,10 @@ def predicted_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]
 def reported_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]:
     """Reported speech the extractor finds (quote claims not in quote marks), as attribution units."""
     claims = extract_claims(Article(text=text, sha256="polnear"))
-    return [([trimmed(text, c.start, c.end)], c.speaker) for c in claims if c.kind is ClaimKind.QUOTE and not c.direct]
+    # a partial quote's reported clause ("Xi said relations represent the “call of the times”") is the same
+    # PolNeAR attribution as the direct quote unit, whose content span already covers the clause
+    return [([trimmed(text, c.start, c.end)], c.speaker) for c in claims
+            if c.kind is ClaimKind.QUOTE and not c.direct and not re.search(r"[“”\"]", c.text)]
 
 
 def named_source(source: str) -> bool:

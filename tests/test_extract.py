@@ -309,3 +309,14 @@ def test_extract_present_tense_cues():
             "landslide,” Viguerie concludes.")
     (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and c.direct]
     assert quote.speaker.endswith("Viguerie") and not quote.speaker_inferred
+
+
+def test_extract_partial_quote_also_gives_its_reported_clause():
+    text = ("Chinese President Xi Jinping arrived in Moscow on Wednesday. Xi said China-Russia relations represent "
+            "the “call of the times.” Aid groups called for “safe and legal routes” for people fleeing conflict.")
+    quotes = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
+    direct = [(c.quote, c.speaker) for c in quotes if c.direct]
+    indirect = [(c.text, c.speaker) for c in quotes if not c.direct]
+    assert ("call of the times.", "Xi Jinping") in direct
+    # the clause is what the article says Xi said; "called for “…”" is a cue, not a clause of its own
+    assert indirect == [("China-Russia relations represent the “call of the times.”", "Xi Jinping")]

@@ -9,7 +9,7 @@ from verify.extract.holders import holders_of
 from verify.extract.people import People
 from verify.extract.quantities import Mention, find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
-from verify.extract.reported import find_indirect
+from verify.extract.reported import clause_around, find_indirect
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -129,7 +129,8 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     people = People(text)
     sentences = split_sentences(text)
     quotes = find_quotes(text, people)
-    claims: list[Claim] = [quote_claim(q, text, sentences) for q in quotes]
+    clauses = [c for c in (clause_around(q, text) for q in quotes) if c is not None]
+    claims: list[Claim] = [quote_claim(q, text, sentences) for q in quotes + clauses]
     for sentence in sentences:
         if is_body_sentence(sentence):
             claims.extend(sentence_claims(sentence, quotes, people, text))

@@ -43,6 +43,23 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
 
 
+MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
+
+
+def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
+    """The reported clause a partial quote sits in, as reported speech of its own.
+
+    "Xi said China-Russia relations represent the “call of the times.”": the quote claim checks the
+    quoted words; the clause is what the article says Xi said, and is checked as a paraphrase.
+    """
+    if not span.direct or span.speaker is None or span.continues or not 0 <= span.content_start < span.start - 1:
+        return None
+    if len(text[span.content_start : span.start - 1].split()) < MIN_CLAUSE_WORDS:  # "called for “…”" is a cue, not a clause
+        return None
+    end = span.content_end + 1 if span.content_end == span.end else span.content_end  # keep the closing mark
+    return QuoteSpan(span.content_start, end, span.speaker, span.credited, direct=False, inferred=span.inferred)
+
+
 def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
     if re.fullmatch(BODY, who) and not is_name(who):
