@@ -320,3 +320,33 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
     assert ("call of the times.", "Xi Jinping") in direct
     # the clause is what the article says Xi said; "called for “…”" is a cue, not a clause of its own
     assert indirect == [("China-Russia relations represent the “call of the times.”", "Xi Jinping")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        ("Nine hospitals were still working on paper on Tuesday, and officials said full recovery could take three weeks.",
+         "officials", "full recovery could take"),
+        ("President Vladimir Putin spoke next. Putin echoed these sentiments, highlighting that the sacrifices of both "
+         "peoples should never be forgotten.", "Vladimir Putin", "the sacrifices of both"),
+        ("About 70 countries could qualify for the payments, negotiators said.", "negotiators", "About 70 countries"),
+        ("Its leader on the council, Bruno Sten, said the tax rise would hit pensioners hardest.", "Bruno Sten",
+         "the tax rise would hit"),
+        ("Chief engineer Omar Fenn spoke at the site. Fenn added about 1,100 workers were on site every day.",
+         "Omar Fenn", "about 1,100 workers were"),
+    ],
+)
+def test_extract_reported_speech_more_shapes(text, speaker, clause):
+    reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert reported and reported[-1].speaker == speaker and reported[-1].quote.startswith(clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Xi Jinping spoke first. Xi warned against historical nihilism and attempts to rewrite the war.",
+        "Chief executive Mia Holm presented the results. The company added about 2,300 business customers in the quarter.",
+    ],
+)
+def test_extract_a_verbs_object_is_not_reported_speech(text):
+    assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]

@@ -11,16 +11,27 @@ from verify.extract.quotes import CLOSE, OPEN, WHO, QuoteSpan, credited_source, 
 BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
               r"analysts|experts|prosecutors|company|government|council|commission|court|union|group|researchers|"
               r"scientists|residents|witnesses|survivors|agents|operator|club|bank|institute|department|spokesperson|"
-              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers")
+              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers|negotiators|"
+              r"diplomats|economists|campaigners|activists|lawmakers|legislators|regulators|inspectors|auditors|"
+              r"engineers|authors|organisation|organization|committee|ministers|leaders")
 BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
-ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in)\s+[^,“”\"]{1,60})?(?=,)"
+ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
 SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
 SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
     + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+)
+# "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"
+PARTICIPIAL = re.compile(
+    r"^" + SPEAKER + r"\s+[^,“”\"]{3,100},\s+(?:highlighting|saying|adding|noting|stressing|arguing|insisting|warning|"
+    r"explaining|claiming|stating)\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+)
+# "Nine hospitals were still on paper, and officials said full recovery could take three weeks"
+COORDINATED = re.compile(
+    r"^[^“”\"]{12,}?,\s+(?:and|but)\s+" + SPEAKER + r"\s+" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated)\b[^“”\"]{0,80}$")
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
@@ -30,8 +41,8 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
     if OPEN in sentence or CLOSE in sentence or '"' in sentence:
         return None
-    match = LEADING.match(sentence) or TRAILING.match(sentence)
-    if not match:
+    match = LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
+    if not match or not_a_clause(match):
         return None
     who = match.group("who").strip()
     if who.split()[0].lower() in NOT_SPEAKERS:
@@ -41,6 +52,22 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
+
+
+# "warned against nihilism", "called for talks": the verb takes an object, not a clause
+PREPOSITION_OBJECT = re.compile(r"(?i)(?:against|for|to|of|on|with)\b")
+FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")
+QUANTITY_OBJECT = re.compile(r"(?i)(?:about|nearly|almost|some|more than|over|\d)")  # "The company added about 2,300 customers"
+
+
+def not_a_clause(match: re.Match[str]) -> bool:
+    """What follows the verb is its object, not what someone said."""
+    clause = match.group("clause")
+    verb = (match.groupdict().get("verb") or "").lower()
+    if PREPOSITION_OBJECT.match(clause):
+        return True
+    # "added about 1,100 workers were on site" reports; "added about 2,300 customers in the quarter" counts
+    return verb == "added" and bool(QUANTITY_OBJECT.match(clause)) and not FINITE.search(clause)
 
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
