@@ -350,3 +350,10 @@ def test_extract_reported_speech_more_shapes(text, speaker, clause):
 )
 def test_extract_a_verbs_object_is_not_reported_speech(text):
     assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+
+
+def test_extract_partial_quote_clause_stops_at_appended_matter():
+    text = ("Senator Bernie Sanders spoke on Monday. Sanders said the senator was “encouraged” by the plan — a modest "
+            "boost for the White House since 2009.")
+    (clause,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert clause.text == "the senator was “encouraged” by the plan"
