@@ -182,9 +182,12 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
             phrase, who_end = sentence_subject(text, s_start, who_end) or (phrase, who_end)
         runs_on = bool(re.search(r"\w", post)) and not after  # "says “…” despite his loss": content goes on
         content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
-        if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest):
+        if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
             return Attribution(open_at + 1, content_end, phrase, who_end, True)
         content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
+        that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
+        if that:
+            content_start = open_at - len(rest) + that.start()
         return Attribution(content_start, content_end, phrase, who_end, True)
     signature = SIGNATURE_AFTER.match(post) if not after else None
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
