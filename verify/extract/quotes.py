@@ -182,13 +182,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
             phrase, who_end = sentence_subject(text, s_start, who_end) or (phrase, who_end)
         runs_on = bool(re.search(r"\w", post)) and not after  # "says “…” despite his loss": content goes on
         content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
-        if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
-            return Attribution(open_at + 1, content_end, phrase, who_end, True)
-        content_start = open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
-        that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
-        if that:
-            content_start = open_at - len(rest) + that.start()
-        return Attribution(content_start, content_end, phrase, who_end, True)
+        return Attribution(clause_start(rest, open_at), content_end, phrase, who_end, True)
     signature = SIGNATURE_AFTER.match(post) if not after else None
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
         return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
@@ -207,6 +201,16 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         if introduced:  # "Cruz called them on it:" closing the paragraph before the quote
             return Attribution(open_at + 1, close_at, introduced[0], introduced[1], True)
     return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def clause_start(rest: str, open_at: int) -> int:
+    """Where the attributed content starts, given the words `rest` between the cue and the quote mark."""
+    if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
+        return open_at + 1
+    that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
+    if that:
+        return open_at - len(rest) + that.start()
+    return open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
 
 
 def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
