@@ -297,6 +297,7 @@ def test_extract_cued_quote_speaker_is_not_inferred():
         ("Mayor Ana Ruiz spoke first. And then she said “we will not vote for this budget under any circumstances.”",
          "Ana Ruiz"),
         ("WASHINGTON\n\n“We have to be ready to stop him before the convention opens,” the chief strategist said.", None),
+        ("Senator May Lin spoke first. May Lin said “we will not vote for this budget under any circumstances.”", "May Lin"),
     ],
 )
 def test_extract_sentence_openers_and_datelines_are_not_speakers(text, speaker):

@@ -300,7 +300,7 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
 OPENERS = frozenset(
     "and but or so yet here there is what it it’s it's not to like later last shortly speaking during after before "
     "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile".split()
-)
+) | set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3 and m != "sept"}  # "May" stays: it is also a name
 
 
 def without_openers(phrase: str) -> str:
@@ -308,7 +308,7 @@ def without_openers(phrase: str) -> str:
     if phrase.isupper() and len(phrase) > 4:
         return ""
     words = phrase.split()
-    while words and re.sub(r"[’']s$", "", words[0].lower().rstrip(",")) in OPENERS | set(WEEKDAYS) | set(MONTHS):
+    while words and re.sub(r"[’']s$", "", words[0].lower().rstrip(",")) in OPENERS:
         words.pop(0)
     return " ".join(words)
 
