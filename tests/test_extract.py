@@ -358,3 +358,15 @@ def test_extract_partial_quote_clause_stops_at_appended_matter():
             "boost for the White House since 2009.")
     (clause,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
     assert clause.text == "the senator was “encouraged” by the plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Prosecutors had asked for eight years. They said Falk approved 23 projects for three developers.", "Prosecutors"),
+        ("Mayor Ola Brandt and her deputy left early. They said the budget would be balanced by 2027.", None),
+    ],
+)
+def test_extract_they_said_takes_the_group_the_previous_sentence_opens_with(text, speaker):
+    reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert [c.speaker for c in reported] == ([speaker] if speaker else [])

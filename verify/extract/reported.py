@@ -37,14 +37,19 @@ TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
 
-def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
-    """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
+def find_indirect(sentence: str, offset: int, people: People, before: str = "") -> QuoteSpan | None:
+    """The reported clause of a sentence and who reported it, when the sentence has no quote marks.
+
+    `before` is the paragraph up to the sentence: "They said …" takes the group it opens with.
+    """
     if OPEN in sentence or CLOSE in sentence or '"' in sentence:
         return None
     match = LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
     if not match or not_a_clause(match):
         return None
     who = match.group("who").strip()
+    if who.lower() == "they":
+        who = group_before(before) or who
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
@@ -52,6 +57,17 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
+
+
+# a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
+GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s+[^.!?]*[.!?]\s*$", re.I)
+
+
+def group_before(before: str) -> str | None:
+    """Whom "they" means: the group the paragraph's previous sentence opens with, if it opens with one."""
+    found = GROUP_OPENING.search(before[-300:])
+    group = found.group("group") if found else None
+    return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None
 
 
 # "warned against nihilism", "called for talks": the verb takes an object, not a clause
