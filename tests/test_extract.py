@@ -370,3 +370,9 @@ def test_extract_partial_quote_clause_stops_at_appended_matter():
 def test_extract_they_said_takes_the_group_the_previous_sentence_opens_with(text, speaker):
     reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
     assert [c.speaker for c in reported] == ([speaker] if speaker else [])
+
+
+def test_extract_direct_quote_they_said_takes_the_group_before():
+    text = "Prosecutors had asked for eight years. “He sold the city to the highest bidder,” they said in closing."
+    (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
+    assert quote.speaker == "Prosecutors"

@@ -78,8 +78,7 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
         ))
     if masked:
         return claims
-    paragraph_start = text.rfind("\n", 0, sentence.start) + 1
-    indirect = find_indirect(sentence.text, sentence.start, people, text[paragraph_start : sentence.start])
+    indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
         return claims + [quote_claim(indirect, text, [sentence])]
     if (not claims or says_more(query, claims)) and is_statement(query):  # "She blamed …" reads as "Ola Brandt blamed …"

@@ -22,6 +22,16 @@ NOT_NAMES = {
     "Harbour", "Harbor", "Port", "Bay", "River", "City", "Street", "Island", "Coast", "Republic", "Sea",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 }
+# who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
+BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
+              r"analysts|experts|prosecutors|company|government|council|commission|court|union|group|researchers|"
+              r"scientists|residents|witnesses|survivors|agents|operator|club|bank|institute|department|spokesperson|"
+              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers|negotiators|"
+              r"diplomats|economists|campaigners|activists|lawmakers|legislators|regulators|inspectors|auditors|"
+              r"engineers|authors|organisation|organization|committee|ministers|leaders")
+BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
+# a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
+GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s", re.I)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 POSSESSIVE = re.compile(r"[’']s?$")
 HEADING_LINE = re.compile(r"^[^\n.!?:”\"]{1,120}$", re.M)
@@ -123,6 +133,7 @@ class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.people: list[Person] = []
         for match in PERSON.finditer(mask_headings(text)):
             name = clean_name(POSSESSIVE.sub("", match.group("name")))
@@ -193,6 +204,13 @@ class People:
         """The person mentioned last between two offsets, if any."""
         found = [(m, p.name) for p in self.people for m in p.mentions if start <= m < end]
         return max(found)[1] if found else None
+
+    def group_before(self, at: int) -> str | None:
+        """Whom "they" at `at` means: the group the last sentence opening with one in the paragraph opens with."""
+        paragraph = self.text.rfind("\n", 0, at) + 1
+        found = list(GROUP_OPENING.finditer(self.text[max(paragraph, at - 300) : at]))
+        group = found[-1].group("group") if found else None
+        return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None
 
     def latest_before(self, at: int) -> str | None:
         best, best_at = None, -1

@@ -319,6 +319,8 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip())
     if not phrase:
         return None
+    if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
+        return people.group_before(at) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.people import ROLE_NOUN_PHRASE, ROLE_NOUNS, People
+from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.quotes import CLOSE, OPEN, WHO, QuoteSpan, credited_source, is_name
 
-# who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
-BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
-              r"analysts|experts|prosecutors|company|government|council|commission|court|union|group|researchers|"
-              r"scientists|residents|witnesses|survivors|agents|operator|club|bank|institute|department|spokesperson|"
-              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers|negotiators|"
-              r"diplomats|economists|campaigners|activists|lawmakers|legislators|regulators|inspectors|auditors|"
-              r"engineers|authors|organisation|organization|committee|ministers|leaders")
-BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
 ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
@@ -37,11 +29,8 @@ TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
 
-def find_indirect(sentence: str, offset: int, people: People, before: str = "") -> QuoteSpan | None:
-    """The reported clause of a sentence and who reported it, when the sentence has no quote marks.
-
-    `before` is the paragraph up to the sentence: "They said …" takes the group it opens with.
-    """
+def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
+    """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
     if OPEN in sentence or CLOSE in sentence or '"' in sentence:
         return None
     match = LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
@@ -49,7 +38,7 @@ def find_indirect(sentence: str, offset: int, people: People, before: str = "") 
         return None
     who = match.group("who").strip()
     if who.lower() == "they":
-        who = group_before(before) or who
+        who = people.group_before(offset) or who  # "Prosecutors had asked for eight years. They said …"
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
@@ -57,17 +46,6 @@ def find_indirect(sentence: str, offset: int, people: People, before: str = "") 
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
-
-
-# a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
-GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s+[^.!?]*[.!?]\s*$", re.I)
-
-
-def group_before(before: str) -> str | None:
-    """Whom "they" means: the group the paragraph's previous sentence opens with, if it opens with one."""
-    found = GROUP_OPENING.search(before[-300:])
-    group = found.group("group") if found else None
-    return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None
 
 
 # "warned against nihilism", "called for talks": the verb takes an object, not a clause
