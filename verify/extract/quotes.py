@@ -229,7 +229,7 @@ def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
 
 # where a partial quote's clause stops: at appended matter (" — a modest boost …", ", a swipe at …", ", which …");
 # a bare comma is not enough, lists and asides run on inside clauses (PolNeAR train F1 0.831 -> 0.836)
-CLAUSE_BREAK = re.compile(
+APPENDED_MATTER = re.compile(
     r"\s[—–]|\s--\s|\(|,\s(?:which|who|whose|where|a|an|another|the|and|but|saying|adding|while|as|after|before|in|on|at)\s"
 )
 
@@ -237,7 +237,7 @@ CLAUSE_BREAK = re.compile(
 def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     """The end of the clause a partial quote runs on into: "he was “encouraged” by the plan — …"."""
     end = sentence_end
-    stop = CLAUSE_BREAK.search(text, close_at + 1, sentence_end)
+    stop = APPENDED_MATTER.search(text, close_at + 1, sentence_end)
     if stop:
         end = stop.start()
     while end > close_at and text[end - 1] in " .!?\n":
