@@ -6,6 +6,8 @@ from hypothesis import given, settings, strategies as st
 
 from verify.extract import extract_claims
 from verify.extract.quantities import find_quantities
+from verify.extract.people import People
+from verify.extract.quotes import find_quotes
 from verify.models import Article, ClaimKind, Qualifier
 from verify.read import read_article, sha256_text
 
@@ -376,3 +378,13 @@ def test_extract_direct_quote_they_said_takes_the_group_before():
     text = "Prosecutors had asked for eight years. “He sold the city to the highest bidder,” they said in closing."
     (quote,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE]
     assert quote.speaker == "Prosecutors"
+
+
+def test_extract_partial_quote_clause_starts_at_that_and_a_colon_hands_over_to_the_quote():
+    text = ("Senator Bernie Sanders spoke on Monday. Sanders told holdouts for the Vermont senator that they were "
+            "“being ridiculous” about the vote.")
+    (clause,) = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert clause.text.startswith("that they were “being ridiculous”")
+    colon = "Senator Ted Cruz left the stage. His wife told the crowd: “They are still with you, all of them.”"
+    (quote,) = find_quotes(colon, People(colon))
+    assert quote.content_start == quote.start  # the content is the quoted words, not "the crowd:"

@@ -36,6 +36,15 @@ def test_indexing_is_incremental(tmp_path, corpus_copy, settings, embedder):
     assert open_index(tmp_path / "ix").manifest.documents == 12
 
 
+def test_indexing_new_lexical_scheme_rebuilds_bm25_and_reuses_vectors(tmp_path, corpus_copy, settings, embedder, monkeypatch):
+    import verify.indexing as indexing
+
+    first = build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    monkeypatch.setattr(indexing, "LEXICAL_SCHEME", indexing.LEXICAL_SCHEME + "|other")
+    again = build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    assert again.changed and again.embedded_passages == 0 and again.reused_passages == first.manifest.passages
+
+
 def test_indexing_crash_mid_build_keeps_previous_index(tmp_path, corpus_copy, settings, embedder, monkeypatch):
     build_index(corpus_copy, tmp_path / "ix", settings, embedder)
     before = open_index(tmp_path / "ix").manifest
