@@ -37,7 +37,7 @@ eval: $(VENV)/.installed
 	$(BIN)/python eval/verdicts_public.py
 	$(BIN)/python eval/extraction_annotated.py
 	$(BIN)/python eval/extraction_polnear.py --split dev
-	$(BIN)/python eval/retrieval_scifact.py
+	$(BIN)/python eval/retrieval_scifact.py --cross-validate
 
 clean:
 	rm -rf $(VENV) index/sample reports/sample.*

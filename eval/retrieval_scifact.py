@@ -2,8 +2,9 @@
 
 Rerunnable: `python eval/retrieval_scifact.py [--data ../shared/data/scifact]`. The corpus is
 indexed with the real `verify index` code into eval/out/ (incremental, so reruns are quick).
-Passage-level hits are rolled up to their abstract by best passage. The convex weight is
-chosen on claims_train and then reported on claims_dev (never tuned on dev).
+Passage-level hits are rolled up to their abstract by best passage. The convex and topic weights are
+chosen on claims_train and then reported on claims_dev (never tuned on dev); `--cross-validate`
+also estimates the choice over train+dev pooled.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from verify.config import FusionMode, Settings  # noqa: E402
 from verify.index_store import open_index  # noqa: E402
 from verify.indexing import build_index  # noqa: E402
 from verify.pipeline import make_embedder  # noqa: E402
-from verify.retrieve import Fusion, complete_scores  # noqa: E402
+from verify.retrieve import Fusion, complete_scores, document_coverage  # noqa: E402
 
 KS = (1, 3, 10)
-DEPTH = 300  # passages per query and side before rolling up to abstracts
+DEPTH = 300
+WEIGHTS = [round(w, 2) for w in np.arange(0.3, 0.96, 0.05)]  # dense weight of the convex fusion
+TOPICS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]  # weight of the document-coverage bonus  # passages per query and side before rolling up to abstracts
 
 
 def write_corpus(data: Path, out: Path) -> Path:
@@ -61,13 +64,15 @@ def doc_ranking(scores: dict[int, float], passage_docs: list[str]) -> list[str]:
 
 
 def candidates(index, embedder, claims):
-    """Dense and lexical passage scores per claim, computed once."""
+    """Dense and lexical passage scores and document coverage per claim, computed once."""
     vectors = embedder.encode([c for c, _ in claims])
     scores, rows = index.store.search(vectors, DEPTH)
     out = []
     for i, (claim, _) in enumerate(claims):
         dense = {int(r): float(s) for r, s in zip(rows[i], scores[i]) if r >= 0}
-        out.append(complete_scores(dense, index.lexical.scores(claim), DEPTH, index.store, vectors[i]))
+        dense, lexical = complete_scores(dense, index.lexical.scores(claim), DEPTH, index.store, vectors[i])
+        rows_found = sorted(dense.keys() | lexical.keys())
+        out.append((dense, lexical, document_coverage(index.lexical.term_rows(claim), index.passage_documents, rows_found)))
     return out
 
 
@@ -87,30 +92,52 @@ def interval(found: np.ndarray, resamples: int = 2000) -> tuple[float, float]:
 
 
 def evaluate(cands, claims, passage_docs, fuse) -> dict[int, float]:
-    return recall([doc_ranking(fuse(d, lx), passage_docs) for d, lx in cands], claims)
+    return recall([doc_ranking(fuse(d, lx, cov), passage_docs) for d, lx, cov in cands], claims)
 
 
-def methods(settings: Settings, weight: float):
+def methods(settings: Settings, weight: float, topic: float):
     return {
-        "dense (MiniLM)": lambda d, lx: d,
-        "lexical (BM25)": lambda d, lx: lx,
+        "dense (MiniLM)": lambda d, lx, cov: d,
+        "lexical (BM25)": lambda d, lx, cov: lx,
         f"hybrid rrf (k={settings.rrf_k})": Fusion(FusionMode.RRF, weight, settings.rrf_k),
         f"hybrid convex (w={weight:.2f})": Fusion(FusionMode.CONVEX, weight, settings.rrf_k),
+        f"hybrid convex + document coverage (w={weight:.2f}, topic={topic:.2f})": convex(weight, topic),
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "scifact")
-    parser.add_argument("--out", type=Path, default=ROOT / "eval" / "out")
-    parser.add_argument("--passage-sentences", type=int, default=Settings().passage_sentences)
-    parser.add_argument("--no-titles", action="store_true", help="index passages without their document title")
-    args = parser.parse_args()
-    if not (args.data / "corpus.jsonl").is_file():
-        print(f"SciFact not found at {args.data}; pass --data", file=sys.stderr)
-        return 2
-    settings = Settings(passage_sentences=args.passage_sentences, passage_titles=not args.no_titles, show_progress=True)
-    embedder = make_embedder(settings)
+def convex(weight: float, topic: float = 0.0) -> Fusion:
+    return Fusion(FusionMode.CONVEX, weight, Settings().rrf_k, topic)
+
+
+def choose(cands, claims, passage_docs, grid):
+    """The (dense weight, topic weight) pair of `grid` with the best recall@1+@3+@10 on `cands`."""
+    return max(grid, key=lambda wt: sum(evaluate(cands, claims, passage_docs, convex(*wt)).values()))
+
+
+def cross_validate(cands, claims, passage_docs, weights, topics, folds: int = 5) -> dict[str, np.ndarray]:
+    """Recall@1/3/10 over train+dev pooled, each fold's weights chosen on the other folds (three ways)."""
+    memo: dict[tuple[float, float], np.ndarray] = {}
+
+    def found(wt: tuple[float, float]) -> np.ndarray:
+        if wt not in memo:
+            fuse = convex(*wt)
+            ranked = [doc_ranking(fuse(d, lx, cov), passage_docs) for d, lx, cov in cands]
+            memo[wt] = np.column_stack(list(hits(ranked, claims).values()))
+        return memo[wt]
+
+    order = np.random.default_rng(0).permutation(len(claims))
+    totals = {"no topic bonus": np.zeros(3), "one at a time (shipped)": np.zeros(3), "both together": np.zeros(3)}
+    for held in np.array_split(order, folds):
+        rest = np.setdiff1d(order, held)
+        dense = max(weights, key=lambda w: found((w, 0.0))[rest].sum())
+        topic = max(topics, key=lambda t: found((dense, t))[rest].sum())
+        joint = max(((w, t) for w in weights for t in topics), key=lambda wt: found(wt)[rest].sum())
+        for name, wt in zip(totals, ((dense, 0.0), (dense, topic), joint)):
+            totals[name] += found(wt)[held].sum(axis=0)
+    return {name: total / len(claims) for name, total in totals.items()}
+
+
+def open_scifact_index(args, settings: Settings, embedder):
     corpus = write_corpus(args.data, args.out)
     index_dir = args.out / f"index-scifact-p{settings.passage_sentences}{'' if settings.passage_titles else '-notitle'}"
     started = time.perf_counter()
@@ -119,25 +146,66 @@ def main() -> int:
           f"({settings.passage_sentences} sentences each{', after the title' if settings.passage_titles else ''}), "
           f"{time.perf_counter() - started:.0f} s "
           f"({'built' if build.changed else 'reused'})")
-    index = open_index(index_dir)
+    return open_index(index_dir)
+
+
+def choose_on_train(train_cands, train, passage_docs, settings: Settings) -> tuple[float, float]:
+    """One at a time, both on claims_train: the dense weight without the topic bonus, then the bonus's weight."""
+    tuned, _ = choose(train_cands, train, passage_docs, [(w, 0.0) for w in WEIGHTS])
+    _, topic = choose(train_cands, train, passage_docs, [(tuned, t) for t in TOPICS])
+    r = evaluate(train_cands, train, passage_docs, convex(tuned, topic))
+    print(f"chosen on claims_train ({len(train)} claims): convex weight {tuned:.2f}, then topic weight {topic:.2f} "
+          f"(defaults in Settings: {settings.dense_weight}, {settings.topic_weight}); "
+          f"train recall@1/3/10 {r[1]:.3f} / {r[3]:.3f} / {r[10]:.3f}")
+    return tuned, topic
+
+
+def report_dev(dev_cands, dev, passage_docs, settings: Settings, tuned: float, topic: float, abstracts: int) -> None:
+    print(f"\nSciFact claims_dev with evidence: {len(dev)} claims, {abstracts} abstracts\n")
+    print("| method | recall@1 | recall@3 | recall@10 |\n|---|---:|---:|---:|")
+    for name, fuse in methods(settings, tuned, topic).items():
+        r = evaluate(dev_cands, dev, passage_docs, fuse)
+        print(f"| {name} | {r[1]:.3f} | {r[3]:.3f} | {r[10]:.3f} |")
+    chosen = convex(tuned, topic)
+    found = hits([doc_ranking(chosen(d, lx, cov), passage_docs) for d, lx, cov in dev_cands], dev)
+    spans = ", ".join(f"@{k} {lo:.3f}-{hi:.3f}" for k, (lo, hi) in ((k, interval(found[k])) for k in KS))
+    print(f"\n95 % bootstrap intervals of the last row over the {len(dev)} claims: {spans} "
+          f"(one claim is {1 / len(dev):.3f})")
+
+
+def report_other_choices(cands, claims, passage_docs, pooled: bool) -> None:
+    """Said because the two weights are close calls on train: choosing them together picks another pair."""
+    (train_cands, dev_cands), (train, dev) = cands, claims
+    joint = choose(train_cands, train, passage_docs, [(w, t) for w in WEIGHTS for t in TOPICS])
+    r = evaluate(dev_cands, dev, passage_docs, convex(*joint))
+    print(f"both weights chosen together on claims_train instead: {joint[0]:.2f}, {joint[1]:.2f}; "
+          f"dev recall@1/3/10 {r[1]:.3f} / {r[3]:.3f} / {r[10]:.3f}")
+    if pooled:
+        print(f"\n5-fold cross-validation over train+dev ({len(train) + len(dev)} claims), weights chosen per fold:")
+        for name, r in cross_validate(train_cands + dev_cands, train + dev, passage_docs, WEIGHTS, TOPICS).items():
+            print(f"  {name}: recall@1/3/10 {r[0]:.3f} / {r[1]:.3f} / {r[2]:.3f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "scifact")
+    parser.add_argument("--out", type=Path, default=ROOT / "eval" / "out")
+    parser.add_argument("--passage-sentences", type=int, default=Settings().passage_sentences)
+    parser.add_argument("--cross-validate", action="store_true", help="also 5-fold cross-validate the weight choice over train+dev")
+    parser.add_argument("--no-titles", action="store_true", help="index passages without their document title")
+    args = parser.parse_args()
+    if not (args.data / "corpus.jsonl").is_file():
+        print(f"SciFact not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+    settings = Settings(passage_sentences=args.passage_sentences, passage_titles=not args.no_titles, show_progress=True)
+    embedder = make_embedder(settings)
+    index = open_scifact_index(args, settings, embedder)
     passage_docs = [p.document_id for p in index.passages]
     train, dev = load_claims(args.data / "claims_train.jsonl"), load_claims(args.data / "claims_dev.jsonl")
     train_cands, dev_cands = candidates(index, embedder, train), candidates(index, embedder, dev)
-    weights = [round(w, 2) for w in np.arange(0.3, 0.96, 0.05)]
-    tuned = max(weights, key=lambda w: sum(evaluate(train_cands, train, passage_docs, Fusion(FusionMode.CONVEX, w, 60)).values()))
-    on_train = evaluate(train_cands, train, passage_docs, Fusion(FusionMode.CONVEX, tuned, settings.rrf_k))
-    print(f"convex weight chosen on claims_train ({len(train)} claims): {tuned:.2f} (default in Settings: {settings.dense_weight}); "
-          f"its train recall@1/3/10 {on_train[1]:.3f} / {on_train[3]:.3f} / {on_train[10]:.3f}")
-    print(f"\nSciFact claims_dev with evidence: {len(dev)} claims, {build.manifest.documents} abstracts\n")
-    print("| method | recall@1 | recall@3 | recall@10 |\n|---|---:|---:|---:|")
-    for name, fuse in methods(settings, tuned).items():
-        r = evaluate(dev_cands, dev, passage_docs, fuse)
-        print(f"| {name} | {r[1]:.3f} | {r[3]:.3f} | {r[10]:.3f} |")
-    convex = Fusion(FusionMode.CONVEX, tuned, settings.rrf_k)
-    found = hits([doc_ranking(convex(d, lx), passage_docs) for d, lx in dev_cands], dev)
-    spans = ", ".join(f"@{k} {lo:.3f}-{hi:.3f}" for k, (lo, hi) in ((k, interval(found[k])) for k in KS))
-    print(f"\n95 % bootstrap intervals of the convex row over the {len(dev)} claims: {spans} "
-          f"(one claim is {1 / len(dev):.3f})")
+    tuned, topic = choose_on_train(train_cands, train, passage_docs, settings)
+    report_dev(dev_cands, dev, passage_docs, settings, tuned, topic, index.manifest.documents)
+    report_other_choices((train_cands, dev_cands), (train, dev), passage_docs, args.cross_validate)
     return 0
 
 

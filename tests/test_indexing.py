@@ -157,3 +157,36 @@ def test_retrieve_candidates_found_by_one_side_get_both_real_scores():
     dense, lexical = complete_scores({0: 0.6, 1: 0.8}, lexical_all, 1, store, query)
     assert dense == pytest.approx({0: 0.6, 1: 0.8, 2: 0.0})
     assert lexical == {2: 5.0, 1: 2.0}  # row 1's BM25 score is looked up, row 0 has none
+
+
+def test_lexical_term_rows_name_the_passages_holding_each_query_term():
+    from verify.lexical import Bm25Index
+
+    lexical = Bm25Index.build(["The Selva bridge opens", "Bridge tolls rise", "Harvest festival in Brenmark"])
+    terms = lexical.term_rows("Selva bridge tolls, and a word no passage has")
+    assert [sorted(rows.tolist()) for _, rows in terms] == [[0], [0, 1], [1]]  # selva, bridge, toll
+    idf = [weight for weight, _ in terms]
+    assert idf[1] < idf[0] == idf[2] and all(w > 0 for w in idf)
+
+
+def test_document_coverage_counts_query_terms_anywhere_in_the_passage_document():
+    import numpy as np
+
+    from verify.retrieve import document_coverage
+
+    passage_documents = np.array([0, 0, 1])  # rows 0 and 1 are one document, row 2 another
+    terms = [(2.0, np.array([0])), (1.0, np.array([1, 2])), (1.0, np.array([2]))]
+    coverage = document_coverage(terms, passage_documents, [0, 1, 2])
+    assert coverage == pytest.approx({0: 0.75, 1: 0.75, 2: 0.5})
+    assert document_coverage([], passage_documents, [0]) == {}
+
+
+def test_fusion_topic_bonus_breaks_a_tie_toward_the_covering_document_and_stays_in_range():
+    from verify.config import FusionMode
+    from verify.retrieve import Fusion
+
+    dense, lexical, coverage = {0: 0.7, 1: 0.7}, {0: 3.0, 1: 3.0}, {0: 0.2, 1: 1.0}
+    fused = Fusion(FusionMode.CONVEX, 0.8, 60, topic_weight=0.2)(dense, lexical, coverage)
+    assert fused[1] > fused[0] and all(0 <= s <= 1 for s in fused.values())
+    plain = Fusion(FusionMode.CONVEX, 0.8, 60, topic_weight=0.0)(dense, lexical, coverage)
+    assert plain[0] == plain[1] == pytest.approx(0.8 * 0.7 + 0.2)

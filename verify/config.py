@@ -47,6 +47,9 @@ class Settings(BaseModel):
     fusion: FusionMode = FusionMode.CONVEX
     dense_weight: float = Field(default=0.8, ge=0.0, le=1.0)  # tuned on SciFact claims_train (eval/retrieval_scifact.py)
     rrf_k: int = Field(default=60, ge=1)
+    # Bonus for passages whose whole document holds the query's terms (retrieve.document_coverage);
+    # chosen on SciFact claims_train with dense_weight fixed (eval/retrieval_scifact.py). 0 turns it off.
+    topic_weight: float = Field(default=0.2, ge=0.0, le=1.0)
     candidates: int = Field(default=100, ge=1, le=10_000)
     top_k: int = Field(default=5, ge=1, le=100)
     max_article_bytes: int = Field(default=5_000_000, ge=1)

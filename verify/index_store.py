@@ -187,6 +187,9 @@ class OpenIndex:
         # the same few documents for many claims)
         self.document = lru_cache(maxsize=256)(self._document)
         self.passages = [PassageRow(*row) for row in rows]
+        ordinals: dict[str, int] = {}
+        # a small integer per passage naming its document, for per-document sums over many rows at once
+        self.passage_documents = np.array([ordinals.setdefault(p.document_id, len(ordinals)) for p in self.passages], dtype=np.int64)
         self.check_consistent()
 
     def check_consistent(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -66,12 +67,21 @@ def _tokenize(text: str) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(words)) if words else ()
 
 
+def idf(rows: int, holding: int) -> float:
+    """Lucene's BM25 idf: never negative, so a common term still counts a little."""
+    return math.log(1.0 + (rows - holding + 0.5) / (holding + 0.5))
+
+
 class LexicalIndex(Protocol):
     @property
     def size(self) -> int: ...
 
     def scores(self, query: str) -> np.ndarray:
         """One BM25 score per row."""
+        ...
+
+    def term_rows(self, query: str) -> list[tuple[float, np.ndarray]]:
+        """(idf, rows holding it) for each distinct query term the index knows."""
         ...
 
     def save(self, path: Path) -> None: ...
@@ -116,6 +126,18 @@ class Bm25Index:
         if not tokens or self._size == 0:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
+
+    def term_rows(self, query: str) -> list[tuple[float, np.ndarray]]:
+        if self._size == 0:
+            return []
+        vocabulary, matrix = self._retriever.vocab_dict, self._retriever.scores  # CSC: one column per term
+        found = []
+        for term in dict.fromkeys(tokenize(query)):
+            if term in vocabulary:
+                column = vocabulary[term]
+                rows = matrix["indices"][matrix["indptr"][column] : matrix["indptr"][column + 1]]
+                found.append((idf(self._size, len(rows)), rows))
+        return found
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)

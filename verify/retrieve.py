@@ -18,16 +18,21 @@ from verify.store import VectorStore
 class Fusion:
     """One configured way of merging dense and lexical scores; checked on construction."""
 
-    def __init__(self, mode: FusionMode, dense_weight: float, rrf_k: int) -> None:
+    def __init__(self, mode: FusionMode, dense_weight: float, rrf_k: int, topic_weight: float = 0.0) -> None:
         self.mode = FusionMode(mode)
         self.dense_weight = dense_weight
         self.rrf_k = rrf_k
+        self.topic_weight = topic_weight
 
-    def __call__(self, dense: dict[int, float], lexical: dict[int, float]) -> dict[int, float]:
-        """Fused score in [0, 1] per candidate row."""
-        if self.mode is FusionMode.RRF:
-            return self._rrf(dense, lexical)
-        return self._convex(dense, lexical)
+    def __call__(
+        self, dense: dict[int, float], lexical: dict[int, float], coverage: dict[int, float] | None = None
+    ) -> dict[int, float]:
+        """Fused score in [0, 1] per candidate row; `coverage` (see document_coverage) adds a topic bonus."""
+        fused = self._rrf(dense, lexical) if self.mode is FusionMode.RRF else self._convex(dense, lexical)
+        if not coverage or not self.topic_weight:
+            return fused
+        bonus = self.topic_weight
+        return {row: (score + bonus * coverage.get(row, 0.0)) / (1.0 + bonus) for row, score in fused.items()}
 
     def _rrf(self, dense: dict[int, float], lexical: dict[int, float]) -> dict[int, float]:
         fused: dict[int, float] = {}
@@ -70,6 +75,26 @@ def complete_scores(
     return dense, lexical
 
 
+def document_coverage(
+    term_rows: list[tuple[float, np.ndarray]], passage_documents: np.ndarray, rows: list[int]
+) -> dict[int, float]:
+    """Per candidate row: the share of the query's idf mass its whole document holds, anywhere in it.
+
+    A passage is judged alone, but a claim usually restates what a document is about as a whole: of two
+    equally close passages, the one whose document holds all the claim's terms is more often the right
+    one. As a bonus on the fused score this lifts SciFact claims_train recall@1/3/10 from 0.806 / 0.919 /
+    0.974 to 0.810 / 0.927 / 0.980 (eval/retrieval_scifact.py).
+    """
+    total = sum(weight for weight, _ in term_rows)
+    if not rows or total <= 0:
+        return {}
+    candidates = passage_documents[rows]
+    held = np.zeros(len(rows))
+    for weight, holding in term_rows:
+        held += weight * np.isin(candidates, passage_documents[holding])
+    return {row: float(h / total) for row, h in zip(rows, held)}
+
+
 LEAD_CHARS = 300
 
 
@@ -89,7 +114,7 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k)
+        self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k, settings.topic_weight)
 
     def allowed_rows(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -135,10 +160,16 @@ class Retriever:
             if mask is not None:
                 lexical_all = np.where(mask, lexical_all, 0.0)
             dense, lexical = complete_scores(dense, lexical_all, depth, self.index.store, vectors[i])
-            fused = self.fusion(dense, lexical)
+            fused = self.fusion(dense, lexical, self.coverage(query, dense.keys() | lexical.keys()))
             best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
             results.append([self.passage(r, dense, lexical, fused) for r in best])
         return results
+
+    def coverage(self, query: str, rows: set[int]) -> dict[int, float] | None:
+        if not self.fusion.topic_weight:
+            return None
+        terms = self.index.lexical.term_rows(query)
+        return document_coverage(terms, self.index.passage_documents, sorted(rows))
 
     def passage(self, row: int, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float]) -> RetrievedPassage:
         meta = self.index.passages[row]
