@@ -388,3 +388,20 @@ def test_extract_partial_quote_clause_starts_at_that_and_a_colon_hands_over_to_t
     colon = "Senator Ted Cruz left the stage. His wife told the crowd: “They are still with you, all of them.”"
     (quote,) = find_quotes(colon, People(colon))
     assert quote.content_start == quote.start  # the content is the quoted words, not "the crowd:"
+
+
+def test_extract_partial_quote_runs_on_past_a_participle_and_stops_at_a_comma_inside_the_marks():
+    text = "Frustrated, Sanders said he \"cannot walk down the street\" without reporters asking him about Clinton."
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Sanders"  # not "without reporters", read as the subject of "asking"
+    assert text[quote.content_start : quote.content_end] == 'he "cannot walk down the street" without reporters asking him about Clinton'
+    text = "Governor John Kasich cautioned “let’s not get ahead of ourselves,” before predicting a healing convention."
+    (quote,) = find_quotes(text, People(text))
+    assert text[quote.content_start : quote.content_end] == "let’s not get ahead of ourselves,"
+
+
+def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
+    text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
+            "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")
+    quotes = find_quotes(text, People(text))
+    assert [text[q.start : q.end] for q in quotes] == ["We will win this state,", "Crooked Hillary"]

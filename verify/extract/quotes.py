@@ -110,7 +110,7 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
 # "…, telling Reuters, “…”", "is labeling Obama’s actions “…”": the speaker is the sentence's subject
 PARTICIPLE_CUES = r"telling|saying|adding|noting|writing|asking|calling|labeling|labelling|describing|declaring|insisting|warning|arguing"
 PARTICIPLE = re.compile(r"(?:" + PARTICIPLE_CUES + r")$", re.I)
-CUE = (
+FINITE_CUE = (
     r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
     r"stated|states|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
     r"suggests|promised|promises|called|calls|described|describes|tweeted|tweets|believes|thinks|accused|urged|urges|"
@@ -121,9 +121,9 @@ CUE = (
     r"concludes|continues|acknowledges|announces|recalls|declares|replies|responds|echoes|emphasizes|emphasises|"
     r"reiterates|remarks|observes|points out|contends|complains|jokes|counters|testifies|posts|boasts|laments|"
     r"quips|cautions|confirms|recounts|admits|concedes|vows|pledges|exclaimed|exclaims|shouted|yelled|texted|"
-    r"emailed|agreed|agrees|"
-    + PARTICIPLE_CUES + r")"
+    r"emailed|agreed|agrees"
 )
+CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
@@ -134,7 +134,8 @@ SPEAKER_NAME = (HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
     r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
-    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + CUE + r"\b)",
+    # "“…” without reporters asking him": after a quote, only a finite verb is its cue
+    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
@@ -180,7 +181,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         phrase = subject_before(text, s_start, who_end)
         if PARTICIPLE.match(cue_pre.group("cue")):
             phrase, who_end = sentence_subject(text, s_start, who_end) or (phrase, who_end)
-        runs_on = bool(re.search(r"\w", post)) and not after  # "says “…” despite his loss": content goes on
+        runs_on = bool(re.search(r"\w", post)) and not after and not re.search(r"[,.;:!?]\s*$", text[open_at + 1 : close_at])
         content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
         return Attribution(clause_start(rest, open_at), content_end, phrase, who_end, True)
     signature = SIGNATURE_AFTER.match(post) if not after else None
@@ -230,7 +231,8 @@ def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
 # where a partial quote's clause stops: at appended matter (" — a modest boost …", ", a swipe at …", ", which …");
 # a bare comma is not enough, lists and asides run on inside clauses (PolNeAR train F1 0.831 -> 0.836)
 APPENDED_MATTER = re.compile(
-    r"\s[—–]|\s--\s|\(|,\s(?:which|who|whose|where|a|an|another|the|and|but|saying|adding|while|as|after|before|in|on|at)\s"
+    r"\s[—–]|\s--\s|\(|,\s(?:which|who|whose|where|a|an|another|the|and|but|while|as|after|before|in|on|at|"
+    + PARTICIPLE_CUES + r")\s"
 )
 
 
@@ -334,6 +336,18 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     return phrase if phrase[:1].isupper() else None
 
 
+TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'.:!?-]*|a|an|the|of|and|or|in|on|at|to|for|with|from|by|vs\.?)$")
+TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|with|to|for|of|from|at|by|book|show|film|movie|song|album|series|program|programme|column|headline|titled|entitled)|[’']s),?\s*$", re.I)
+
+
+def is_title(text: str, open_at: int, close_at: int) -> bool:
+    """ "on CNN’s “State of the Union”", "in an interview with “Fox News Sunday”": a show or book, not speech."""
+    words = text[open_at + 1 : close_at].strip(" ,.").split()
+    if not words or len(words) > 10 or not words[0][:1].isupper():
+        return False
+    return all(TITLE_WORD.match(w) for w in words) and bool(TITLE_BEFORE.search(text, max(0, open_at - 20), open_at))
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     sentences = split_sentences(text)
@@ -347,6 +361,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         found = attribution_of(text, open_at, close_at, bounds)
         if words < 2 and not (found.cued and found.content_start < open_at):
             continue  # a scare-quoted word, unless it is the quoted part of reported speech
+        if is_title(text, open_at, close_at):
+            continue
         speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
         if speaker and people.by_name(speaker) is None and not is_name(speaker) and found.speaker_at >= para_start:
