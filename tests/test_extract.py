@@ -405,3 +405,26 @@ def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")
     quotes = find_quotes(text, People(text))
     assert [text[q.start : q.end] for q in quotes] == ["We will win this state,", "Crooked Hillary"]
+
+
+def test_extract_a_title_between_cue_and_quote_does_not_hide_the_cue_or_the_speaker():
+    text = ("Secretary Jeh Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains unknown. "
+            "In an interview on CBS’s “Face the Nation,” Speaker Paul Ryan said Americans need “more listening.”")
+    first, second = find_quotes(text, People(text))
+    assert (text[first.start : first.end], first.speaker) == ("exactly who did it", "Jeh Johnson")
+    assert text[first.content_start : first.content_start + 4] == "that"
+    assert text[second.start : second.end] == "more listening." and "Paul Ryan" in second.speaker
+
+
+def test_extract_the_words_of_a_quote_are_never_its_speaker():
+    text = "“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”"
+    first, second = find_quotes(text, People(text))
+    assert first.speaker == second.speaker == "Trump"
+
+
+def test_extract_a_quote_running_over_paragraphs_is_two_parts_that_do_not_overlap():
+    text = "“I will not pretend,” Minister Ola Brandt said. “But the truth comes first.\n\n“Nobody wants this bridge more than I do.”"
+    quotes = find_quotes(text, People(text))
+    assert [text[q.start : q.end] for q in quotes] == [
+        "I will not pretend,", "But the truth comes first.", "Nobody wants this bridge more than I do."]
+    assert all(q.speaker == "Ola Brandt" for q in quotes)

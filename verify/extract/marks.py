@@ -1,0 +1,73 @@
+"""Quote marks in running text: which pairs open and close, and which quoted words are titles."""
+
+from __future__ import annotations
+
+import re
+
+OPEN, CLOSE = "“", "”"
+
+
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def quote_marks(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of curly and straight double-quote pairs, per paragraph.
+
+    An opening mark left open at a paragraph's end pairs with that end: the quote runs on into the
+    next paragraph, whose own opening mark starts the next part (the open-quote paragraph convention).
+    """
+    pairs: list[tuple[int, int]] = []
+    pending: int | None = None
+    for para_start, para_end in paragraphs(text):
+        straight_open: int | None = None
+        pending = None
+        for i in range(para_start, para_end):
+            ch = text[i]
+            if ch == OPEN:
+                pending = i  # a second opener with the first unclosed: the first was a stray
+            elif ch == CLOSE and pending is not None:
+                pairs.append((pending, i))
+                pending = None
+            elif ch == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    pairs.append((straight_open, i))
+                    straight_open = None
+        if pending is not None:
+            pairs.append((pending, para_end))  # the quote runs to the end of this paragraph
+    return [(a, b) for a, b in pairs if b > a + 1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in re.finditer(r"\n", text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'.:!?-]*|a|an|the|of|and|or|in|on|at|to|for|with|from|by|vs\.?)$")
+TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|with|to|for|of|from|at|by|book|show|film|movie|song|album|series|program|programme|column|headline|titled|entitled)|[’']s),?\s*$", re.I)
+
+
+def is_title(text: str, open_at: int, close_at: int) -> bool:
+    """ "on CNN’s “State of the Union”", "in an interview with “Fox News Sunday”": a show or book, not speech."""
+    words = text[open_at + 1 : close_at].strip(" ,.").split()
+    if not words or len(words) > 10 or not words[0][:1].isupper():
+        return False
+    return all(TITLE_WORD.match(w) for w in words) and bool(TITLE_BEFORE.search(text, max(0, open_at - 20), open_at))
+
+
+def without_marks(text: str, pairs: list[tuple[int, int]]) -> str:
+    """The text with these quote marks blanked out (same length, so offsets hold)."""
+    if not pairs:
+        return text
+    chars = list(text)
+    for open_at, close_at in pairs:
+        chars[open_at] = chars[close_at] = " "
+    return "".join(chars)
