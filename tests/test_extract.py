@@ -428,3 +428,17 @@ def test_extract_a_quote_running_over_paragraphs_is_two_parts_that_do_not_overla
     assert [text[q.start : q.end] for q in quotes] == [
         "I will not pretend,", "But the truth comes first.", "Nobody wants this bridge more than I do."]
     assert all(q.speaker == "Ola Brandt" for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“I heard parts of his speech,\" Mayor Dana Holt said. \"He wants to give it all away.”", "Dana Holt"),  # mixed marks
+    ("“They are going to be pouring in,” Holt from his desk in the capital.", "Holt"),  # a name right after “…,”
+    ("Here in Columbia, Dana Holt stepped up her criticism, saying, “We have to do better than this.”", "Dana Holt"),
+    ("And then Holt went on the attack, saying, “Is the council going to finally admit it was wrong?”", "Holt"),
+    ("According to the Ledger: “The mayor has had a mixed record on housing for years.”", "Ledger"),
+    ("Housing moved north this year - Philip Bump: “Two weeks ago, the south was the strongest area.”", "Philip Bump"),
+    ("Mayor Dana Holt said, according to the Ledger, “We will build the bridge this year.”", "Dana Holt"),
+])
+def test_extract_speaker_patterns_of_scraped_and_opinion_copy(text, speaker):
+    quotes = find_quotes(text, People(text))
+    assert quotes and all(q.speaker is not None and speaker in q.speaker for q in quotes)

@@ -28,9 +28,11 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             ch = text[i]
             if ch == OPEN:
                 pending = i  # a second opener with the first unclosed: the first was a stray
-            elif ch == CLOSE and pending is not None:
-                pairs.append((pending, i))
-                pending = None
+            elif ch == CLOSE or (ch == '"' and pending is not None):  # scraped copy mixes “…" and "…”
+                opened = pending if pending is not None else straight_open
+                if opened is not None:
+                    pairs.append((opened, i))
+                pending = straight_open = None
             elif ch == '"':
                 if straight_open is None:
                     straight_open = i

@@ -91,6 +91,7 @@ CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "sa
     r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
+COLON_NAME = re.compile(r"(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r")\s*:\s*$")  # "Philip Bump: “…”"
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
@@ -130,6 +131,9 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         return Attribution(open_at + 1, close_at, inverted.group("who"), open_at - len(pre) + inverted.start("who"), True)
     if cue_pre:
         return cued_before(text, (open_at, close_at), (s_start, s_end), cue_pre, running_on=not after)
+    colon = COLON_NAME.search(pre) if not after else None
+    if colon:  # "… Republican contests - Philip Bump: “…”"
+        return Attribution(open_at + 1, close_at, colon.group("who"), open_at - len(pre) + colon.start("who"), True)
     signature = SIGNATURE_AFTER.match(post) if not after else None
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
         return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
@@ -155,6 +159,8 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     (open_at, close_at), (s_start, s_end) = quote, sentence
     who_end = open_at - len(cue.string) + cue.start("cue")
     phrase = subject_before(text, s_start, who_end)
+    if cue.group("cue").lower() == "according to" and not phrase:  # "According to HuffPo: “…”" (not "X said, according to …")
+        phrase, who_end = cue.group("rest").strip(" ,:") or phrase, who_end + len("according to ")
     if PARTICIPLE.match(cue.group("cue")):
         phrase, who_end = sentence_subject(text, s_start, who_end) or (phrase, who_end)
     # punctuation inside the closing mark ends the clause more often than not, even a comma (American style
@@ -222,12 +228,21 @@ def named(phrase: str | None, appositive: str | None) -> str | None:
     return phrase
 
 
+INTRODUCTORY = re.compile(
+    r"\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
+    r"[^,;“”\"]{0,60},\s*"
+)
+
+
 def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, int] | None:
     """The first name in the sentence before a participle cue: "Huma Abedin, vice chairwoman …, emailed …, telling"."""
+    intro = INTRODUCTORY.match(text, sentence_start, cue_at)  # "Here in Columbia, Sanders stepped up …, saying"
+    sentence_start = intro.end() if intro else sentence_start
     for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
-        name = match.group(0).strip()
-        if is_name(name) and (" " in name or text[sentence_start:match.start()].strip() == ""):
-            return name, match.start()
+        name = without_openers(match.group(0).strip())  # "And then Trump went on the attack, saying"
+        opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
+        if name and is_name(name) and (" " in name or opening or match.group(0).strip() != name):
+            return name, match.end() - len(name)
     return None
 
 
@@ -244,6 +259,15 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     phrase = phrase.lstrip("”\" ")  # "on CBS’s “Face the Nation,” House Speaker Paul D. Ryan said"
     phrase = re.sub(r"^(?i:while|when|because|although|though|but|and|as)\s+", "", phrase)  # "While both leaders"
     return named(phrase, appositive.group(1) if appositive else None) or None
+
+
+def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
+    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
+    if not text[open_at + 1 : close_at].rstrip().endswith(","):
+        return None
+    match = NAME_PHRASE.match(text, close_at + 1)
+    name = match.group(0).strip() if match else ""
+    return resolve_speaker(name, match.start(), people) if match and is_name(name) else None
 
 
 def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[int], list[int]], people: People) -> str | None:
@@ -331,7 +355,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
-            speaker = subject_nearby(text, open_at, para_start, bounds, people)
+            speaker = name_after(text, open_at, close_at, people) or subject_nearby(text, open_at, para_start, bounds, people)
             inferred = speaker is not None
         if speaker:
             last_speaker = (para_start, speaker, inferred)
