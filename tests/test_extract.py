@@ -442,3 +442,17 @@ def test_extract_a_quote_running_over_paragraphs_is_two_parts_that_do_not_overla
 def test_extract_speaker_patterns_of_scraped_and_opinion_copy(text, speaker):
     quotes = find_quotes(text, People(text))
     assert quotes and all(q.speaker is not None and speaker in q.speaker for q in quotes)
+
+
+def test_people_names_with_inner_capitals_and_no_sentence_openers():
+    text = ("Former governor Martin O'Malley spoke first. Senate leader Mitch McConnell agreed, and Governor Ron "
+            "DeSantis left early. Then O'Malley returned. But McConnell stayed.")
+    names = [p.name for p in People(text).people]
+    assert names == ["Martin O'Malley", "Mitch McConnell", "Ron DeSantis"]
+
+
+def test_extract_a_name_after_a_quote_beats_the_previous_speaker():
+    text = ("“Look at all these supporters,” Sandra Paradis said with a smirk, looking at Tom Bennett.\n\n"
+            "“They’re all here because he promised them everything,” Bennett shot back.")
+    first, second = find_quotes(text, People(text))
+    assert first.speaker == "Sandra Paradis" and "Bennett" in second.speaker and second.inferred

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
-NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ]+)?"
+NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
@@ -21,6 +21,10 @@ NOT_NAMES = {
     "Ministry", "Parliament", "Assembly", "Foreign", "Affairs", "Contemporary", "Sciences", "Asia", "Judicial",
     "Harbour", "Harbor", "Port", "Bay", "River", "City", "Street", "Island", "Coast", "Republic", "Sea",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    # sentence openers that the capitalised-words pattern takes in: "Then O'Malley", "But Trump", "When Clinton"
+    "Then", "But", "And", "So", "Yet", "Now", "Still", "Also", "Meanwhile", "Later", "Earlier", "Here", "There",
+    "When", "If", "As", "Because", "Although", "Though", "Like", "Unlike", "Even", "Both", "Despite", "Since",
+    "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
 }
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
 BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"

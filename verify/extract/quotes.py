@@ -228,9 +228,9 @@ def named(phrase: str | None, appositive: str | None) -> str | None:
     return phrase
 
 
-INTRODUCTORY = re.compile(
-    r"\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
-    r"[^,;“”\"]{0,60},\s*"
+INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
+    r"(?:\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
+    r"[^,;“”\"]{0,80},\s*)+"
 )
 
 
@@ -347,6 +347,9 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             # ends in an institution; a person named just before it in the paragraph is the speaker.
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
         continues = inferred = False
+        if speaker is None and not found.cued:  # "“…,” Bennett shot back": nearer than the last speaker
+            speaker = name_after(text, open_at, close_at, people)
+            inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
             speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
         credited = credited_source(text[para_start:para_end])
@@ -355,7 +358,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
-            speaker = name_after(text, open_at, close_at, people) or subject_nearby(text, open_at, para_start, bounds, people)
+            speaker = subject_nearby(text, open_at, para_start, bounds, people)
             inferred = speaker is not None
         if speaker:
             last_speaker = (para_start, speaker, inferred)
