@@ -438,6 +438,10 @@ def test_extract_a_quote_running_over_paragraphs_is_two_parts_that_do_not_overla
     ("According to the Ledger: “The mayor has had a mixed record on housing for years.”", "Ledger"),
     ("Housing moved north this year - Philip Bump: “Two weeks ago, the south was the strongest area.”", "Philip Bump"),
     ("Mayor Dana Holt said, according to the Ledger, “We will build the bridge this year.”", "Dana Holt"),
+    ("After the debate, Holt shot back, “I chose to fulfil my profession, and I am proud of it.”", "Holt"),
+    ("Harbour swipes at rival.\n\nWashington (AFP) – Mayor Dana Holt took a swipe at her rival, saying that "
+     "“bombastic comments” do more harm than good.", "Dana Holt"),
+    ("The timing does not surprise the pollster Daron Shaw: “Lesser-known candidates often surge early on.”", "Daron Shaw"),
 ])
 def test_extract_speaker_patterns_of_scraped_and_opinion_copy(text, speaker):
     quotes = find_quotes(text, People(text))
@@ -453,6 +457,13 @@ def test_people_names_with_inner_capitals_and_no_sentence_openers():
 
 def test_extract_a_name_after_a_quote_beats_the_previous_speaker():
     text = ("“Look at all these supporters,” Sandra Paradis said with a smirk, looking at Tom Bennett.\n\n"
-            "“They’re all here because he promised them everything,” Bennett shot back.")
+            "“They’re all here because he promised them everything,” Bennett smiled.")
     first, second = find_quotes(text, People(text))
     assert first.speaker == "Sandra Paradis" and "Bennett" in second.speaker and second.inferred
+
+
+def test_extract_an_appositive_name_with_honorific_and_party_tag_is_the_cued_speaker():
+    text = ("Tuesday at Baldwin Wallace University in Berea, OH, after winning the primary, Gov. Dana Holt (R-OH), "
+            "said, “We are ready for this.”")
+    (quote,) = find_quotes(text, People(text))
+    assert (quote.speaker, quote.inferred) == ("Dana Holt", False)

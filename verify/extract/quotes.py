@@ -74,7 +74,8 @@ FINITE_CUE = (
     r"concludes|continues|acknowledges|announces|recalls|declares|replies|responds|echoes|emphasizes|emphasises|"
     r"reiterates|remarks|observes|points out|contends|complains|jokes|counters|testifies|posts|boasts|laments|"
     r"quips|cautions|confirms|recounts|admits|concedes|vows|pledges|exclaimed|exclaims|shouted|yelled|texted|"
-    r"emailed|agreed|agrees"
+    r"emailed|agreed|agrees|shot back|fired back|hit back|chimed in|weighed in|retorted|snapped|scoffed|fumed|mused|"
+    r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
@@ -91,7 +92,8 @@ CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "sa
     r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
-COLON_NAME = re.compile(r"(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r")\s*:\s*$")  # "Philip Bump: “…”"
+# "… contests - Philip Bump: “…”", "… doesn’t surprise pollster Daron Shaw: “…”" (a full name when words precede it)
+COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r")|\s(?P<full>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))\s*:\s*$")
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
@@ -133,7 +135,8 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         return cued_before(text, (open_at, close_at), (s_start, s_end), cue_pre, running_on=not after)
     colon = COLON_NAME.search(pre) if not after else None
     if colon:  # "… Republican contests - Philip Bump: “…”"
-        return Attribution(open_at + 1, close_at, colon.group("who"), open_at - len(pre) + colon.start("who"), True)
+        who = "who" if colon.group("who") else "full"
+        return Attribution(open_at + 1, close_at, colon.group(who), open_at - len(pre) + colon.start(who), True)
     signature = SIGNATURE_AFTER.match(post) if not after else None
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
         return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
@@ -217,20 +220,27 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
 
 
 def is_name(phrase: str) -> bool:
-    """"Archer", "Dr. Omar Fenn": a person's name, not "China Foreign Affairs University"."""
+    """"Archer", "Dr. Omar Fenn", "Gov. John Kasich (R-OH)": a person's name, not "China Foreign Affairs University"."""
+    phrase = bare_name(phrase)
     return bool(NAME_PHRASE.fullmatch(phrase)) and not any(word in NOT_NAMES for word in phrase.split())
+
+
+def bare_name(phrase: str) -> str:
+    """ "Gov. John Kasich (R-OH)" -> "John Kasich": the name without honorific and party tag."""
+    return re.sub(r"\s*\([A-Z]-[\w. ]{1,12}\)$", "", re.sub("^" + HONORIFIC, "", phrase.strip()))
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
     """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker."""
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
-        return appositive.strip()
+        return bare_name(appositive)
     return phrase
 
 
 INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
     r"(?:\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
-    r"[^,;“”\"]{0,80},\s*)+"
+    r"[^,;“”\"]{0,80},\s*"
+    r"|\s*(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([A-Z][\w ]{1,12}\))?\s*[–—-]{1,2}\s)+"  # datelines: "Washington (AFP) – ", "LA CROSSE, Wisc. — "
 )
 
 
