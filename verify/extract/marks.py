@@ -20,10 +20,9 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     next paragraph, whose own opening mark starts the next part (the open-quote paragraph convention).
     """
     pairs: list[tuple[int, int]] = []
-    pending: int | None = None
     for para_start, para_end in paragraphs(text):
+        pending: int | None = None  # an opening curly mark
         straight_open: int | None = None
-        pending = None
         for i in range(para_start, para_end):
             ch = text[i]
             if ch == OPEN:
@@ -65,7 +64,7 @@ def is_title(text: str, open_at: int, close_at: int) -> bool:
     return all(TITLE_WORD.match(w) for w in words) and bool(TITLE_BEFORE.search(text, max(0, open_at - 20), open_at))
 
 
-def without_marks(text: str, pairs: list[tuple[int, int]]) -> str:
+def without_marks(text: str, pairs: set[tuple[int, int]]) -> str:
     """The text with these quote marks blanked out (same length, so offsets hold)."""
     if not pairs:
         return text

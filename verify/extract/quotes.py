@@ -341,7 +341,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
     marks = quote_marks(text)
-    titles = [(o, c) for o, c in marks if is_title(text, o, c)]
+    titles = {(o, c) for o, c in marks if is_title(text, o, c)}
     reading = without_marks(text, titles)  # "Johnson tells MSNBC’s “Morning Joe” that “…”": the cue reaches past a title
     for open_at, close_at in marks:
         words = len(text[open_at + 1 : close_at].split())
@@ -357,7 +357,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             # ends in an institution; a person named just before it in the paragraph is the speaker.
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
         continues = inferred = False
-        if speaker is None and not found.cued:  # "“…,” Bennett shot back": nearer than the last speaker
+        if speaker is None and not found.cued:  # "“…,” Bennett smiled": nearer than the last speaker
             speaker = name_after(text, open_at, close_at, people)
             inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
