@@ -448,7 +448,7 @@ def test_extract_speaker_patterns_of_scraped_and_opinion_copy(text, speaker):
     assert quotes and all(q.speaker is not None and speaker in q.speaker for q in quotes)
 
 
-def test_people_names_with_inner_capitals_and_no_sentence_openers():
+def test_extract_people_names_with_inner_capitals_and_no_sentence_openers():
     text = ("Former governor Martin O'Malley spoke first. Senate leader Mitch McConnell agreed, and Governor Ron "
             "DeSantis left early. Then O'Malley returned. But McConnell stayed.")
     names = [p.name for p in People(text).people]

@@ -169,7 +169,7 @@ def test_lexical_term_rows_name_the_passages_holding_each_query_term():
     assert idf[1] < idf[0] == idf[2] and all(w > 0 for w in idf)
 
 
-def test_document_coverage_counts_query_terms_anywhere_in_the_passage_document():
+def test_retrieve_document_coverage_counts_query_terms_anywhere_in_the_passage_document():
     import numpy as np
 
     from verify.retrieve import document_coverage
@@ -181,7 +181,7 @@ def test_document_coverage_counts_query_terms_anywhere_in_the_passage_document()
     assert document_coverage([], passage_documents, [0]) == {}
 
 
-def test_fusion_topic_bonus_breaks_a_tie_toward_the_covering_document_and_stays_in_range():
+def test_retrieve_fusion_topic_bonus_breaks_a_tie_toward_the_covering_document_and_stays_in_range():
     from verify.config import FusionMode
     from verify.retrieve import Fusion
 
