@@ -1,3 +1,4 @@
+import io
 import json
 import shutil
 
@@ -125,3 +126,12 @@ def test_cli_index_prints_no_library_debug_lines(tmp_path, corpus_copy):
     assert done.returncode == 0, done.stderr
     assert "Building index" not in done.stderr  # bm25s logs at DEBUG by default
     assert "13 documents" in done.stdout
+
+
+def test_cli_out_naming_a_report_file_is_that_file(sample_index, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"About 300 farmers rallied in Brenmark.")))
+    assert main(["check", "-", "--index", str(sample_index), "--format", "json", "--out", str(tmp_path / "r.json"), "-q"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]  # not r.json.json
+    assert main(["report", str(tmp_path / "r.json"), "--format", "md", "--out", str(tmp_path / "copy.md")]) == 0
+    assert (tmp_path / "copy.md").read_text().startswith("#")
+    assert not (tmp_path / "copy.md.md").exists()

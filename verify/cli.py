@@ -67,7 +67,7 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:
     add_common(check)
     check.add_argument("--published", type=iso_date, help="the article's publication date, YYYY-MM-DD (overrides metadata)")
     check.add_argument("--format", choices=FORMATS, default="all", help="report format (default: all)")
-    check.add_argument("--out", help="report path without extension (default: reports/<article name>); a folder (ending in /) "
+    check.add_argument("--out", help="report path, its extension optional (default: reports/<article name>); a folder (ending in /) "
                        "for several articles; or - for stdout")
     check.add_argument("--fail-on", choices=[f.value for f in FailOn], default="none", help="exit 1 when a claim has this verdict or a worse one (default: none)")
     check.add_argument("--source", action="append", default=[], help="only use evidence from this source (repeatable)")
@@ -182,8 +182,10 @@ def run_check(args: argparse.Namespace) -> int:
 def out_base(out: str | None, spec: str, count: int) -> Path:
     """Where one article's reports go: --out as given for one article; a folder for several,
     or when --out ends with '/' or names an existing folder."""
+    from verify.report import report_base
+
     if out and count == 1 and not out.endswith("/") and not Path(out).is_dir():
-        return Path(out)
+        return report_base(Path(out))
     return Path(out or "reports") / report_name(spec)
 
 

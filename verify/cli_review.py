@@ -10,7 +10,7 @@ from pathlib import Path
 
 from verify.errors import EXIT_OK, UsageError
 from verify.models import Report, ReviewDecision, Verdict
-from verify.report import ReportFormat, render, write_report
+from verify.report import ReportFormat, render, report_base, write_report
 from verify.review import append_decisions, decide, load_report, log_path, read_log, with_reviews
 
 CHOICES = {"a": None, "s": Verdict.SUPPORTED, "c": Verdict.CONFLICTING, "d": Verdict.DISPUTED, "u": Verdict.UNVERIFIED}
@@ -30,14 +30,10 @@ def add_commands(commands: argparse._SubParsersAction, epilog: str) -> None:
                                  description="Render REPORT (a JSON report) in other formats, with the decisions of its review log.")
     report.add_argument("report", type=Path, metavar="REPORT")
     report.add_argument("--format", choices=[f.value for f in ReportFormat] + ["all"], default="all", help="default: all")
-    report.add_argument("--out", help="output path without extension (default: beside REPORT), or - for stdout")
+    report.add_argument("--out", help="output path, its extension optional (default: beside REPORT), or - for stdout")
 
     commands.add_parser("schema", help="print the JSON Schema of the report", epilog=epilog,
                         description="Print the JSON Schema (draft 2020-12) every JSON report validates against.")
-
-
-def report_base(path: Path) -> Path:
-    return path.with_name(path.name.removesuffix(".json"))
 
 
 def rerender(path: Path, report: Report) -> list[Path]:
@@ -117,7 +113,7 @@ def run_report(args: argparse.Namespace) -> int:
             raise UsageError("--out - writes one format to stdout: choose --format")
         sys.stdout.write(render(report, formats[0]))
         return EXIT_OK
-    base = Path(args.out) if args.out else report_base(args.report)
+    base = report_base(Path(args.out) if args.out else args.report)
     print("wrote " + ", ".join(str(p) for p in write_report(report, base, formats)))
     return EXIT_OK
 

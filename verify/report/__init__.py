@@ -28,6 +28,14 @@ class ReportFormat(str, Enum):
         return "claimreview.json" if self is ReportFormat.CLAIMREVIEW else self.value
 
 
+def report_base(path: Path) -> Path:
+    """The name reports are written beside: `--out r.json --format json` writes r.json, not r.json.json."""
+    for fmt in sorted(ReportFormat, key=lambda f: -len(f.suffix)):  # "claimreview.json" before "json"
+        if path.name.endswith("." + fmt.suffix) and len(path.name) > len(fmt.suffix) + 1:
+            return path.with_name(path.name[: -len(fmt.suffix) - 1])
+    return path
+
+
 def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[Judgment], index: IndexInfo) -> Report:
     by_claim = {j.claim_id: j for j in judgments}
     rows = []
