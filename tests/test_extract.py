@@ -467,3 +467,10 @@ def test_extract_an_appositive_name_with_honorific_and_party_tag_is_the_cued_spe
             "said, “We are ready for this.”")
     (quote,) = find_quotes(text, People(text))
     assert (quote.speaker, quote.inferred) == ("Dana Holt", False)
+
+
+def test_extract_a_common_noun_speaker_is_not_replaced_by_a_person_named_before():
+    text = ("Pelosi told of a boy who stared at a painting of former President Bill Clinton and asked who he was. "
+            "Another child responded, “That’s Hillary’s husband.”")
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Another child"

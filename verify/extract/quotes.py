@@ -334,6 +334,12 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     return phrase if phrase[:1].isupper() else None
 
 
+def names_institution(phrase: str, people: People) -> bool:
+    """ "professor at the China Foreign Affairs University": ends in a proper name that is not a person's
+    (not "Another child", which is a speaker of its own)."""
+    return people.by_name(phrase) is None and not is_name(phrase) and phrase.split()[-1][:1].isupper()
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     sentences = split_sentences(text)
@@ -352,9 +358,9 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continue  # a scare-quoted word, unless it is the quoted part of reported speech
         speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
-        if speaker and people.by_name(speaker) is None and not is_name(speaker) and found.speaker_at >= para_start:
-            # "Li Haidong, professor at the China Foreign Affairs University, echoed": the phrase
-            # ends in an institution; a person named just before it in the paragraph is the speaker.
+        if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
+            # "Li Haidong, professor at the China Foreign Affairs University, echoed": a person named
+            # just before the institution in the paragraph is the speaker
             speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
         continues = inferred = False
         if speaker is None and not found.cued:  # "“…,” Bennett smiled": nearer than the last speaker
