@@ -78,7 +78,9 @@ FINITE_CUE = (
     r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
-CUE_IN_PRE = re.compile(r"^.*\b(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
+# "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
+NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
+CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
 NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
@@ -287,7 +289,9 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     s_start, _ = sentence_bounds(text, *bounds, open_at)
     s_start = max(s_start, para_start)
     if text[s_start:open_at].strip(" “\"\n"):
-        named = people.named_between(s_start, open_at)
+        subject = sentence_subject(text, s_start, open_at)  # "Hollande denounced Trump’s remarks as “…”"
+        resolved = resolve_speaker(subject[0], subject[1], people) if subject else None
+        named = [resolved] if resolved else people.named_between(s_start, open_at)
     elif s_start > para_start:
         named = people.named_between(max(para_start, sentence_bounds(text, *bounds, s_start - 1)[0]), s_start)
     else:
