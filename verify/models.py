@@ -123,7 +123,7 @@ class QuoteClaim(ClaimBase):
     kind: Literal[ClaimKind.QUOTE] = ClaimKind.QUOTE
     quote: str  # the quoted words, without the marks
     direct: bool = True
-    speaker_inferred: bool = False  # no cue names the speaker; it is the person the sentence is about
+    speaker_inferred: bool = False  # no cue names the speaker; read from the sentence (its subject, a name after the quote)
 
 
 class StatementClaim(ClaimBase):
