@@ -28,9 +28,9 @@ from verify.pipeline import make_embedder  # noqa: E402
 from verify.retrieve import Fusion, complete_scores, document_coverage  # noqa: E402
 
 KS = (1, 3, 10)
-DEPTH = 300
+DEPTH = 300  # passages per query and side before rolling up to abstracts
 WEIGHTS = [round(w, 2) for w in np.arange(0.3, 0.96, 0.05)]  # dense weight of the convex fusion
-TOPICS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]  # weight of the document-coverage bonus  # passages per query and side before rolling up to abstracts
+TOPICS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]  # weight of the document-coverage bonus
 
 
 def write_corpus(data: Path, out: Path) -> Path:
@@ -91,8 +91,13 @@ def interval(found: np.ndarray, resamples: int = 2000) -> tuple[float, float]:
     return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
 
 
+def rankings(cands, passage_docs, fuse) -> list[list[str]]:
+    """Abstracts best first, per claim, under one way of fusing its candidates' scores."""
+    return [doc_ranking(fuse(d, lx, cov), passage_docs) for d, lx, cov in cands]
+
+
 def evaluate(cands, claims, passage_docs, fuse) -> dict[int, float]:
-    return recall([doc_ranking(fuse(d, lx, cov), passage_docs) for d, lx, cov in cands], claims)
+    return recall(rankings(cands, passage_docs, fuse), claims)
 
 
 def methods(settings: Settings, weight: float, topic: float):
@@ -120,9 +125,7 @@ def cross_validate(cands, claims, passage_docs, weights, topics, folds: int = 5)
 
     def found(wt: tuple[float, float]) -> np.ndarray:
         if wt not in memo:
-            fuse = convex(*wt)
-            ranked = [doc_ranking(fuse(d, lx, cov), passage_docs) for d, lx, cov in cands]
-            memo[wt] = np.column_stack(list(hits(ranked, claims).values()))
+            memo[wt] = np.column_stack(list(hits(rankings(cands, passage_docs, convex(*wt)), claims).values()))
         return memo[wt]
 
     order = np.random.default_rng(0).permutation(len(claims))
@@ -166,8 +169,7 @@ def report_dev(dev_cands, dev, passage_docs, settings: Settings, tuned: float, t
     for name, fuse in methods(settings, tuned, topic).items():
         r = evaluate(dev_cands, dev, passage_docs, fuse)
         print(f"| {name} | {r[1]:.3f} | {r[3]:.3f} | {r[10]:.3f} |")
-    chosen = convex(tuned, topic)
-    found = hits([doc_ranking(chosen(d, lx, cov), passage_docs) for d, lx, cov in dev_cands], dev)
+    found = hits(rankings(dev_cands, passage_docs, convex(tuned, topic)), dev)
     spans = ", ".join(f"@{k} {lo:.3f}-{hi:.3f}" for k, (lo, hi) in ((k, interval(found[k])) for k in KS))
     print(f"\n95 % bootstrap intervals of the last row over the {len(dev)} claims: {spans} "
           f"(one claim is {1 / len(dev):.3f})")

@@ -190,3 +190,18 @@ def test_retrieve_fusion_topic_bonus_breaks_a_tie_toward_the_covering_document_a
     assert fused[1] > fused[0] and all(0 <= s <= 1 for s in fused.values())
     plain = Fusion(FusionMode.CONVEX, 0.8, 60, topic_weight=0.0)(dense, lexical, coverage)
     assert plain[0] == plain[1] == pytest.approx(0.8 * 0.7 + 0.2)
+
+
+def test_retrieve_fused_scores_carry_the_document_coverage_bonus(sample_index, embedder, settings):
+    from verify.retrieve import document_coverage
+
+    index = open_index(sample_index)
+    query = "How many agreements did the leaders sign at the summit?"
+    plain = Retriever(index, embedder, settings.model_copy(update={"topic_weight": 0.0})).search([query], k=100)[0]
+    plain_fused = {hit.passage_id: hit.fused_score for hit in plain}
+    weight = settings.topic_weight
+    assert weight > 0
+    for hit in Retriever(index, embedder, settings).search([query], k=5)[0]:
+        coverage = document_coverage(index.lexical.term_rows(query), index.passage_documents, [hit.passage_id])
+        expected = (plain_fused[hit.passage_id] + weight * coverage[hit.passage_id]) / (1 + weight)
+        assert hit.fused_score == pytest.approx(expected)

@@ -251,7 +251,7 @@ class ReportClaim(Frozen):
     decontextualised: str = ""  # the claim with names resolved and the article's date: readable on its own
     speaker: str | None
     speaker_role: str | None = None
-    speaker_inferred: bool = False  # no cue in the article names the speaker: read from the sentence's subject
+    speaker_inferred: bool = False  # no cue in the article names the speaker: read from the sentence (its subject, a name after the quote)
     attributed_to: str | None
     quantity: Quantity | None
     quote: str | None

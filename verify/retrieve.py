@@ -89,9 +89,12 @@ def document_coverage(
     if not rows or total <= 0:
         return {}
     candidates = passage_documents[rows]
+    holds = np.zeros(int(passage_documents.max()) + 1, dtype=bool)  # per document: does it hold the term?
     held = np.zeros(len(rows))
     for weight, holding in term_rows:
-        held += weight * np.isin(candidates, passage_documents[holding])
+        holds[:] = False
+        holds[passage_documents[holding]] = True
+        held += weight * holds[candidates]
     return {row: float(h / total) for row, h in zip(rows, held)}
 
 

@@ -85,8 +85,8 @@ CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<re
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
 NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
-SPEAKER_NAME = (HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?"
-                r"(?:\s\([A-Z]-[\w. ]{1,12}\))?")
+PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
+SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
     r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
@@ -219,8 +219,6 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     return end
 
 
-
-
 def is_name(phrase: str) -> bool:
     """"Archer", "Dr. Omar Fenn", "Gov. John Kasich (R-OH)": a person's name, not "China Foreign Affairs University"."""
     phrase = bare_name(phrase)
@@ -229,7 +227,7 @@ def is_name(phrase: str) -> bool:
 
 def bare_name(phrase: str) -> str:
     """ "Gov. John Kasich (R-OH)" -> "John Kasich": the name without honorific and party tag."""
-    return re.sub(r"\s*\([A-Z]-[\w. ]{1,12}\)$", "", re.sub("^" + HONORIFIC, "", phrase.strip()))
+    return re.sub(r"\s*" + PARTY_TAG + "$", "", re.sub("^" + HONORIFIC, "", phrase.strip()))
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
