@@ -400,6 +400,15 @@ def test_extract_partial_quote_runs_on_past_a_participle_and_stops_at_a_comma_in
     assert text[quote.content_start : quote.content_end] == "let’s not get ahead of ourselves,"
 
 
+def test_extract_a_clause_running_on_after_a_partial_quote_is_not_its_attribution():
+    # "if he would have told …" after the marks goes on with the reported clause; it does not name a speaker
+    text = ("Sidney Blumenthal said that he has “no idea” if he would have told Hillary Clinton not to use "
+            "a personal server.")
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Sidney Blumenthal"
+    assert text[quote.content_start : quote.content_end].endswith("not to use a personal server")
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from verify.split import make_passages, split_sentences
@@ -19,6 +20,13 @@ def test_split_sentences_offsets_are_true():
 def test_split_keeps_quote_with_its_sentence():
     text = "“We signed 14 agreements,” Oduya said. “The bridge is next.”"
     assert [s.text for s in split_sentences(text)] == ["“We signed 14 agreements,” Oduya said.", "“The bridge is next.”"]
+
+
+@pytest.mark.parametrize("first", ["He made his name in the 1980s.", "The choice was Trump’s.", "It was Plan B."])
+def test_split_a_letter_ending_a_word_is_no_initial(first):
+    # "1980s." and "Trump’s." end sentences; a lone capital ("Plan B.") is read as an initial, as in "Pavel V. Troshchinskiy"
+    sentences = split_sentences(first + " “No prosecutor would do that.”")
+    assert len(sentences) == (1 if first.endswith("B.") else 2)
 
 
 def test_split_hard_wrapped_lines_join():

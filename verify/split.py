@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
 
 BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+WORD_BEFORE = re.compile(r"(?<![\w’'])([A-Za-z][A-Za-z.]*)\.$")  # a whole word: the "s" of "1980s." is no initial
 WRAP_WIDTH = 60  # a line at least this long without end punctuation is taken as hard-wrapped
 
 

@@ -94,6 +94,22 @@ CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "sa
     r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
+# words that start a clause running on after a quote, never its speaker ("“no idea” if he would have told")
+NOT_SPEAKER_START = frozenset(
+    "and but or nor that which who whom whose where when while if because although though unless until as after before "
+    "since once in on at by for to from with about of between under over into than like regarding even is was were are".split()
+)
+
+
+def cue_after(post: str) -> re.Match[str] | None:
+    """The attribution after a quote ("“…,” she said"), but not a clause that runs on ("“no idea” if he would have told")."""
+    after = CUE_AFTER.match(post)
+    who = after.group("who1") if after else None
+    if who and who.split()[0] in NOT_SPEAKER_START:
+        return None
+    return after
+
+
 # "… contests - Philip Bump: “…”", "… doesn’t surprise pollster Daron Shaw: “…”" (a full name when words precede it)
 COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r")|\s(?P<full>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))\s*:\s*$")
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
@@ -128,7 +144,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
     pre = text[s_start:open_at][-400:]
     post = text[close_at + 1 : s_end][:300]
-    after = CUE_AFTER.match(post)
+    after = cue_after(post)
     cue_pre = CUE_IN_PRE.search(pre)
     inverted = INVERTED_CUE.match(pre)
     if inverted:
