@@ -409,6 +409,12 @@ def test_extract_a_clause_running_on_after_a_partial_quote_is_not_its_attributio
     assert text[quote.content_start : quote.content_end].endswith("not to use a personal server")
 
 
+def test_extract_an_institution_speaking_stays_the_speaker():
+    text = ("The ferry, run by the operator Nordlink, takes nine hours but, the company says, offers "
+            "\"a cabin for every family\". The ministry said: \"We expect the route to pay for itself.\"")
+    assert [q.speaker for q in find_quotes(text, People(text))] == ["the company", "The ministry"]
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

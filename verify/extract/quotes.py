@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.marks import CLOSE, OPEN, is_title, paragraph_bounds, quote_marks, without_marks
-from verify.extract.people import NOT_NAMES, REPORTING, People
+from verify.extract.people import BODY, NOT_NAMES, REPORTING, People
 from verify.split import split_sentences
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
@@ -349,6 +349,8 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
+    if re.fullmatch(r"[Tt]he\s+" + BODY, phrase):  # "the company says": the institution speaks, as written
+        return phrase
     return phrase if phrase[:1].isupper() else None
 
 
