@@ -337,6 +337,8 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
          "the tax rise would hit"),
         ("Chief engineer Omar Fenn spoke at the site. Fenn added about 1,100 workers were on site every day.",
          "Omar Fenn", "about 1,100 workers were"),
+        ("Dr. Lena Ortiz, a historian at Halden University, told the Harbour Gazette that the treaty changed little.",
+         "Lena Ortiz", "the treaty changed little"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -349,6 +351,7 @@ def test_extract_reported_speech_more_shapes(text, speaker, clause):
     [
         "President Xi Jinping spoke first. Xi warned against historical nihilism and attempts to rewrite the war.",
         "Chief executive Mia Holm presented the results. The company added about 2,300 business customers in the quarter.",
+        "Dr. Omar Fenn, an engineer at the rail agency, also noted the engineering challenges.",
     ],
 )
 def test_extract_a_verbs_object_is_not_reported_speech(text):

@@ -11,7 +11,7 @@ ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "R
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
 ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
 SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
-SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told [^,]+?)"
+SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told\s+(?:[^,]+?(?=\s+that\s)|[^,]+?))"  # "told the Global Times that …": the recipient runs to "that"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
     + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
@@ -51,6 +51,7 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
 # "warned against nihilism", "called for talks": the verb takes an object, not a clause
 PREPOSITION_OBJECT = re.compile(r"(?i)(?:against|for|to|of|on|with)\b")
 FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")
+SHORT_OBJECT_WORDS = 4  # a few words with no finite verb after "noted", "stressed": a noun phrase
 QUANTITY_OBJECT = re.compile(r"(?i)(?:about|nearly|almost|some|more than|over|\d)")  # "The company added about 2,300 customers"
 
 
@@ -60,6 +61,8 @@ def not_a_clause(match: re.Match[str]) -> bool:
     verb = (match.groupdict().get("verb") or "").lower()
     if PREPOSITION_OBJECT.match(clause):
         return True
+    if len(clause.split()) <= SHORT_OBJECT_WORDS and not FINITE.search(clause) and "that" not in match.group(0).split():
+        return True  # "also noted the strategic implications."
     # "added about 1,100 workers were on site" reports; "added about 2,300 customers in the quarter" counts
     return verb == "added" and bool(QUANTITY_OBJECT.match(clause)) and not FINITE.search(clause)
 
