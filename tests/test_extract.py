@@ -32,6 +32,12 @@ def article(text: str) -> Article:
         ("Up to 1,200 megawatts will flow.", 1200, Qualifier.AT_MOST, False, "megawatts"),
         ("Between 20 and 30 people were hurt.", 20, Qualifier.RANGE, False, "people"),
         ("Two dozen police stood by.", 24, Qualifier.EXACT, False, "police"),
+        # a time, a weekday or a comparison after the noun ends it; "one more" counts what follows
+        ("Her father died 22 years ago of cancer.", 22, Qualifier.EXACT, False, "years"),
+        ("They meet for the first of three debates Monday at Hofstra.", 3, Qualifier.EXACT, False, "debates"),
+        ("The forecast is half a percentage point less than in July.", 0.5, Qualifier.EXACT, False, "percentage point"),
+        ("The bank signalled at least one more increase.", 1, Qualifier.AT_LEAST, False, "increase"),
+        ("Growth was cut to 12 percent - better than most.", 12, Qualifier.EXACT, False, ""),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):

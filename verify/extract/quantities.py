@@ -22,6 +22,10 @@ NOUN_STOP = {
     "that", "which", "who", "in", "on", "at", "for", "with", "from", "by", "as", "since", "than", "this",
     "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
     "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
+    # "22 years ago", "half a point less", "three debates Monday": a time or a comparison ends the noun phrase
+    "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "june", "july",
+    "august", "september", "october", "november", "december",
 }
 LINK_PREPOSITIONS = {"of", "to", "in"}
 VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must"}
@@ -58,7 +62,8 @@ def counted_after(sentence: str, end: int) -> str:
     cursor = end
     for match in WORD.finditer(sentence, end):
         gap = sentence[cursor : match.start()]
-        if (not words and gap.strip() not in ("", "-")) or any(ch in gap for ch in ",;:.!?()“”\""):
+        # "11-year-old" joins, "1.8 percent - better than …" does not
+        if (not words and gap.strip() and gap != "-") or any(ch in gap for ch in ",;:.!?()“”\""):
             break
         word = match.group(0)
         lower = word.lower()
@@ -66,6 +71,8 @@ def counted_after(sentence: str, end: int) -> str:
         if lower == "of" and not words and not skipped_of:
             skipped_of = True  # "40 percent of voters", "dozens of protesters"
             continue
+        if lower in ("more", "fewer") and not words:
+            continue  # "one more increase", "two more years"
         if lower in LINK_PREPOSITIONS and words and len(words) < 5:
             words.append((lower, match.end()))
             continue
