@@ -424,6 +424,14 @@ def test_extract_an_institution_speaking_stays_the_speaker():
     assert [q.speaker for q in find_quotes(text, People(text))] == ["the company", "The ministry"]
 
 
+def test_extract_speaker_before_an_adverb_or_a_coordinated_verb():
+    text = ("Maria Lopez, a retired teacher, turned 86 in May. Even now she still says things such as, “We are not all meant to be equal.” "
+            "Her grandson Tom Berg laughed and said, “I don’t believe a word of it.”")
+    assert [q.speaker for q in find_quotes(text, People(text))] == ["Maria Lopez", "Tom Berg"]
+    # a quote introduced whole after a comma is not the tail of a reported clause ("things such as, “…”")
+    assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

@@ -277,7 +277,9 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
     appositive = re.search(r",([^,]{1,120}),$", window)
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
-    window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|[a-z]+ly))+$", "", window)
+    window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
+                    r"again|even|just|now|sometimes|[a-z]+ly))+$", "", window)
+    window = re.sub(r"\s+[a-z]+ed\s+(?:and|but)$", "", window)  # "I laughed and said": the subject of both verbs
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
     if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker

@@ -78,7 +78,10 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     """
     if not span.direct or span.speaker is None or span.continues or not 0 <= span.content_start < span.start - 1:
         return None
-    if len(text[span.content_start : span.start - 1].split()) < MIN_CLAUSE_WORDS:  # "called for “…”" is a cue, not a clause
+    before = text[span.content_start : span.start - 1]
+    if len(before.split()) < MIN_CLAUSE_WORDS:  # "called for “…”" is a cue, not a clause
+        return None
+    if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None
     end = span.content_end + 1 if span.content_end == span.end else span.content_end  # keep the closing mark
     return QuoteSpan(span.content_start, end, span.speaker, span.credited, direct=False, inferred=span.inferred)
