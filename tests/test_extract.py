@@ -256,7 +256,7 @@ def test_extract_decontextualised_form_resolves_pronouns_and_dates_the_claim():
     ("text", "speaker"),
     [
         ("\"It's a little bit of magic when they're on stage together,\" Ms. Moore said.", "Moore"),
-        ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore (D-Wis.)"),
+        ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", "Gwen Moore"),  # the name, without honorific and party tag
         ("“Maybe, we can build a wall around the candidate.” ― Steve Quinlan.", "Steve Quinlan"),
         ("What’s more, the plan is complex. Said Ellis: “I don’t get the sense she’s the least bit interested.”", "Ellis"),
         ("“Anyone who refuses to follow our laws puts Americans at risk,” said Cruz constituent Dan Golvach when asked "
@@ -430,6 +430,20 @@ def test_extract_speaker_before_an_adverb_or_a_coordinated_verb():
     assert [q.speaker for q in find_quotes(text, People(text))] == ["Maria Lopez", "Tom Berg"]
     # a quote introduced whole after a comma is not the tail of a reported clause ("things such as, “…”")
     assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Casino owner Sheldon Adelson, a donor, met with Trump in December and declared that he found him “very charming.”",
+         "Sheldon Adelson"),
+        ("Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack on the judge and said it was “a wise remark.”",
+         "Chuck Grassley"),
+    ],
+)
+def test_extract_speaker_of_two_coordinated_verbs_is_their_subject(text, speaker):
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == speaker
 
 
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():

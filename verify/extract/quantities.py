@@ -23,7 +23,7 @@ NOUN_STOP = {
     "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
     "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
     # "22 years ago", "half a point less", "three debates Monday": a time or a comparison ends the noun phrase
-    "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later", "monday", "tuesday",
+    "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "june", "july",
     "august", "september", "october", "november", "december",
 }

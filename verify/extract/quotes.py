@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.marks import CLOSE, OPEN, is_title, paragraph_bounds, quote_marks, without_marks
-from verify.extract.people import BODY, NOT_NAMES, REPORTING, People
+from verify.extract.people import BODY, NOT_NAMES, REPORTING, ROLE_NOUNS, People
 from verify.split import split_sentences
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
@@ -279,7 +279,7 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
     window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
                     r"again|even|just|now|sometimes|[a-z]+ly))+$", "", window)
-    window = re.sub(r"\s+[a-z]+ed\s+(?:and|but)$", "", window)  # "I laughed and said": the subject of both verbs
+    window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
     if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker
@@ -287,6 +287,27 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     phrase = phrase.lstrip("”\" ")  # "on CBS’s “Face the Nation,” House Speaker Paul D. Ryan said"
     phrase = re.sub(r"^(?i:while|when|because|although|though|but|and|as)\s+", "", phrase)  # "While both leaders"
     return named(phrase, appositive.group(1) if appositive else None) or None
+
+
+DETERMINERS = frozenset("Her His Their Its Our My The A An This That".split())
+ROLE_WORD = re.compile(r"[\w’'.]+-[\w’'.-]+|(?:" + "|".join(ROLE_NOUNS) + r")s?|of|for|at")
+
+
+def coordinated_subject(window: str) -> str:
+    """ "… Adelson met with Trump in December and" (before "declared"): the subject of both verbs, "… Adelson"."""
+    parts = re.split(r"[,;:]\s", window)
+    head, words = window[: len(window) - len(parts[-1])].rstrip(" ,;:"), parts[-1].split()
+    if len(words) < 3 or words[-1] not in ("and", "but"):
+        return window
+    if words[0][0].islower() and not ROLE_WORD.fullmatch(words[0]):  # "Sheldon Adelson, a donor, met … and"
+        named = [part for part in parts[:-1] if part.split() and part.split()[-1][0].isupper()]
+        return named[-1] if named else window
+    for i, word in enumerate(words[:-2]):
+        following = words[i + 1]  # "Democratic front-runner Hillary Clinton": a role word goes on with the name
+        named = (word[0].isupper() and word not in DETERMINERS) or re.fullmatch(PARTY_TAG, word)  # "Grassley (R-Iowa)"
+        if named and following[0].islower() and not ROLE_WORD.fullmatch(following):
+            return f"{head}, {' '.join(words[: i + 1])}" if head else " ".join(words[: i + 1])  # "Her grandson Tom Berg"
+    return window
 
 
 def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
@@ -336,9 +357,11 @@ def without_openers(phrase: str) -> str:
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
-    phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip())
+    phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     if not phrase:
         return None
+    if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
+        phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
         return people.group_before(at) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
