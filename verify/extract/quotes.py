@@ -6,12 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.marks import CLOSE, OPEN, is_title, paragraph_bounds, quote_marks, without_marks
-from verify.extract.people import BODY, NOT_NAMES, REPORTING, ROLE_NOUNS, People
+from verify.extract.marks import is_title, paragraph_bounds, quote_marks, without_marks
+from verify.extract.people import REPORTING, People
+from verify.extract.speakers import (
+    HONORIFIC, NAME_CORE, NAME_PHRASE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
+    sentence_subject, subject_before,
+)
 from verify.split import split_sentences
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
 VERB = r"(?P<verb>" + REPORTING + r")"
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+" + VERB + r"\b[^“”]{0,200}$")
 CREDIT = re.compile(
@@ -82,10 +84,6 @@ CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
-NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
-PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
@@ -115,7 +113,6 @@ COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
-GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
 
 
@@ -235,81 +232,6 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     return end
 
 
-def is_name(phrase: str) -> bool:
-    """"Archer", "Dr. Omar Fenn", "Gov. John Kasich (R-OH)": a person's name, not "China Foreign Affairs University"."""
-    phrase = bare_name(phrase)
-    return bool(NAME_PHRASE.fullmatch(phrase)) and not any(word in NOT_NAMES for word in phrase.split())
-
-
-def bare_name(phrase: str) -> str:
-    """ "Gov. John Kasich (R-OH)" -> "John Kasich": the name without honorific and party tag."""
-    return re.sub(r"\s*" + PARTY_TAG + "$", "", re.sub("^" + HONORIFIC, "", phrase.strip()))
-
-
-def named(phrase: str | None, appositive: str | None) -> str | None:
-    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker."""
-    if phrase and appositive and is_name(appositive) and not is_name(phrase):
-        return bare_name(appositive)
-    return phrase
-
-
-INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
-    r"(?:\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
-    r"[^,;“”\"]{0,80},\s*"
-    r"|\s*(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([A-Z][\w ]{1,12}\))?\s*[–—-]{1,2}\s)+"  # datelines: "Washington (AFP) – ", "LA CROSSE, Wisc. — "
-)
-
-
-def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, int] | None:
-    """The first name in the sentence before a participle cue: "Huma Abedin, vice chairwoman …, emailed …, telling"."""
-    intro = INTRODUCTORY.match(text, sentence_start, cue_at)  # "Here in Columbia, Sanders stepped up …, saying"
-    sentence_start = intro.end() if intro else sentence_start
-    for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
-        name = without_openers(match.group(0).strip())  # "And then Trump went on the attack, saying"
-        opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
-        if name and is_name(name) and (" " in name or opening or match.group(0).strip() != name):
-            return name, match.end() - len(name)
-    return None
-
-
-def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
-    """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
-    window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
-    appositive = re.search(r",([^,]{1,120}),$", window)
-    window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
-    window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
-                    r"again|even|just|now|sometimes|[a-z]+ly))+$", "", window)
-    window = coordinated_subject(window)
-    match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
-    phrase = (match.group(1) if match else window).strip()
-    if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker
-        return None
-    phrase = phrase.lstrip("”\" ")  # "on CBS’s “Face the Nation,” House Speaker Paul D. Ryan said"
-    phrase = re.sub(r"^(?i:while|when|because|although|though|but|and|as)\s+", "", phrase)  # "While both leaders"
-    return named(phrase, appositive.group(1) if appositive else None) or None
-
-
-DETERMINERS = frozenset("Her His Their Its Our My The A An This That".split())
-ROLE_WORD = re.compile(r"[\w’'.]+-[\w’'.-]+|(?:" + "|".join(ROLE_NOUNS) + r")s?|of|for|at")
-
-
-def coordinated_subject(window: str) -> str:
-    """ "… Adelson met with Trump in December and" (before "declared"): the subject of both verbs, "… Adelson"."""
-    parts = re.split(r"[,;:]\s", window)
-    head, words = window[: len(window) - len(parts[-1])].rstrip(" ,;:"), parts[-1].split()
-    if len(words) < 3 or words[-1] not in ("and", "but"):
-        return window
-    if words[0][0].islower() and not ROLE_WORD.fullmatch(words[0]):  # "Sheldon Adelson, a donor, met … and"
-        named = [part for part in parts[:-1] if part.split() and part.split()[-1][0].isupper()]
-        return named[-1] if named else window
-    for i, word in enumerate(words[:-2]):
-        following = words[i + 1]  # "Democratic front-runner Hillary Clinton": a role word goes on with the name
-        named = (word[0].isupper() and word not in DETERMINERS) or re.fullmatch(PARTY_TAG, word)  # "Grassley (R-Iowa)"
-        if named and following[0].islower() and not ROLE_WORD.fullmatch(following):
-            return f"{head}, {' '.join(words[: i + 1])}" if head else " ".join(words[: i + 1])  # "Her grandson Tom Berg"
-    return window
-
-
 def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
     """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
     if not text[open_at + 1 : close_at].rstrip().endswith(","):
@@ -334,55 +256,6 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     else:
         named = []
     return named[0] if named else None
-
-
-# sentence openers that a subject-before-the-cue reading picks up: "And then he", "Here is what the senator",
-# "Last Monday the mayor", "Shortly": dropped from the front of a speaker phrase
-OPENERS = frozenset(
-    "and but or so yet here there is what it it’s it's not to like later last shortly speaking during after before "
-    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile".split()
-) | set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3 and m != "sept"}  # "May" stays: it is also a name
-
-
-def without_openers(phrase: str) -> str:
-    """The speaker phrase without leading openers and dates; empty for a dateline ("WASHINGTON")."""
-    if phrase.isupper() and len(phrase) > 4:
-        return ""
-    words = phrase.split()
-    while words and re.sub(r"[’']s$", "", words[0].lower().rstrip(",")) in OPENERS:
-        words.pop(0)
-    return " ".join(words)
-
-
-def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
-    if not phrase:
-        return None
-    phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
-    if not phrase:
-        return None
-    if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
-        phrase = bare_name(phrase)
-    if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
-        return people.group_before(at) or phrase
-    if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
-        leaders = [p.name for p in people.people if p.role][:2]
-        return " and ".join(leaders) if len(leaders) == 2 else phrase
-    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
-    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
-        phrase = leading.group("name")
-    match = re.search(WHO + r"\s*$", phrase)
-    if match and match.group("who"):
-        # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
-        return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY, phrase):  # "the company says": the institution speaks, as written
-        return phrase
-    return phrase if phrase[:1].isupper() else None
-
-
-def names_institution(phrase: str, people: People) -> bool:
-    """ "professor at the China Foreign Affairs University": ends in a proper name that is not a person's
-    (not "Another child", which is a speaker of its own)."""
-    return people.by_name(phrase) is None and not is_name(phrase) and phrase.split()[-1][:1].isupper()
 
 
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:

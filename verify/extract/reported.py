@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
-from verify.extract.quotes import CLOSE, OPEN, WHO, QuoteSpan, credited_source, is_name
+from verify.extract.marks import CLOSE, OPEN
+from verify.extract.quotes import QuoteSpan, credited_source
+from verify.extract.speakers import WHO, is_name
 
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
