@@ -258,6 +258,15 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     return named[0] if named else None
 
 
+def cued_speaker(found: Attribution, para_start: int, people: People) -> str | None:
+    speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
+    if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
+        # "Li Haidong, professor at the China Foreign Affairs University, echoed": a person named
+        # just before the institution in the paragraph is the speaker
+        speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
+    return speaker
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     sentences = split_sentences(text)
@@ -274,12 +283,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         found = attribution_of(reading, open_at, close_at, bounds)
         if words < 2 and not (found.cued and found.content_start < open_at):
             continue  # a scare-quoted word, unless it is the quoted part of reported speech
-        speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
         para_start, para_end = paragraph_bounds(text, open_at)
-        if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
-            # "Li Haidong, professor at the China Foreign Affairs University, echoed": a person named
-            # just before the institution in the paragraph is the speaker
-            speaker = people.latest_in(para_start, found.speaker_at + 1) or speaker
+        speaker = cued_speaker(found, para_start, people)
         continues = inferred = False
         if speaker is None and not found.cued:  # "“…,” Bennett smiled": nearer than the last speaker
             speaker = name_after(text, open_at, close_at, people)
