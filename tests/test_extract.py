@@ -38,6 +38,8 @@ def article(text: str) -> Article:
         ("The forecast is half a percentage point less than in July.", 0.5, Qualifier.EXACT, False, "percentage point"),
         ("The bank signalled at least one more increase.", 1, Qualifier.AT_LEAST, False, "increase"),
         ("Growth was cut to 12 percent - better than most.", 12, Qualifier.EXACT, False, ""),
+        ("Officials said a dozen sensitive emails sent to aides were classified.", 12, Qualifier.EXACT, False, "sensitive emails"),
+        ("Seven registered voters complained.", 7, Qualifier.EXACT, False, "registered voters"),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):
@@ -345,6 +347,8 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
          "Omar Fenn", "about 1,100 workers were"),
         ("Dr. Lena Ortiz, a historian at Halden University, told the Harbour Gazette that the treaty changed little.",
          "Lena Ortiz", "the treaty changed little"),
+        ("Mayor Ines Holt said Wednesday night that the budget would be balanced by spring.", "Ines Holt",
+         "the budget would be balanced"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -444,6 +448,14 @@ def test_extract_speaker_before_an_adverb_or_a_coordinated_verb():
 def test_extract_speaker_of_two_coordinated_verbs_is_their_subject(text, speaker):
     (quote,) = find_quotes(text, People(text))
     assert quote.speaker == speaker
+
+
+def test_extract_partial_quote_clause_starts_after_when_and_to_whom():
+    text = ("Mayor Ines Holt spoke on Monday. Instead, Holt told the Harbour Gazette, the plan would merely be "
+            "“to wait and see” until spring. Holt said on Tuesday that the city was “in good shape” after all.")
+    first, second = find_quotes(text, People(text))
+    assert text[first.content_start :].startswith("the plan would merely be")
+    assert text[second.content_start :].startswith("that the city was")
 
 
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():

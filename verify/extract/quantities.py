@@ -28,7 +28,10 @@ NOUN_STOP = {
     "august", "september", "october", "november", "december",
 }
 LINK_PREPOSITIONS = {"of", "to", "in"}
-VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must"}
+VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must",
+             "sent", "held", "won", "lost", "left", "paid", "kept", "told", "found", "built", "brought", "bought", "sold",
+             "spent", "shown", "taken", "given", "seen", "known", "written", "ran", "began", "became", "got", "contain",
+             "contains", "include", "includes", "remain", "remains", "show", "shows", "showed"}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 SCOPE = re.compile(
     r"\b(?P<scope>since (?:her |his |their |the )?[\w’'-]+(?: [\w’'-]+){0,3}|this (?:year|month|week)|"
@@ -58,7 +61,7 @@ def is_year(value: float, raw: str, suffix: str | None) -> bool:
 def counted_after(sentence: str, end: int) -> str:
     """The noun phrase right after a number: "bilateral cooperation agreements", "visit to Russia"."""
     words: list[tuple[str, int]] = []
-    skipped_of = False
+    skipped_of = skipped_more = False
     cursor = end
     for match in WORD.finditer(sentence, end):
         gap = sentence[cursor : match.start()]
@@ -72,13 +75,15 @@ def counted_after(sentence: str, end: int) -> str:
             skipped_of = True  # "40 percent of voters", "dozens of protesters"
             continue
         if lower in ("more", "fewer") and not words:
-            continue  # "one more increase", "two more years"
+            skipped_more = True  # "one more increase", "two more years"; "hundreds more showed up" counts nothing
+            continue
         if lower in LINK_PREPOSITIONS and words and len(words) < 5:
             words.append((lower, match.end()))
             continue
         if lower in NOUN_STOP or len(words) >= 6:
             break
-        if words and (lower.endswith("ed") or lower in VERB_STOP) and not word[0].isupper():
+        verb = lower in VERB_STOP or (lower.endswith("ed") and (words or skipped_more))  # "11 registered voters" counts voters
+        if verb and not word[0].isupper():
             break  # "7 people died", "300 farmers rallied": the verb ends the noun phrase
         words.append((word, match.end()))
         if words[-2:-1] and words[-2][0] in LINK_PREPOSITIONS:

@@ -186,11 +186,21 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     closed = re.search(r"[,.;:!?]\s*$", text[open_at + 1 : close_at])
     runs_on = running_on and bool(re.search(r"\w", text[close_at + 1 : s_end])) and not closed  # "says “…” despite his loss"
     content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
-    return Attribution(clause_start(cue.group("rest"), open_at), content_end, phrase, who_end, True)
+    return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue")), content_end, phrase, who_end, True)
 
 
-def clause_start(rest: str, open_at: int) -> int:
+# "said Wednesday night that …", "told CNN, his policy …": when and to whom, before what was said
+WHEN = (r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+        r"|yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)")
+SETTING = re.compile(r"\s*(?:(?:" + WHEN + r")\s+)+")
+RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+")
+
+
+def clause_start(rest: str, open_at: int, cue: str = "") -> int:
     """Where the attributed content starts, given the words `rest` between the cue and the quote mark."""
+    lead = (RECIPIENT.match(rest) if cue.lower().startswith(("told", "tell")) else None) or SETTING.match(rest)
+    if lead:
+        return clause_start(rest[lead.end() :], open_at)
     if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
         return open_at + 1
     that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"

@@ -6,7 +6,7 @@ import re
 
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.marks import CLOSE, OPEN
-from verify.extract.quotes import QuoteSpan, credited_source
+from verify.extract.quotes import WHEN, QuoteSpan, credited_source
 from verify.extract.speakers import WHO, is_name
 
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
@@ -16,7 +16,7 @@ SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO
 SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told\s+(?:[^,]+?(?=\s+that\s)|[^,]+?))"  # "told the Global Times that …": the recipient runs to "that"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
-    + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+    + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 # "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"
 PARTICIPIAL = re.compile(
