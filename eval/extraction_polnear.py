@@ -45,18 +45,24 @@ def chars(spans: list[tuple[int, int]]) -> set[int]:
     return {i for a, b in spans for i in range(a, b)}
 
 
-def predicted_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]:
-    """Direct quotes grouped into attribution units (split quotes joined)."""
+def in_double_apostrophes(text: str, start: int) -> bool:
+    """Quoted words in ''typewriter'' marks. PolNeAR's direct_quote flag marks content holding “ ” or " and
+    not these (its NYT copy quotes ''like this'', flagged as not direct), so the direct-quote score leaves them
+    out on both sides; the all-attributions score counts them."""
+    return text[start - 1 : start] == "'"
+
+
+def predicted_units(text: str, typewriter: bool = False) -> list[tuple[list[tuple[int, int]], str | None]]:
+    """Direct quotes grouped into attribution units (split quotes joined); `typewriter`: those in '' marks only."""
     people = People(text)
-    quotes = [q for q in find_quotes(text, people) if q.direct]
-    units: list[tuple[list[tuple[int, int]], str | None]] = []
-    for q in quotes:
+    units: list[tuple[list[tuple[int, int]], str | None, bool]] = []
+    for q in (q for q in find_quotes(text, people) if q.direct):
         span = trimmed(text, q.content_start, q.content_end) if q.content_start >= 0 else trimmed(text, q.start, q.end)
         if units and q.continues:
             units[-1][0].append(span)  # "“…,” he said. “…”": one attribution in two parts
             continue
-        units.append(([span], q.speaker))
-    return units
+        units.append(([span], q.speaker, in_double_apostrophes(text, q.start)))
+    return [(spans, speaker) for spans, speaker, marks in units if marks == typewriter]
 
 
 def reported_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]:
@@ -75,7 +81,7 @@ def named_source(source: str) -> bool:
 def all_attributions(text: str, rows: list[dict], direct: list, totals: dict) -> None:
     """Every gold attribution, direct or reported, against every quote claim, direct or reported."""
     gold = gold_units(rows, text)
-    predicted = direct + reported_units(text)
+    predicted = direct + predicted_units(text, typewriter=True) + reported_units(text)
     matched, _ = score(gold, predicted, text)
     totals["all_gold"] += len(gold)
     totals["all_pred"] += len(predicted)

@@ -458,6 +458,15 @@ def test_extract_partial_quote_clause_starts_after_when_and_to_whom():
     assert text[second.content_start :].startswith("that the city was")
 
 
+def test_extract_typewriter_double_apostrophe_quotes():
+    # archive copy writes quotes ''like this'': found, with offsets into the text as given
+    text = ("Mayor Ines Holt spoke on Monday. ''The budget is balanced,'' Holt said. ''We owe nobody.'' "
+            "Rock 'n' roll stayed off the agenda.")
+    quotes = find_quotes(text, People(text))
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("The budget is balanced,", "Ines Holt"), ("We owe nobody.", "Ines Holt")]
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

@@ -87,7 +87,7 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
     return claims
 
 
-QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
 TIMES_AFTER = re.compile(r"\s+(?:times|occasions)\b")
 
 

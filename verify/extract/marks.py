@@ -13,6 +13,23 @@ def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def with_double_apostrophes_as_marks(text: str) -> str:
+    """The text with ''typewriter'' double quotes (two apostrophes, as some wire and archive copy has them)
+    written as one straight double-quote mark, keeping every offset: the mark sits next to the words."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for match in re.finditer(r"(?<!')''(?!')", text):
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 2] if at + 2 < len(text) else " "
+        if (before.isspace() or before in "([{—–-") and not after.isspace():
+            chars[at : at + 2] = [" ", '"']  # opening: ''He's … -> ' "He's …'
+        elif not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"):
+            chars[at : at + 2] = ['"', " "]  # closing: …guy,'' the -> '…guy," the'
+    return "".join(chars)
+
+
 def quote_marks(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of curly and straight double-quote pairs, per paragraph.
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.extract.marks import is_title, paragraph_bounds, quote_marks, without_marks
+from verify.extract.marks import is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
     HONORIFIC, NAME_CORE, NAME_PHRASE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
@@ -279,6 +279,7 @@ def cued_speaker(found: Attribution, para_start: int, people: People) -> str | N
 
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
+    text = with_double_apostrophes_as_marks(text)  # same offsets, so the spans fit the caller's text
     sentences = split_sentences(text)
     bounds = ([s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)])
     spans: list[QuoteSpan] = []
