@@ -302,11 +302,14 @@ def test_extract_cued_quote_speaker_is_not_inferred():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Here is what the senator told reporters: “We will not vote for this budget under any circumstances.”", None),
-        ("Last Monday the mayor told reporters “we will not vote for this budget under any circumstances.”", None),
+        # the unnamed speaker as written, without the opener ("Here is what", "Last Monday")
+        ("Here is what the senator told reporters: “We will not vote for this budget under any circumstances.”",
+         "the senator"),
+        ("Last Monday the mayor told reporters “we will not vote for this budget under any circumstances.”", "the mayor"),
         ("Mayor Ana Ruiz spoke first. And then she said “we will not vote for this budget under any circumstances.”",
          "Ana Ruiz"),
-        ("WASHINGTON\n\n“We have to be ready to stop him before the convention opens,” the chief strategist said.", None),
+        ("WASHINGTON\n\n“We have to be ready to stop him before the convention opens,” the chief strategist said.",
+         "the chief strategist"),
         ("Senator May Lin spoke first. May Lin said “we will not vote for this budget under any circumstances.”", "May Lin"),
     ],
 )
@@ -465,6 +468,23 @@ def test_extract_typewriter_double_apostrophe_quotes():
     quotes = find_quotes(text, People(text))
     assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
         ("The budget is balanced,", "Ines Holt"), ("We owe nobody.", "Ines Holt")]
+
+
+def test_extract_cue_after_a_question_the_splitter_ended():
+    # "?”" ends a sentence for the splitter; the attribution after it still names the speaker
+    text = ("Volunteers phoned voters all day. \"Are you voting on Tuesday?\" Ruth Miller, a retired nurse, said "
+            "pleasantly into the phone. \"We are talking with supporters like you.\"")
+    assert [q.speaker for q in find_quotes(text, People(text))] == ["Ruth Miller", "Ruth Miller"]
+
+
+def test_extract_one_word_quote_with_its_cue_and_unnamed_speakers():
+    text = ("I was not off to a good start. “Okay,” I said, attempting to regroup. In the excerpt, the author wrote, "
+            "“The First Lady had a different sort of liveliness.” Governor Mike Pence of Indiana spoke next. "
+            "“We will not back down,” the governor said.")
+    quotes = find_quotes(text, People(text))
+    assert [(text[q.start : q.end], q.speaker) for q in quotes] == [
+        ("Okay,", "I"), ("The First Lady had a different sort of liveliness.", "the author"),
+        ("We will not back down,", "Mike Pence")]
 
 
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():

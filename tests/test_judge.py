@@ -155,6 +155,14 @@ def test_judge_quote_inferred_speaker_is_never_called_misattributed():
     assert judge_quote(guessed, EVIDENCE).stance is Stance.SUPPORTS  # the words are checked, the guess is not
 
 
+def test_judge_quote_unnamed_speaker_is_never_called_misattributed():
+    # "the minister said" and "Tomas Oduya told reporters" may be the same person: only names can disagree
+    words = "Trade between our countries has doubled in five years, and the bridge will double it again"
+    assert judge_quote(quote_claim(words, "the minister"), EVIDENCE).stance is Stance.SUPPORTS
+    unnamed = EVIDENCE.replace("Tomas Oduya", "the minister")
+    assert judge_quote(quote_claim(words, "Alina Marek"), unnamed).stance is not Stance.CONFLICTS
+
+
 def test_judge_quote_evidence_speaker_is_only_a_cued_one():
     # the evidence's quote has no reporting verb: its "speaker" would be a guess and must not convict the claim
     evidence = "Trade minister Tomas Oduya opened the talks in Brenmark. “Trade between our countries has doubled in five years.”"

@@ -141,6 +141,10 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
     pre = text[s_start:open_at][-400:]
     post = text[close_at + 1 : s_end][:300]
+    if not post.strip() and s_end < paragraph_bounds(text, close_at)[1]:
+        # "“How are you today?” Miller, a retired worker, said.": the splitter ends a sentence at "?”", the cue follows
+        _, next_end = sentence_bounds(text, *bounds, s_end + 1)
+        post = text[close_at + 1 : min(next_end, paragraph_bounds(text, close_at)[1])][:300]
     after = cue_after(post)
     cue_pre = CUE_IN_PRE.search(pre)
     inverted = INVERTED_CUE.match(pre)
@@ -292,8 +296,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         if words == 0 or (open_at, close_at) in titles:
             continue
         found = attribution_of(reading, open_at, close_at, bounds)
-        if words < 2 and not (found.cued and found.content_start < open_at):
-            continue  # a scare-quoted word, unless it is the quoted part of reported speech
+        if words < 2 and not (found.cued and (found.content_start < open_at or found.speaker_at > close_at)):
+            continue  # a scare-quoted word, unless reported speech quotes it or a cue follows ("“Okay,” I said")
         para_start, para_end = paragraph_bounds(text, open_at)
         speaker = cued_speaker(found, para_start, people)
         continues = inferred = False

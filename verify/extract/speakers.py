@@ -112,6 +112,16 @@ def without_openers(phrase: str) -> str:
     return " ".join(words)
 
 
+# who can say something without being named: "the author wrote", "a young woman said", "the board said"
+SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|friend|narrator|host|board|campaign|editorial|"
+                r"column|columnist|newspaper|paper|report|document|email|memo|statement|letter|ad|video|crowd|audience|"
+                r"voter|resident|candidate|businessman|businesswoman|mogul|tycoon|investor|designer|insider|nominee|"
+                r"source|official|aide|adviser|advisor|spokesperson|spokesman|spokeswoman|lawmaker|congressman|"
+                r"congresswoman|supporter|critic|protester|student|teacher|doctor|nurse|worker|owner|reporter|"
+                r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
+                r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|lawyer)s?")
+
+
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
@@ -132,8 +142,10 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY, phrase):  # "the company says": the institution speaks, as written
-        return phrase
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase):
+        # "the governor" is the person the article gave that role; "the company", "the author": as written
+        role_holder = people.by_descriptor(phrase.split()[-1]) if phrase.split()[0].lower() == "the" else None
+        return role_holder or phrase
     return phrase if phrase[:1].isupper() else None
 
 

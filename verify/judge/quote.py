@@ -100,6 +100,14 @@ def speaker_in(speaker: str | None, text: str) -> bool:
     return any(re.search(r"\b" + re.escape(p) + r"\b", text, re.I) for p in speaker.split() if len(p) > 2)
 
 
+UNNAMED = re.compile(r"(?i)(?:the|an?|he|she|they|it|i|we|you)\b")
+
+
+def is_named(speaker: str | None) -> bool:
+    """ "Ana Ruiz", "VRail", not "the senator" or "she": only a name can be the wrong speaker, or the right one."""
+    return bool(speaker) and not UNNAMED.match(speaker)
+
+
 def same_person(claimed: str, other: str) -> bool:
     mine = {w.lower() for w in claimed.split() if len(w) > 2}
     return bool(mine & {w.lower() for w in other.split()})
@@ -112,9 +120,9 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
     evidence, found = aligned_words(quote, passage_text)
     if found < FOUND:
         return QuoteFinding(Stance.RELATED, found, "")
-    if claim.speaker and not claim.speaker_inferred:  # a guessed speaker is never called misattributed
+    if is_named(claim.speaker) and not claim.speaker_inferred:  # a guessed or unnamed speaker is never called misattributed
         credited = evidence_speaker(lead + passage_text, claim.quote)
-        if credited and not same_person(claim.speaker, credited):
+        if is_named(credited) and not same_person(claim.speaker, credited):
             return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")
         if not credited and not speaker_in(claim.speaker, lead + passage_text):
             return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
