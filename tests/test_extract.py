@@ -487,6 +487,22 @@ def test_extract_one_word_quote_with_its_cue_and_unnamed_speakers():
         ("We will not back down,", "Mike Pence")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Anna Berg is on leave from the station,” a TV4 representative said in a statement.", "a TV4 representative"),
+        ("Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time.\"",
+         "Dianne Bystrom"),
+        ("Mayor Ines Holt spoke on Monday. \"We don't need any more of that,\" she has said.", "Ines Holt"),
+        ("\"Let me make it perfectly clear,\" Senate Majority Leader Mitch McConnell, R-Ky., said.", "Mitch McConnell"),
+        ("Former Florida Gov. Jeb Bush and Florida Sen. Marco Rubio spoke. “We will win,” the Florida senator said.",
+         "Marco Rubio"),
+    ],
+)
+def test_extract_speaker_phrases_newsroom_shapes(text, speaker):
+    assert [q.speaker for q in find_quotes(text, People(text))][-1] == speaker
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

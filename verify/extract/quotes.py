@@ -14,8 +14,7 @@ from verify.extract.speakers import (
 )
 from verify.split import split_sentences
 
-VERB = r"(?P<verb>" + REPORTING + r")"
-BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+" + VERB + r"\b[^“”]{0,200}$")
+
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
     r"(?:(?:state|official|national|news|wire|press|agency|broadcaster|newspaper|daily)\s+)*"  # "the state news agency SNA"
@@ -77,9 +76,13 @@ FINITE_CUE = (
     r"reiterates|remarks|observes|points out|contends|complains|jokes|counters|testifies|posts|boasts|laments|"
     r"quips|cautions|confirms|recounts|admits|concedes|vows|pledges|exclaimed|exclaims|shouted|yelled|texted|"
     r"emailed|agreed|agrees|shot back|fired back|hit back|chimed in|weighed in|retorted|snapped|scoffed|fumed|mused|"
-    r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised"
+    r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised|mocks|praises|"
+    r"blasts|slams|touts|scoffs|fumes|muses|gushes|demands|charges|alleges|asserts|reasons|advises|disagreed|"
+    r"disagrees"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
+# "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
+BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING + "|" + FINITE_CUE + r"))\b[^“”]{0,200}$")
 # "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
 NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
@@ -89,7 +92,7 @@ INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explain
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
     r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
     # "“…” without reporters asking him": after a quote, only a finite verb is its cue
-    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+)?" + FINITE_CUE + r")\b)",
+    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
 # words that start a clause running on after a quote, never its speaker ("“no idea” if he would have told")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, People
+from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
 
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
 NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
@@ -119,7 +119,31 @@ SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|fri
                 r"source|official|aide|adviser|advisor|spokesperson|spokesman|spokeswoman|lawmaker|congressman|"
                 r"congresswoman|supporter|critic|protester|student|teacher|doctor|nurse|worker|owner|reporter|"
                 r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
-                r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|lawyer)s?")
+                r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|lawyer|representative|"
+                r"organizer|organiser|member|player|fan|user|customer|employee|staffer|observer|expert|historian)s?")
+
+
+ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"}
+
+
+def without_role_words(phrase: str) -> str:
+    """ "Senate Majority Leader Mitch McConnell" -> "Mitch McConnell": capitalised role words before a name."""
+    words = phrase.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return phrase
+    start = 0
+    while start < len(words) - 2 and words[start].lower().rstrip(".") in ROLE_WORDS:
+        start += 1
+    return " ".join(words[start:]) if start else phrase
+
+
+def role_holder(phrase: str, people: People) -> str | None:
+    """ "the Texas senator": the one person whose role the article gave holds "Texas" ("the governor": "governor")."""
+    words = phrase.split()[1:]
+    # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov."
+    keys = [w.lower() for w in words if w[:1].isupper()] + [words[-1].lower().rstrip("s")[:3]]
+    found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)]
+    return found[0].name if len(found) == 1 else None
 
 
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
@@ -128,6 +152,8 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     if not phrase:
         return None
+    phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
+    phrase = without_role_words(phrase)
     if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
         phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
@@ -142,10 +168,9 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase):
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,3}" + SPEAKER_NOUN, phrase):
         # "the governor" is the person the article gave that role; "the company", "the author": as written
-        role_holder = people.by_descriptor(phrase.split()[-1]) if phrase.split()[0].lower() == "the" else None
-        return role_holder or phrase
+        return (role_holder(phrase, people) if phrase.split()[0].lower() == "the" else None) or phrase
     return phrase if phrase[:1].isupper() else None
 
 
