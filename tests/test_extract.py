@@ -503,6 +503,12 @@ def test_extract_speaker_phrases_newsroom_shapes(text, speaker):
     assert [q.speaker for q in find_quotes(text, People(text))][-1] == speaker
 
 
+def test_extract_markup_attribute_values_are_not_quotes():
+    text = ('<tweet author="@cityhall" date="March 4, 2026 at the town hall meeting">The budget passed.</tweet> '
+            'Mayor Ines Holt said: “We balanced it without new taxes.”')
+    assert [text[q.start : q.end] for q in find_quotes(text, People(text))] == ["We balanced it without new taxes."]
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

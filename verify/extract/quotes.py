@@ -296,8 +296,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     reading = without_marks(text, titles)  # "Johnson tells MSNBC’s “Morning Joe” that “…”": the cue reaches past a title
     for open_at, close_at in marks:
         words = len(text[open_at + 1 : close_at].split())
-        if words == 0 or (open_at, close_at) in titles:
-            continue
+        if words == 0 or (open_at, close_at) in titles or text[open_at - 1 : open_at] == "=":
+            continue  # nothing quoted, a title, or a markup attribute value (<tweet author="@x">)
         found = attribution_of(reading, open_at, close_at, bounds)
         if words < 2 and not (found.cued and (found.content_start < open_at or found.speaker_at > close_at)):
             continue  # a scare-quoted word, unless reported speech quotes it or a cue follows ("“Okay,” I said")
