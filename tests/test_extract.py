@@ -237,6 +237,9 @@ def test_annotated_set_meets_the_extraction_targets():
          "\"This is a very symbolic visit,\" he said.", "Maksim Vilisov", "researcher at the Russian Academy of Sciences"),
         ("Chinese President Xi Jinping met Putin. \"The past teaches us vital lessons,\" Xi said.", "Xi Jinping", "Chinese President"),
         ("\"The sea was very rough,\" coast guard spokesman Yusuf Bari told reporters.", "Yusuf Bari", "coast guard spokesman"),
+        # two speakers together have no one role
+        ("Chinese President Xi Jinping met Russian President Vladimir Putin. Both leaders stressed that their "
+         "partnership is not directed “against any third party,” they said.", "Xi Jinping and Vladimir Putin", None),
     ],
 )
 def test_extract_keeps_the_speakers_role(text, speaker, role):

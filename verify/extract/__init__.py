@@ -144,7 +144,8 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
 
 
 def role_of(speaker: str | None, people: People) -> str | None:
-    person = people.by_name(speaker) if speaker else None
+    """The speaker's role as the article gives it; none for two speakers ("Xi Jinping and Vladimir Putin")."""
+    person = people.by_name(speaker) if speaker and " and " not in speaker else None
     return (person.role or None) if person else None
 
 
