@@ -45,6 +45,15 @@ def test_indexing_new_lexical_scheme_rebuilds_bm25_and_reuses_vectors(tmp_path, 
     assert again.changed and again.embedded_passages == 0 and again.reused_passages == first.manifest.passages
 
 
+def test_indexing_new_splitter_version_recuts_passages_and_reuses_vectors(tmp_path, corpus_copy, settings, embedder, monkeypatch):
+    import verify.indexing as indexing
+
+    first = build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    monkeypatch.setattr(indexing, "SPLITTER_VERSION", indexing.SPLITTER_VERSION + 1)
+    again = build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    assert again.changed and again.embedded_passages == 0 and again.reused_passages == first.manifest.passages
+
+
 def test_indexing_crash_mid_build_keeps_previous_index(tmp_path, corpus_copy, settings, embedder, monkeypatch):
     build_index(corpus_copy, tmp_path / "ix", settings, embedder)
     before = open_index(tmp_path / "ix").manifest

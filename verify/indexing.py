@@ -21,18 +21,18 @@ from verify.index_store import FORMAT_VERSION, OpenIndex, open_index, write_gene
 from verify.lexical import LEXICAL_SCHEME, Bm25Index
 from verify.models import Document, IndexBuild, IndexManifest, Passage
 from verify.read import read_corpus
-from verify.split import make_passages
+from verify.split import SPLITTER_VERSION, make_passages
 from verify.store import FaissStore
 
 log = logging.getLogger(__name__)
 
 
 def corpus_fingerprint(documents: list[Document], settings: Settings, model_id: str) -> str:
-    """Changes whenever a document, its metadata, passage settings, the model or the lexical scheme change."""
+    """Changes whenever a document, its metadata, passage settings or splitting, the model or the lexical scheme change."""
     digest = hashlib.sha256()
     digest.update(
         f"{FORMAT_VERSION}|{model_id}|{settings.vector_kind.value}|{settings.passage_sentences}|{settings.passage_max_chars}"
-        f"|{settings.passage_titles}|{LEXICAL_SCHEME}".encode()
+        f"|{settings.passage_titles}|{LEXICAL_SCHEME}|splitter {SPLITTER_VERSION}".encode()
     )
     for doc in sorted(documents, key=lambda d: d.id):
         digest.update(f"\n{doc.id}|{doc.sha256}|{doc.title}|{doc.source}|{doc.url}|{doc.published}".encode())

@@ -13,6 +13,10 @@ from functools import lru_cache
 
 from verify.models import Passage, Sentence
 
+# part of every index's fingerprint: a change to where sentences end re-cuts the passages (vectors of
+# unchanged passages are reused); 2: "1980s." and "Trump’s." end sentences
+SPLITTER_VERSION = 2
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
     co corp inc ltd llc bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
