@@ -20,6 +20,7 @@ PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
 GROUP_SPEAKER = re.compile(r"(?i)(?:both|the two|the)\s+(?:leaders|presidents|heads of state)")
 
+
 def is_name(phrase: str) -> bool:
     """"Archer", "Dr. Omar Fenn", "Gov. John Kasich (R-OH)": a person's name, not "China Foreign Affairs University"."""
     phrase = bare_name(phrase)
@@ -94,6 +95,7 @@ def coordinated_subject(window: str) -> str:
             return f"{head}, {' '.join(words[: i + 1])}" if head else " ".join(words[: i + 1])  # "Her grandson Tom Berg"
     return window
 
+
 # sentence openers that a subject-before-the-cue reading picks up: "And then he", "Here is what the senator",
 # "Last Monday the mayor", "Shortly": dropped from the front of a speaker phrase
 OPENERS = frozenset(
@@ -121,8 +123,6 @@ SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|fri
                 r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
                 r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|lawyer|representative|"
                 r"organizer|organiser|member|player|fan|user|customer|employee|staffer|observer|expert|historian)s?")
-
-
 ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"}
 
 
