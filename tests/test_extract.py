@@ -512,6 +512,14 @@ def test_extract_markup_attribute_values_are_not_quotes():
     assert [text[q.start : q.end] for q in find_quotes(text, People(text))] == ["We balanced it without new taxes."]
 
 
+def test_extract_quote_split_around_an_inverted_attribution_is_one_quote():
+    text = ("\"This used to be Russia's back yard,\" said Raffaello Pantucci, director of studies at an institute in "
+            "London, \"but it is increasingly coming into China's orbit.\"")
+    first, second = find_quotes(text, People(text))
+    assert (first.speaker, second.speaker) == ("Raffaello Pantucci", "Raffaello Pantucci")
+    assert second.continues  # one attribution in two parts, as "“…,” he said. “…”"
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.extract.marks import is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
+from verify.extract.marks import CLOSE, is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
     HONORIFIC, NAME_CORE, NAME_PHRASE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
@@ -129,6 +129,7 @@ class Attribution:
     speaker_at: int
     cued: bool
     from_paragraph: bool = False  # the cue is in an earlier sentence of the paragraph
+    resumes: bool = False  # "“…,” said X, a Y at Z, “…”": the second part of a quote split around its attribution
 
 
 def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
@@ -143,14 +144,13 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     para_start, para_end = paragraph_bounds(text, open_at)
     s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
     pre = text[s_start:open_at][-400:]
-    post = text[close_at + 1 : s_end][:300]
-    if not post.strip() and s_end < paragraph_bounds(text, close_at)[1]:
-        # "“How are you today?” Miller, a retired worker, said.": the splitter ends a sentence at "?”", the cue follows
-        _, next_end = sentence_bounds(text, *bounds, s_end + 1)
-        post = text[close_at + 1 : min(next_end, paragraph_bounds(text, close_at)[1])][:300]
+    post = words_after(text, close_at, s_end, bounds)
     after = cue_after(post)
     cue_pre = CUE_IN_PRE.search(pre)
     inverted = INVERTED_CUE.match(pre)
+    resumed = resumed_quote(pre)
+    if resumed:
+        return Attribution(open_at + 1, close_at, speaker_after(resumed), open_at, True, resumes=True)
     if inverted:
         return Attribution(open_at + 1, close_at, inverted.group("who"), open_at - len(pre) + inverted.start("who"), True)
     if cue_pre:
@@ -163,7 +163,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     if signature:  # "“Maybe, we can build a wall around him.” ― Steve Quinlan"
         return Attribution(open_at + 1, close_at, signature.group("who"), close_at + 1 + signature.start("who"), True)
     if after:
-        who = named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
+        who = speaker_after(after)
         at = close_at + 1 + (after.start("who1") if after.group("who1") else after.start("who2"))
         pre_words = pre.strip(" “\"")
         content_start = open_at + 1 if not pre_words or pre_words.endswith((":", ".")) else s_start
@@ -177,6 +177,31 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         if introduced:  # "Cruz called them on it:" closing the paragraph before the quote
             return Attribution(open_at + 1, close_at, introduced[0], introduced[1], True)
     return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[int], list[int]]) -> str:
+    """The rest of the quote's sentence, or, when the quote ends it, the next sentence of the paragraph:
+    the splitter ends a sentence at "“How are you today?”", and "Miller, a retired worker, said." follows."""
+    para_end = paragraph_bounds(text, close_at)[1]
+    post = text[close_at + 1 : sentence_end][:300]
+    if not post.strip() and sentence_end < para_end:
+        _, next_end = sentence_bounds(text, *bounds, sentence_end + 1)
+        post = text[close_at + 1 : min(next_end, para_end)][:300]
+    return post
+
+
+def speaker_after(after: re.Match[str]) -> str:
+    """The speaker phrase of an attribution after a quote: "said Dan Golvach when asked", "its director, Leo Marsh, said"."""
+    return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
+
+
+def resumed_quote(pre: str) -> re.Match[str] | None:
+    """The attribution between two parts of one quote in one sentence: "“…,” said X, director of Y, “…”"."""
+    close = max(pre.rfind(CLOSE), pre.rfind('"'))
+    between = pre[close + 1 :] if close >= 0 else ""
+    if not re.search(r"\w.*,\s*$", between) or len(between) > 200:
+        return None
+    return cue_after(between.rstrip()[:-1])
 
 
 def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cue: re.Match[str], running_on: bool) -> Attribution:
@@ -309,6 +334,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
             speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
+        elif found.resumes and last_speaker and last_speaker[0] == para_start:
+            continues = True
         credited = credited_source(text[para_start:para_end])
         if speaker is None and not found.cued and credited and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credited  # "According to Xinhua, … a “just and multipolar international order.”"
