@@ -520,6 +520,12 @@ def test_extract_quote_split_around_an_inverted_attribution_is_one_quote():
     assert second.continues  # one attribution in two parts, as "“…,” he said. “…”"
 
 
+def test_extract_partial_quote_clause_stops_at_a_second_verb():
+    text = "Mayor Ines Holt spoke on Monday. Holt called it “a good start” and said the budget would pass in May."
+    (quote,) = find_quotes(text, People(text))
+    assert text[quote.content_start : quote.content_end] == "it “a good start”"
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

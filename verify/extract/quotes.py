@@ -260,6 +260,7 @@ def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
 APPENDED_MATTER = re.compile(
     r"\s[—–]|\s--\s|\(|,\s(?:which|who|whose|where|a|an|another|the|and|but|while|as|after|before|in|on|at|"
     + PARTICIPLE_CUES + r")\s"
+    r"|\s(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|said|says|called|calls|cast|made|took|gave|held)\s"  # "… and said it was"
 )
 
 
