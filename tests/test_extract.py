@@ -526,6 +526,13 @@ def test_extract_partial_quote_clause_stops_at_a_second_verb():
     assert text[quote.content_start : quote.content_end] == "it “a good start”"
 
 
+@pytest.mark.parametrize("marks", [("“", "”"), ("''", "''")])
+def test_extract_typewriter_marks_read_like_curly_ones(marks):
+    text = f"Mayor Ines Holt spoke on Monday. Holt said {marks[0]}fake{marks[1]} reports were spreading about the budget."
+    claims = extract_claims(Article(text=text, sha256="x"))
+    assert not [c for c in claims if c.kind is ClaimKind.QUOTE]  # a scare-quoted word, not reported speech
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

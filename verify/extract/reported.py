@@ -33,7 +33,7 @@ NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
 def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
     """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
-    if OPEN in sentence or CLOSE in sentence or '"' in sentence:
+    if OPEN in sentence or CLOSE in sentence or '"' in sentence or "''" in sentence:  # quote marks: the quote reader's sentence
         return None
     match = LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
     if not match or not_a_clause(match):
