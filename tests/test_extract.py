@@ -533,6 +533,15 @@ def test_extract_typewriter_marks_read_like_curly_ones(marks):
     assert not [c for c in claims if c.kind is ClaimKind.QUOTE]  # a scare-quoted word, not reported speech
 
 
+def test_extract_a_second_cue_opens_an_attribution_of_its_own():
+    text = ("Senator Ted Cruz spoke in Iowa. Cruz said last week that Trump represents “New York values,” stating "
+            "during the debate that they are “socially liberal.” “They are not affiliated with us,” he said, adding, "
+            "“We are grateful for their support.”")
+    quotes = find_quotes(text, People(text))
+    assert [(q.speaker, q.continues, q.inferred) for q in quotes] == [("Ted Cruz", False, False)] * 4
+    assert text[quotes[1].content_start :].startswith("that they are")
+
+
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
     text = ("“We will win this state,” Hillary Clinton said in an interview with “Fox News Sunday.” "
             "Trump, writing in his book “Crippled America,” called her “Crooked Hillary” again.")

@@ -62,7 +62,9 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
 
 
 # "…, telling Reuters, “…”", "is labeling Obama’s actions “…”": the speaker is the sentence's subject
-PARTICIPLE_CUES = r"telling|saying|adding|noting|writing|asking|calling|labeling|labelling|describing|declaring|insisting|warning|arguing"
+PARTICIPLE_CUES = (r"telling|saying|adding|noting|writing|asking|calling|labeling|labelling|describing|declaring|insisting|"
+                   r"warning|arguing|stating|explaining|claiming|suggesting|accusing|urging|promising|vowing|"
+                   r"acknowledging|conceding|predicting|recalling|complaining|joking|tweeting|boasting|pledging")
 PARTICIPLE = re.compile(r"(?:" + PARTICIPLE_CUES + r")$", re.I)
 FINITE_CUE = (
     r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
@@ -195,13 +197,18 @@ def speaker_after(after: re.Match[str]) -> str:
     return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
 
 
+NEW_CUE = re.compile(r"\b(?:" + CUE + r")\b", re.I)
+
+
 def resumed_quote(pre: str) -> re.Match[str] | None:
     """The attribution between two parts of one quote in one sentence: "“…,” said X, director of Y, “…”"."""
     close = max(pre.rfind(CLOSE), pre.rfind('"'))
     between = pre[close + 1 :] if close >= 0 else ""
     if not re.search(r"\w.*,\s*$", between) or len(between) > 200:
         return None
-    return cue_after(between.rstrip()[:-1])
+    after = cue_after(between.rstrip()[:-1])
+    # "“…,” she said, adding, “…”": a second cue opens an attribution of its own
+    return after if after and not NEW_CUE.search(between, after.end()) else None
 
 
 def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cue: re.Match[str], running_on: bool) -> Attribution:
