@@ -52,8 +52,11 @@ def in_double_apostrophes(text: str, start: int) -> bool:
     return text[start - 1 : start] == "'"
 
 
-def predicted_units(text: str, typewriter: bool = False) -> list[tuple[list[tuple[int, int]], str | None]]:
-    """Direct quotes grouped into attribution units (split quotes joined); `typewriter`: those in '' marks only."""
+Unit = tuple[list[tuple[int, int]], str | None]
+
+
+def predicted_units(text: str) -> tuple[list[Unit], list[Unit]]:
+    """Direct quotes grouped into attribution units (split quotes joined): those in “ ” or " marks, those in '' marks."""
     people = People(text)
     units: list[tuple[list[tuple[int, int]], str | None, bool]] = []
     for q in (q for q in find_quotes(text, people) if q.direct):
@@ -62,7 +65,8 @@ def predicted_units(text: str, typewriter: bool = False) -> list[tuple[list[tupl
             units[-1][0].append(span)  # "“…,” he said. “…”": one attribution in two parts
             continue
         units.append(([span], q.speaker, in_double_apostrophes(text, q.start)))
-    return [(spans, speaker) for spans, speaker, marks in units if marks == typewriter]
+    return ([(spans, speaker) for spans, speaker, typewriter in units if not typewriter],
+            [(spans, speaker) for spans, speaker, typewriter in units if typewriter])
 
 
 def reported_units(text: str) -> list[tuple[list[tuple[int, int]], str | None]]:
@@ -78,10 +82,10 @@ def named_source(source: str) -> bool:
     return not NOT_A_NAME.match(source.strip()) and any(w[:1].isupper() for w in source.split())
 
 
-def all_attributions(text: str, rows: list[dict], direct: list, totals: dict) -> None:
+def all_attributions(text: str, rows: list[dict], direct: list[Unit], totals: dict) -> None:
     """Every gold attribution, direct or reported, against every quote claim, direct or reported."""
     gold = gold_units(rows, text)
-    predicted = direct + predicted_units(text, typewriter=True) + reported_units(text)
+    predicted = direct + reported_units(text)
     matched, _ = score(gold, predicted, text)
     totals["all_gold"] += len(gold)
     totals["all_pred"] += len(predicted)
@@ -175,12 +179,12 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8")
         try:
-            predicted = predicted_units(text)
+            predicted, typewriter = predicted_units(text)
         except Exception:  # an extractor crash counts against us, never hides a document
             failed_docs += 1
-            predicted = []
+            predicted, typewriter = [], []
         if predicted or not failed_docs:
-            all_attributions(text, rows, predicted, totals)
+            all_attributions(text, rows, predicted + typewriter, totals)
         gold = gold_units([r for r in rows if r["direct_quote"]], text)
         matched, exact = score(gold, predicted, text)
         totals["gold"] += len(gold)

@@ -11,6 +11,7 @@ from verify.extract.numbers import (
     FRACTION_RE, FRACTIONS, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, interval, ordinal_word_value,
     parse_number, qualifier_of, word_value,
 )
+from verify.dates import MONTHS as MONTH_NAMES, WEEKDAYS
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -23,10 +24,8 @@ NOUN_STOP = {
     "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
     "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
     # "22 years ago", "half a point less", "three debates Monday": a time or a comparison ends the noun phrase
-    "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "june", "july",
-    "august", "september", "october", "november", "december",
-}
+    "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later",
+} | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
 LINK_PREPOSITIONS = {"of", "to", "in"}
 VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must",
              "sent", "held", "won", "lost", "left", "paid", "kept", "told", "found", "built", "brought", "bought", "sold",

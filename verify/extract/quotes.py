@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from verify.dates import WEEKDAYS
 from verify.extract.marks import CLOSE, is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
@@ -229,7 +230,8 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
 
 
 # "said Wednesday night that …", "told CNN, his policy …": when and to whom, before what was said
-WHEN = (r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
+WHEN = (r"(?:on\s+)?(?:" + WEEKDAY + r")(?:\s+(?:night|morning|afternoon|evening))?"
         r"|yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)")
 SETTING = re.compile(r"\s*(?:(?:" + WHEN + r")\s+)+")
 RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+")

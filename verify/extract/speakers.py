@@ -118,10 +118,10 @@ def without_openers(phrase: str) -> str:
 SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|friend|narrator|host|board|campaign|editorial|"
                 r"column|columnist|newspaper|paper|report|document|email|memo|statement|letter|ad|video|crowd|audience|"
                 r"voter|resident|candidate|businessman|businesswoman|mogul|tycoon|investor|designer|insider|nominee|"
-                r"source|official|aide|adviser|advisor|spokesperson|spokesman|spokeswoman|lawmaker|congressman|"
+                r"source|official|aide|adviser|advisor|lawmaker|congressman|"
                 r"congresswoman|supporter|critic|protester|student|teacher|doctor|nurse|worker|owner|reporter|"
                 r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
-                r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|lawyer|representative|"
+                r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|representative|"
                 r"organizer|organiser|member|player|fan|user|customer|employee|staffer|observer|expert|historian)s?")
 ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"}
 
