@@ -40,6 +40,8 @@ def article(text: str) -> Article:
         ("Growth was cut to 12 percent - better than most.", 12, Qualifier.EXACT, False, ""),
         ("Officials said a dozen sensitive emails sent to aides were classified.", 12, Qualifier.EXACT, False, "sensitive emails"),
         ("Seven registered voters complained.", 7, Qualifier.EXACT, False, "registered voters"),
+        ("Among Cuban Americans, 82 percent of whom view him unfavorably, few voted.", 82, Qualifier.EXACT, False, ""),
+        ("Turnout was 61 percent according to the county.", 61, Qualifier.EXACT, False, ""),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):
@@ -494,6 +496,7 @@ def test_extract_one_word_quote_with_its_cue_and_unnamed_speakers():
     ("text", "speaker"),
     [
         ("“Anna Berg is on leave from the station,” a TV4 representative said in a statement.", "a TV4 representative"),
+        ("“The market has not failed the working class,” he mocks. Jonathan Chait, a columnist, disagrees.", "he"),
         ("Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time.\"",
          "Dianne Bystrom"),
         ("Mayor Ines Holt spoke on Monday. \"We don't need any more of that,\" she has said.", "Ines Holt"),
@@ -540,6 +543,16 @@ def test_extract_a_second_cue_opens_an_attribution_of_its_own():
     quotes = find_quotes(text, People(text))
     assert [(q.speaker, q.continues, q.inferred) for q in quotes] == [("Ted Cruz", False, False)] * 4
     assert text[quotes[1].content_start :].startswith("that they are")
+
+
+def test_extract_hundreds_more_count_nothing_after_them():
+    (mention,) = find_quantities("Hundreds more showed up to hear her speak.")
+    assert mention.quantity.counted == ""
+
+
+def test_extract_figures_in_typewriter_quotes_belong_to_the_quote():
+    text = "Protesters outside the hall carried signs reading ''40 more days'' through the afternoon."
+    assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUANTITY]
 
 
 def test_extract_a_quoted_show_or_book_title_is_not_a_quote():
