@@ -636,3 +636,34 @@ def test_extract_an_uncued_quote_takes_its_sentence_subject_not_the_first_person
             "humiliating for the whole country.”")
     (quote,) = find_quotes(text, People(text))
     assert quote.speaker == "Hollande" and quote.inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        ("The ferry service is hiring “dozens” of deckhands for the summer, according to harbour master Ines Holt.",
+         "Ines Holt", "The ferry service is hiring “dozens” of deckhands for the summer"),
+        ("Mayor Ines Holt spoke on Monday. The new bridge will be a “lasting gift” to the town, Holt said.",
+         "Ines Holt", "The new bridge will be a “lasting gift” to the town"),
+        ("That would bring a “summer of agony” for the council, said Tom Berg, a local historian.",
+         "Tom Berg", "That would bring a “summer of agony” for the council"),
+    ],
+)
+def test_extract_a_cue_closing_the_sentence_attributes_the_quote_in_its_clause(text, speaker, clause):
+    (quote,) = find_quotes(text, People(text))
+    assert (quote.speaker, text[quote.content_start : quote.content_end]) == (speaker, clause)
+
+
+def test_extract_a_relative_that_does_not_start_the_reported_clause():
+    text = ("Mayor Ines Holt spoke on Monday. Holt said she has seen harbours that remind her of “a quieter century.” "
+            "Holt said in a statement that the ferry was “back on schedule.”")
+    first, second = find_quotes(text, People(text))
+    assert text[first.content_start :].startswith("she has seen harbours")
+    assert text[second.content_start :].startswith("that the ferry was")
+
+
+def test_extract_partial_quote_clause_stops_at_a_second_reporting_verb():
+    text = ("Mayor Ines Holt spoke on Monday. Holt says she admires the council’s “patience and care” but argues "
+            "that the budget is too small.")
+    (quote,) = find_quotes(text, People(text))
+    assert text[quote.content_start : quote.content_end] == "she admires the council’s “patience and care”"

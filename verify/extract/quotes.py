@@ -144,7 +144,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     """Read the attribution around one quote from the words before and after it in its sentence."""
     s_start, _ = sentence_bounds(text, *bounds, open_at)
     _, s_end = sentence_bounds(text, *bounds, close_at)
-    para_start, para_end = paragraph_bounds(text, open_at)
+    para_start = paragraph_bounds(text, open_at)[0]
     s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
     pre = text[s_start:open_at][-400:]
     post = words_after(text, close_at, s_end, bounds)
@@ -171,7 +171,16 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         pre_words = pre.strip(" “\"")
         content_start = open_at + 1 if not pre_words or pre_words.endswith((":", ".")) else s_start
         return Attribution(content_start, close_at, who, at, True)
-    earlier = BEFORE.search(text[para_start:open_at][-300:]) if not pre.strip(" “\"") else None
+    ending = cue_ending(text, close_at, s_end)
+    if ending:  # "The campaign is paying “dozens” of canvassers …, according to campaign manager Jeff Weaver."
+        comma, who, at = ending
+        return Attribution(s_start, comma, who, at, True)
+    return attribution_earlier(text, open_at, close_at, para_start, opens_sentence=not pre.strip(" “\""))
+
+
+def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int, opens_sentence: bool) -> Attribution:
+    """No cue in the quote's own sentence: one earlier in its paragraph, or a paragraph before ending "X said:"."""
+    earlier = BEFORE.search(text[para_start:open_at][-300:]) if opens_sentence else None
     if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
         at = open_at - len(text[para_start:open_at][-300:]) + earlier.start("who")
         return Attribution(open_at + 1, close_at, earlier.group("who"), at, True, from_paragraph=True)
@@ -180,6 +189,20 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
         if introduced:  # "Cruz called them on it:" closing the paragraph before the quote
             return Attribution(open_at + 1, close_at, introduced[0], introduced[1], True)
     return Attribution(open_at + 1, close_at, None, -1, False)
+
+
+def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, int] | None:
+    """An attribution closing the quote's sentence after a comma: "…, Ban said.", "…, said Brad Bannon, a pollster"."""
+    for comma in re.finditer(r",\s", text[close_at + 1 : sentence_end]):
+        at = close_at + 1 + comma.start()
+        if re.search(r"[“”\"]", text[close_at + 1 : at]):
+            return None  # a later quote's attribution
+        after = cue_after(text[at:sentence_end])
+        rest = text[at + after.end() : sentence_end] if after else ""
+        if after and len(rest) < 80 and not re.search(r"[“”\"]", rest):  # the cue ends the sentence
+            who_at = at + (after.start("who1") if after.group("who1") else after.start("who2"))
+            return at, speaker_after(after), who_at
+    return None
 
 
 def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[int], list[int]]) -> str:
@@ -237,6 +260,13 @@ SETTING = re.compile(r"\s*(?:(?:" + WHEN + r")\s+)+")
 RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+")
 
 
+# cues taking an object before their clause: "told holdouts for the senator that …"
+OBJECT_CUE = re.compile(r"(?:told|tell|tells|telling|warned|warns|warning|assured|reminded|informed|urged|promised|asked)$", re.I)
+# "said in a statement that …", "said again that …": what may stand between a cue and its clause's "that"
+PLACE_BEFORE_THAT = re.compile(r"\s*(?:$|(?:in|on|at|during|after|before|to|from|via|through|with|over|while|when|earlier|"
+                               r"later|last|this|again|also|repeatedly|recently|previously|then)\b)", re.I)
+
+
 def clause_start(rest: str, open_at: int, cue: str = "") -> int:
     """Where the attributed content starts, given the words `rest` between the cue and the quote mark."""
     lead = (RECIPIENT.match(rest) if cue.lower().startswith(("told", "tell")) else None) or SETTING.match(rest)
@@ -245,6 +275,8 @@ def clause_start(rest: str, open_at: int, cue: str = "") -> int:
     if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
         return open_at + 1
     that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
+    if that and not OBJECT_CUE.match(cue) and not PLACE_BEFORE_THAT.match(rest[: that.start()]):
+        that = None  # "said he has seen schools that reminded him of “…”": a relative "that", inside the clause
     if that:
         return open_at - len(rest) + that.start()
     return open_at - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
@@ -270,6 +302,7 @@ APPENDED_MATTER = re.compile(
     r"\s[—–]|\s--\s|\(|,\s(?:which|who|whose|where|a|an|another|the|and|but|while|as|after|before|in|on|at|"
     + PARTICIPLE_CUES + r")\s"
     r"|\s(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|said|says|called|calls|cast|made|took|gave|held)\s"  # "… and said it was"
+    r"|\s(?:and|but)\s+(?:then\s+|also\s+)?" + CUE + r"\s"  # "… but argues that"
 )
 
 
