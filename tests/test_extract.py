@@ -667,3 +667,18 @@ def test_extract_partial_quote_clause_stops_at_a_second_reporting_verb():
             "that the budget is too small.")
     (quote,) = find_quotes(text, People(text))
     assert text[quote.content_start : quote.content_end] == "she admires the council’s “patience and care”"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Holt dismissed the report as “a work of fiction.”",
+        "Holt referred to the ferry as “our lifeline.”",
+        "Holt attacked the council for its “lack of nerve.”",
+        "Holt accuses the council of a “failure of nerve.”",
+    ],
+)
+def test_extract_verbs_that_characterise_attribute_the_quoted_words(sentence):
+    text = "Mayor Ines Holt spoke on Monday. " + sentence
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Ines Holt" and not quote.inferred

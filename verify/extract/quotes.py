@@ -81,7 +81,9 @@ FINITE_CUE = (
     r"emailed|agreed|agrees|shot back|fired back|hit back|chimed in|weighed in|retorted|snapped|scoffed|fumed|mused|"
     r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised|mocks|praises|"
     r"blasts|slams|touts|scoffs|fumes|muses|gushes|demands|charges|alleges|asserts|reasons|advises|disagreed|"
-    r"disagrees"
+    r"disagrees|accuses|referred to|refers to|dismissed|dismisses|denounced|denounces|labeled|labelled|labels|branded|"
+    r"brands|derided|derides|decried|decries|lambasted|characterized|characterizes|hailed|hails|criticized|criticizes|"
+    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
