@@ -632,7 +632,7 @@ def test_extract_a_common_noun_speaker_is_not_replaced_by_a_person_named_before(
 
 
 def test_extract_an_uncued_quote_takes_its_sentence_subject_not_the_first_person_it_names():
-    text = ("Donald Trump spoke in Ohio on Monday. In Paris, Hollande denounced Trump’s remarks as “hurtful and "
+    text = ("Donald Trump spoke in Ohio on Monday. In Paris, Hollande read Trump’s remarks as “hurtful and "
             "humiliating for the whole country.”")
     (quote,) = find_quotes(text, People(text))
     assert quote.speaker == "Hollande" and quote.inferred
