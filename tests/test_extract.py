@@ -682,3 +682,11 @@ def test_extract_verbs_that_characterise_attribute_the_quoted_words(sentence):
     text = "Mayor Ines Holt spoke on Monday. " + sentence
     (quote,) = find_quotes(text, People(text))
     assert quote.speaker == "Ines Holt" and not quote.inferred
+
+
+def test_extract_a_whole_quote_after_a_comma_is_the_content_on_its_own():
+    text = ("Mayor Ines Holt spoke on Monday. Holt told the Harbour Gazette simply, “We lost.” "
+            "Holt said at the time, by all accounts, “the ferry is safe.”")
+    first, second = find_quotes(text, People(text))
+    assert first.content_start == first.start  # a sentence quoted whole after its cue and a comma
+    assert second.content_start < second.start - 1  # a lower-case fragment still takes the words before it

@@ -251,7 +251,7 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     closed = re.search(r"[,.;:!?]\s*$", text[open_at + 1 : close_at])
     runs_on = running_on and bool(re.search(r"\w", text[close_at + 1 : s_end])) and not closed  # "says “…” despite his loss"
     content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
-    return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue")), content_end, phrase, who_end, True)
+    return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue"), text[open_at + 1 : open_at + 2].isupper()), content_end, phrase, who_end, True)
 
 
 # "said Wednesday night that …", "told CNN, his policy …": when and to whom, before what was said
@@ -269,12 +269,12 @@ PLACE_BEFORE_THAT = re.compile(r"\s*(?:$|(?:in|on|at|during|after|before|to|from
                                r"later|last|this|again|also|repeatedly|recently|previously|then)\b)", re.I)
 
 
-def clause_start(rest: str, open_at: int, cue: str = "") -> int:
+def clause_start(rest: str, open_at: int, cue: str = "", whole: bool = False) -> int:
     """Where the attributed content starts, given the words `rest` between the cue and the quote mark."""
     lead = (RECIPIENT.match(rest) if cue.lower().startswith(("told", "tell")) else None) or SETTING.match(rest)
     if lead:
-        return clause_start(rest[lead.end() :], open_at)
-    if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":"):  # "whispered to him: “…”"
+        return clause_start(rest[lead.end() :], open_at, whole=whole)
+    if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":") or (whole and rest.rstrip().endswith(",")):  # "whispered to him: “…”"
         return open_at + 1
     that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
     if that and not OBJECT_CUE.match(cue) and not PLACE_BEFORE_THAT.match(rest[: that.start()]):
