@@ -690,3 +690,17 @@ def test_extract_a_whole_quote_after_a_comma_is_the_content_on_its_own():
     first, second = find_quotes(text, People(text))
     assert first.content_start == first.start  # a sentence quoted whole after its cue and a comma
     assert second.content_start < second.start - 1  # a lower-case fragment still takes the words before it
+
+
+def test_extract_states_is_a_noun_not_a_cue():
+    text = ("In 2009, when the ministry offered states new money for schools, “districts were desperate. They took it,” "
+            "Ines Holt said.")
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Ines Holt"
+
+
+def test_extract_speaker_before_an_aside_and_an_infinitive():
+    text = ("Mayor Ines Holt, during a visit to Leeds, England, said the ferry was “back on schedule.” "
+            "Tom Berg, a local historian, spoke next. He went on to say: “The harbour will outlive us all.”")
+    first, second = find_quotes(text, People(text))
+    assert (first.speaker, second.speaker) == ("Ines Holt", "Tom Berg")

@@ -69,7 +69,7 @@ PARTICIPLE_CUES = (r"telling|saying|adding|noting|writing|asking|calling|labelin
 PARTICIPLE = re.compile(r"(?:" + PARTICIPLE_CUES + r")$", re.I)
 FINITE_CUE = (
     r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
-    r"stated|states|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
+    r"stated|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
     r"suggests|promised|promises|called|calls|described|describes|tweeted|tweets|believes|thinks|accused|urged|urges|"
     r"predicted|conceded|admitted|recalled|declared|replied|responded|continued|concluded|reported|reports|echoed|"
     r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"

@@ -58,6 +58,9 @@ def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, 
     return None
 
 
+ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via)\s")  # an aside between the speaker and the cue
+
+
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
     window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
@@ -65,9 +68,15 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
     window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
                     r"again|even|just|now|sometimes|[a-z]+ly))+$", "", window)
+    window = re.sub(r"(?:\s+[a-z]+){1,4}\s+to$", "", window)  # "She went on to (say)", "Trump was quick to (add)"
     window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
+    start = max(sentence_start, cue_at - 160)
+    if match and match.start() > 0 and ASIDE.match(phrase) and text.startswith(window, start):
+        before = subject_before(text, sentence_start, start + match.start())  # "Clinton, during a town hall in Columbus, Ohio, said"
+        if before and is_name(before):
+            return before
     if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker
         return None
     phrase = phrase.lstrip("”\" ")  # "on CBS’s “Face the Nation,” House Speaker Paul D. Ryan said"
