@@ -704,3 +704,21 @@ def test_extract_speaker_before_an_aside_and_an_infinitive():
             "Tom Berg, a local historian, spoke next. He went on to say: “The harbour will outlive us all.”")
     first, second = find_quotes(text, People(text))
     assert (first.speaker, second.speaker) == ("Ines Holt", "Tom Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Berg, who is a pastor at the Church of Elmet, Leeds, slammed the plan as “a disgrace to the town.”", "Berg"),
+        ("Ines Holt, 22, of Leeds, England, said she had not given up hope of a “proper harbour,” because the old one "
+         "had silted up.", "Ines Holt"),
+        ("In a statement released Thursday, Rep. Ines Holt (D-N.Y.) reacted to the news, saying: “The harbour is safe.”",
+         "Ines Holt"),
+        ("Mayor Ines Holt spoke on Monday. Reached by the Harbour Gazette, Holt denied the report, explaining that she "
+         "was “taking a day off.”", "Ines Holt"),
+        ("LEEDS, Dec. 8 (UPI) — Tom Berg’s sister rallied supporters on Monday, saying: “We have to be ready.”", None),
+    ],
+)
+def test_extract_speaker_phrase_skips_asides_ages_openers_and_dates(text, speaker):
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == speaker or (speaker is None and quote.speaker not in ("Dec", "Dec."))

@@ -14,7 +14,7 @@ from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, Peop
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr\.|Prof\.|Mr\.|Mrs\.|Ms\.)\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
 
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov)\.\s+)?(?:[A-Z]\.){0,2}\s?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
@@ -42,6 +42,7 @@ def named(phrase: str | None, appositive: str | None) -> str | None:
 INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
     r"(?:\s*(?i:in|on|at|here|there|after|before|during|earlier|later|speaking|while|when|last|this|for|with|from|since)\b"
     r"[^,;“”\"]{0,80},\s*"
+    r"|\s*[A-Z][a-z]+(?:ed|ing|ly)\s+(?:by|to|with|in|at|from|for|about|on|[a-z]+ing)\s[^,;“”\"]{0,80},\s*"  # "Reached by X, "
     r"|\s*(?:[A-Z][\w.]*[ ,]*){1,4}(?:\([A-Z][\w ]{1,12}\))?\s*[–—-]{1,2}\s)+"  # datelines: "Washington (AFP) – ", "LA CROSSE, Wisc. — "
 )
 
@@ -53,12 +54,14 @@ def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, 
     for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
         name = without_openers(match.group(0).strip())  # "And then Trump went on the attack, saying"
         opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
+        if name.lower().rstrip(".") in MONTHS:
+            continue  # "WASHINGTON, Dec. 8 (UPI) —"
         if name and is_name(name) and (" " in name or opening or match.group(0).strip() != name):
             return name, match.end() - len(name)
     return None
 
 
-ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via)\s")  # an aside between the speaker and the cue
+ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")  # an aside between the speaker and the cue
 
 
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
