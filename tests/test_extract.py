@@ -722,3 +722,17 @@ def test_extract_speaker_before_an_aside_and_an_infinitive():
 def test_extract_speaker_phrase_skips_asides_ages_openers_and_dates(text, speaker):
     (quote,) = find_quotes(text, People(text))
     assert quote.speaker == speaker or (speaker is None and quote.speaker not in ("Dec", "Dec."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new plans “will not solve this, but they help,” Ines Holt, minister for ports, ferries, and harbours, said.",
+        "“It could work, but it seems unlikely” that the ferry returns, said Ines Holt, deputy harbour master for the "
+        "northern district of the county council in 2016.",
+        "“Nobody wanted this,” remembered Ines Holt, the harbour master.",
+    ],
+)
+def test_extract_speaker_after_a_long_appositive_or_a_running_clause(text):
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == "Ines Holt"

@@ -83,7 +83,7 @@ FINITE_CUE = (
     r"blasts|slams|touts|scoffs|fumes|muses|gushes|demands|charges|alleges|asserts|reasons|advises|disagreed|"
     r"disagrees|accuses|referred to|refers to|dismissed|dismisses|denounced|denounces|labeled|labelled|labels|branded|"
     r"brands|derided|derides|decried|decries|lambasted|characterized|characterizes|hailed|hails|criticized|criticizes|"
-    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned"
+    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned|remembered|remembers"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
@@ -97,7 +97,7 @@ INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explain
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
     r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
     # "“…” without reporters asking him": after a quote, only a finite verb is its cue
-    r"(?:,(?P<appos>[^,;“”\"]{1,200}),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?" + FINITE_CUE + r")\b)",
+    r"(?:,(?P<appos>[^;“”\"]{1,200}?),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?" + FINITE_CUE + r")\b)",
     re.I,
 )
 # words that start a clause running on after a quote, never its speaker ("“no idea” if he would have told")
@@ -201,7 +201,7 @@ def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, i
             return None  # a later quote's attribution
         after = cue_after(text[at:sentence_end])
         rest = text[at + after.end() : sentence_end] if after else ""
-        if after and len(rest) < 80 and not re.search(r"[“”\"]", rest):  # the cue ends the sentence
+        if after and len(rest) < 200 and not re.search(r"[“”\"]", rest):  # the cue ends the sentence
             who_at = at + (after.start("who1") if after.group("who1") else after.start("who2"))
             return at, speaker_after(after), who_at
     return None
