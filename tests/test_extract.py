@@ -647,6 +647,9 @@ def test_extract_an_uncued_quote_takes_its_sentence_subject_not_the_first_person
          "Ines Holt", "The new bridge will be a “lasting gift” to the town"),
         ("That would bring a “summer of agony” for the council, said Tom Berg, a local historian.",
          "Tom Berg", "That would bring a “summer of agony” for the council"),
+        ("The ferry service is paying “dozens” of deckhands, mostly in the northern ports, to run the summer routes, "
+         "according to harbour master Ines Holt.", "Ines Holt",
+         "The ferry service is paying “dozens” of deckhands, mostly in the northern ports, to run the summer routes"),
     ],
 )
 def test_extract_a_cue_closing_the_sentence_attributes_the_quote_in_its_clause(text, speaker, clause):
@@ -731,8 +734,9 @@ def test_extract_speaker_phrase_skips_asides_ages_openers_and_dates(text, speake
         "“It could work, but it seems unlikely” that the ferry returns, said Ines Holt, deputy harbour master for the "
         "northern district of the county council in 2016.",
         "“Nobody wanted this,” remembered Ines Holt, the harbour master.",
+        "Ines Holt assures her audience she will tell the “doubters” who oppose the ferry to “wait and see.”",
     ],
 )
 def test_extract_speaker_after_a_long_appositive_or_a_running_clause(text):
-    (quote,) = find_quotes(text, People(text))
-    assert quote.speaker == "Ines Holt"
+    quotes = find_quotes(text, People(text))
+    assert quotes and {quote.speaker for quote in quotes} == {"Ines Holt"}

@@ -83,7 +83,7 @@ FINITE_CUE = (
     r"blasts|slams|touts|scoffs|fumes|muses|gushes|demands|charges|alleges|asserts|reasons|advises|disagreed|"
     r"disagrees|accuses|referred to|refers to|dismissed|dismisses|denounced|denounces|labeled|labelled|labels|branded|"
     r"brands|derided|derides|decried|decries|lambasted|characterized|characterizes|hailed|hails|criticized|criticizes|"
-    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned|remembered|remembers"
+    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned|remembered|remembers|assured|assures|reminded|reminds"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
@@ -193,6 +193,9 @@ def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int,
     return Attribution(open_at + 1, close_at, None, -1, False)
 
 
+PRONOUN_OR_DETERMINER = frozenset("he she they we i the a an his her their its one some many several two three".split())
+
+
 def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, int] | None:
     """An attribution closing the quote's sentence after a comma: "…, Ban said.", "…, said Brad Bannon, a pollster"."""
     for comma in re.finditer(r",\s", text[close_at + 1 : sentence_end]):
@@ -200,6 +203,9 @@ def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, i
         if re.search(r"[“”\"]", text[close_at + 1 : at]):
             return None  # a later quote's attribution
         after = cue_after(text[at:sentence_end])
+        who = after.group("who1") if after else None
+        if who and who.strip()[:1].islower() and who.split()[0].lower() not in PRONOUN_OR_DETERMINER:
+            continue  # ", primarily in the community, to pitch …": a clause going on, not a speaker
         rest = text[at + after.end() : sentence_end] if after else ""
         if after and len(rest) < 200 and not re.search(r"[“”\"]", rest):  # the cue ends the sentence
             who_at = at + (after.start("who1") if after.group("who1") else after.start("who2"))
