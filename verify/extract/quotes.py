@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verify.dates import WEEKDAYS
+from verify.extract.cues import CUE, FINITE_CUE, NEW_CUE, OBJECT_CUE, PARTICIPLE, PARTICIPLE_CUES, SETTING
 from verify.extract.marks import CLOSE, is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
@@ -14,7 +14,6 @@ from verify.extract.speakers import (
     sentence_subject, subject_before,
 )
 from verify.split import split_sentences
-
 
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
@@ -62,30 +61,6 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
     return paragraph_bounds(text, max(0, len(previous) - 1))[0] == speaker_paragraph
 
 
-# "…, telling Reuters, “…”", "is labeling Obama’s actions “…”": the speaker is the sentence's subject
-PARTICIPLE_CUES = (r"telling|saying|adding|noting|writing|asking|calling|labeling|labelling|describing|declaring|insisting|"
-                   r"warning|arguing|stating|explaining|claiming|suggesting|accusing|urging|promising|vowing|"
-                   r"acknowledging|conceding|predicting|recalling|complaining|joking|tweeting|boasting|pledging")
-PARTICIPLE = re.compile(r"(?:" + PARTICIPLE_CUES + r")$", re.I)
-FINITE_CUE = (
-    r"(?:said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|wrote|writes|argued|argues|claimed|claims|"
-    r"stated|explained|explains|warned|warns|insisted|insists|acknowledged|announced|asked|asks|suggested|"
-    r"suggests|promised|promises|called|calls|described|describes|tweeted|tweets|believes|thinks|accused|urged|urges|"
-    r"predicted|conceded|admitted|recalled|declared|replied|responded|continued|concluded|reported|reports|echoed|"
-    r"underscored|emphasized|emphasised|highlighted|reiterated|remarked|pledged|vowed|observed|pointed out|"
-    r"maintained|contended|complained|joked|countered|testified|according to|put it|posted|blasted|slammed|mocked|"
-    r"praised|touted|boasted|lamented|quipped|cautioned|confirmed|denied|predicts|recounted|maintain|maintains|"
-    r"concludes|continues|acknowledges|announces|recalls|declares|replies|responds|echoes|emphasizes|emphasises|"
-    r"reiterates|remarks|observes|points out|contends|complains|jokes|counters|testifies|posts|boasts|laments|"
-    r"quips|cautions|confirms|recounts|admits|concedes|vows|pledges|exclaimed|exclaims|shouted|yelled|texted|"
-    r"emailed|agreed|agrees|shot back|fired back|hit back|chimed in|weighed in|retorted|snapped|scoffed|fumed|mused|"
-    r"opined|gushed|bemoaned|griped|demanded|charged|alleged|asserted|reasoned|interjected|advised|mocks|praises|"
-    r"blasts|slams|touts|scoffs|fumes|muses|gushes|demands|charges|alleges|asserts|reasons|advises|disagreed|"
-    r"disagrees|accuses|referred to|refers to|dismissed|dismisses|denounced|denounces|labeled|labelled|labels|branded|"
-    r"brands|derided|derides|decried|decries|lambasted|characterized|characterizes|hailed|hails|criticized|criticizes|"
-    r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned|remembered|remembers|assured|assures|reminded|reminds"
-)
-CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING + "|" + FINITE_CUE + r"))\b[^“”]{0,200}$")
 # "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
@@ -229,7 +204,7 @@ def speaker_after(after: re.Match[str]) -> str:
     return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
 
 
-NEW_CUE = re.compile(r"\b(?:" + CUE + r")\b", re.I)
+
 
 
 def resumed_quote(pre: str) -> re.Match[str] | None:
@@ -260,16 +235,10 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue"), text[open_at + 1 : open_at + 2].isupper()), content_end, phrase, who_end, True)
 
 
-# "said Wednesday night that …", "told CNN, his policy …": when and to whom, before what was said
-WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)
-WHEN = (r"(?:on\s+)?(?:" + WEEKDAY + r")(?:\s+(?:night|morning|afternoon|evening))?"
-        r"|yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)")
-SETTING = re.compile(r"\s*(?:(?:" + WHEN + r")\s+)+")
+# to whom, before what was said: "told CNN, his policy …"
 RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+")
 
 
-# cues taking an object before their clause: "told holdouts for the senator that …"
-OBJECT_CUE = re.compile(r"(?:told|tell|tells|telling|warned|warns|warning|assured|reminded|informed|urged|promised|asked)$", re.I)
 # "said in a statement that …", "said again that …": what may stand between a cue and its clause's "that"
 PLACE_BEFORE_THAT = re.compile(r"\s*(?:$|(?:in|on|at|during|after|before|to|from|via|through|with|over|while|when|earlier|"
                                r"later|last|this|again|also|repeatedly|recently|previously|then)\b)", re.I)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
+from verify.extract.cues import WHEN
 from verify.extract.marks import CLOSE, OPEN
-from verify.extract.quotes import WHEN, QuoteSpan, credited_source
+from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
+from verify.extract.quotes import QuoteSpan, credited_source
 from verify.extract.speakers import WHO, is_name
 
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
