@@ -740,3 +740,11 @@ def test_extract_speaker_phrase_skips_asides_ages_openers_and_dates(text, speake
 def test_extract_speaker_after_a_long_appositive_or_a_running_clause(text):
     quotes = find_quotes(text, People(text))
     assert quotes and {quote.speaker for quote in quotes} == {"Ines Holt"}
+
+
+def test_extract_a_clause_before_the_cue_is_not_the_speaker():
+    text = ("If he wins the vote, Holt has indicated he would try to curb critics, vowing to “open up” the harbour. "
+            "In other words, explained moderator Tom Berg: “What does that have to do with the ferry?”")
+    first, second = find_quotes(text, People(text))
+    assert first.speaker != "If he wins the vote"
+    assert second.speaker != "In other words"

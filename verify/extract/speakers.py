@@ -183,7 +183,15 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,3}" + SPEAKER_NOUN, phrase):
         # "the governor" is the person the article gave that role; "the company", "the author": as written
         return (role_holder(phrase, people) if phrase.split()[0].lower() == "the" else None) or phrase
-    return phrase if phrase[:1].isupper() else None
+    return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+# a capitalised phrase that is a clause, not a speaker: "If he wins the presidency", "In other words", "Rubio was"
+CLAUSE_NOT_SPEAKER = re.compile(
+    r"(?i:if|in|on|at(?! least)|between|among|amid|when|while|after|before|although|though|because|as|since|until|unless|whether|there|this|these|"
+    r"those|here|so|then|now|also|but|and|or|yet|for|with|without|by|from|to|of|during|despite|that’s|that's|it’s|"
+    r"it's)\b|[A-Z][a-z]+ing\b|.*\b(?:is|was|were|are|will|would)\b"
+)
 
 
 def names_institution(phrase: str, people: People) -> bool:
