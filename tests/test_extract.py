@@ -748,3 +748,10 @@ def test_extract_a_clause_before_the_cue_is_not_the_speaker():
     first, second = find_quotes(text, People(text))
     assert first.speaker != "If he wins the vote"
     assert second.speaker != "In other words"
+
+
+def test_extract_an_unnamed_speaker_with_several_modifiers_carries_the_next_quote():
+    text = "“There was wrongdoing,” said a former senior harbour police official. “But was it criminal wrongdoing?”"
+    first, second = find_quotes(text, People(text))
+    assert first.speaker == second.speaker == "a former senior harbour police official"
+    assert second.continues

@@ -180,7 +180,7 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,3}" + SPEAKER_NOUN, phrase):
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN, phrase):
         # "the governor" is the person the article gave that role; "the company", "the author": as written
         return (role_holder(phrase, people) if phrase.split()[0].lower() == "the" else None) or phrase
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
