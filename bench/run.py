@@ -220,7 +220,22 @@ def bench_extract() -> list[tuple[str, str, str]]:
         started = time.perf_counter()
         claims = extract_claims(article)
         timings.append(time.perf_counter() - started)
-    return [(f"extract claims, {len(text.split())}-word article", f"{min(timings) * 1000:.0f} ms best of 5 ({len(claims)} claims)", "< 100 ms")]
+    rows = [(f"extract claims, {len(text.split())}-word article", f"{min(timings) * 1000:.0f} ms best of 5 ({len(claims)} claims)", "< 100 ms")]
+    return rows + bench_extract_transcripts()
+
+
+def bench_extract_transcripts() -> list[tuple[str, str, str]]:
+    """Extraction time grows with the text, not with its square: a transcript of quotes, at two sizes."""
+    from verify.extract import extract_claims
+    from verify.models import Article
+
+    result = []
+    for lines in (7000, 28000):
+        text = "“We will build the harbour,” she said.\n" * lines
+        started = time.perf_counter()
+        extract_claims(Article(text=text, sha256=sha256_text(text)))
+        result.append(f"{len(text) / 10**6:.2f} MB {time.perf_counter() - started:.1f} s")
+    return [("extract claims, transcript of one-line quotes (¼ and full size)", " / ".join(result), "—")]
 
 
 def bench_render(tmp: Path) -> list[tuple[str, str, str]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from typing import Generic, Protocol, TypeVar
 
 from verify.extract.holders import holders_of
 from verify.extract.people import People
@@ -13,6 +15,14 @@ from verify.extract.reported import clause_around, find_indirect
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Span)
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
     r"\b(?:expected to|is likely to|are likely to|may|might|could|should|hopes? to|"
@@ -48,12 +58,26 @@ def dated(query: str, published: dt.date | None) -> str:
     return f"{query} (as of {published:%-d %B %Y})" if published else query
 
 
-def containing(sentences: list[Sentence], start: int, end: int) -> str:
-    inside = [s for s in sentences if s.end > start and s.start < end]
-    return " ".join(s.text for s in inside) if inside else ""
+class Spans(Generic[S]):
+    """Spans in reading order that do not overlap one another (sentences, direct quotes), found by
+    position in log time: an article may be a transcript of thousands of quotes."""
+
+    def __init__(self, spans: list[S]) -> None:
+        self.spans, self.ends = spans, [span.end for span in spans]
+
+    def overlapping(self, start: int, end: int) -> list[S]:
+        found, i = [], bisect.bisect_right(self.ends, start)
+        while i < len(self.spans) and self.spans[i].start < end:
+            found.append(self.spans[i])
+            i += 1
+        return found
 
 
-def quote_claim(span: QuoteSpan, text: str, sentences: list[Sentence]) -> QuoteClaim:
+def containing(sentences: Spans[Sentence], start: int, end: int) -> str:
+    return " ".join(s.text for s in sentences.overlapping(start, end))
+
+
+def quote_claim(span: QuoteSpan, text: str, sentences: Spans[Sentence]) -> QuoteClaim:
     words = text[span.start : span.end].strip().rstrip(",")
     query = f"{span.speaker}: {words}" if span.speaker else words
     return QuoteClaim(
@@ -63,9 +87,9 @@ def quote_claim(span: QuoteSpan, text: str, sentences: list[Sentence]) -> QuoteC
     )
 
 
-def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People, text: str) -> list[Claim]:
+def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People, text: str) -> list[Claim]:
     """Quantity, reported-speech or statement claims of one body sentence."""
-    masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes if q.end > sentence.start and q.start < sentence.end]
+    masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes.overlapping(sentence.start, sentence.end)]
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
     for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
@@ -80,7 +104,7 @@ def sentence_claims(sentence: Sentence, quotes: list[QuoteSpan], people: People,
         return claims
     indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
-        return claims + [quote_claim(indirect, text, [sentence])]
+        return claims + [quote_claim(indirect, text, Spans([sentence]))]
     if (not claims or says_more(query, claims)) and is_statement(query):  # "She blamed …" reads as "Ola Brandt blamed …"
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(claims)))
@@ -130,10 +154,11 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
     sentences = split_sentences(text)
     quotes = find_quotes(text, people)
     clauses = [c for c in (clause_around(q, text) for q in quotes) if c is not None]
-    claims: list[Claim] = [quote_claim(q, text, sentences) for q in quotes + clauses]
+    in_order, quoted = Spans(sentences), Spans(quotes)
+    claims: list[Claim] = [quote_claim(q, text, in_order) for q in quotes + clauses]
     for sentence in sentences:
         if is_body_sentence(sentence):
-            claims.extend(sentence_claims(sentence, quotes, people, text))
+            claims.extend(sentence_claims(sentence, quoted, people, text))
     claims.sort(key=lambda c: (c.start, c.end))
     main = main_actors(sentences)
     return tuple(

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.cues import CUE, FINITE_CUE, NEW_CUE, OBJECT_CUE, PARTICIPLE, PARTICIPLE_CUES, SETTING
-from verify.extract.marks import CLOSE, is_title, paragraph_bounds, quote_marks, with_double_apostrophes_as_marks, without_marks
+from verify.extract.marks import (
+    CLOSE, is_title, paragraph_bounds, paragraphs, quote_marks, with_double_apostrophes_as_marks, without_marks,
+)
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
     HONORIFIC, NAME_CORE, NAME_PHRASE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
@@ -123,7 +125,7 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
     _, s_end = sentence_bounds(text, *bounds, close_at)
     para_start = paragraph_bounds(text, open_at)[0]
     s_start, s_end = max(s_start, para_start), min(max(s_end, close_at + 1), paragraph_bounds(text, close_at)[1])
-    pre = text[s_start:open_at][-400:]
+    pre = text[max(s_start, open_at - 400) : open_at]
     post = words_after(text, close_at, s_end, bounds)
     after = cue_after(post)
     cue_pre = CUE_IN_PRE.search(pre)
@@ -157,9 +159,10 @@ def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[in
 
 def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int, opens_sentence: bool) -> Attribution:
     """No cue in the quote's own sentence: one earlier in its paragraph, or a paragraph before ending "X said:"."""
-    earlier = BEFORE.search(text[para_start:open_at][-300:]) if opens_sentence else None
+    window = text[max(para_start, open_at - 300) : open_at]
+    earlier = BEFORE.search(window) if opens_sentence else None
     if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
-        at = open_at - len(text[para_start:open_at][-300:]) + earlier.start("who")
+        at = open_at - len(window) + earlier.start("who")
         return Attribution(open_at + 1, close_at, earlier.group("who"), at, True, from_paragraph=True)
     if not text[para_start:open_at].strip():
         introduced = introduction_before(text, para_start)
@@ -168,21 +171,24 @@ def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int,
     return Attribution(open_at + 1, close_at, None, -1, False)
 
 
+QUOTE_MARK = re.compile(r"[“”\"]")
+COMMA = re.compile(r",\s")
+ENDING_REACH = 500  # characters: a speaker, an appositive and the words after the cue
 PRONOUN_OR_DETERMINER = frozenset("he she they we i the a an his her their its one some many several two three".split())
 
 
 def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, int] | None:
     """An attribution closing the quote's sentence after a comma: "…, Ban said.", "…, said Brad Bannon, a pollster"."""
-    for comma in re.finditer(r",\s", text[close_at + 1 : sentence_end]):
-        at = close_at + 1 + comma.start()
-        if re.search(r"[“”\"]", text[close_at + 1 : at]):
-            return None  # a later quote's attribution
+    if QUOTE_MARK.search(text, close_at + 1, sentence_end):
+        return None  # the sentence quotes again: an attribution at its end is that quote's
+    # only the sentence's last words can hold it (and a 1 MB sentence must not be read comma by comma)
+    for comma in COMMA.finditer(text, max(close_at + 1, sentence_end - ENDING_REACH), sentence_end):
+        at = comma.start()
         after = cue_after(text[at:sentence_end])
         who = after.group("who1") if after else None
         if who and who.strip()[:1].islower() and who.split()[0].lower() not in PRONOUN_OR_DETERMINER:
             continue  # ", primarily in the community, to pitch …": a clause going on, not a speaker
-        rest = text[at + after.end() : sentence_end] if after else ""
-        if after and len(rest) < 200 and not re.search(r"[“”\"]", rest):  # the cue ends the sentence
+        if after and sentence_end - (at + after.end()) < 200:  # the cue ends the sentence
             who_at = at + (after.start("who1") if after.group("who1") else after.start("who2"))
             return at, speaker_after(after), who_at
     return None
@@ -192,7 +198,7 @@ def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[
     """The rest of the quote's sentence, or, when the quote ends it, the next sentence of the paragraph:
     the splitter ends a sentence at "“How are you today?”", and "Miller, a retired worker, said." follows."""
     para_end = paragraph_bounds(text, close_at)[1]
-    post = text[close_at + 1 : sentence_end][:300]
+    post = text[close_at + 1 : min(sentence_end, close_at + 301)]
     if not post.strip() and sentence_end < para_end:
         _, next_end = sentence_bounds(text, *bounds, sentence_end + 1)
         post = text[close_at + 1 : min(next_end, para_end)][:300]
@@ -329,13 +335,19 @@ def cued_speaker(found: Attribution, para_start: int, people: People) -> str | N
     return speaker
 
 
+def sentence_edges(text: str) -> tuple[list[int], list[int]]:
+    sentences = split_sentences(text)
+    return [s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)]
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     text = with_double_apostrophes_as_marks(text)  # same offsets, so the spans fit the caller's text
-    sentences = split_sentences(text)
-    bounds = ([s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)])
+    bounds = sentence_edges(text)
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
+    # read once a paragraph, not once a quote: a transcript may be one paragraph of a thousand quotes
+    credits = {start: credited_source(text[start:end]) for start, end in paragraphs(text)}
     marks = quote_marks(text)
     titles = {(o, c) for o, c in marks if is_title(text, o, c)}
     reading = without_marks(text, titles)  # "Johnson tells MSNBC’s “Morning Joe” that “…”": the cue reaches past a title
@@ -346,7 +358,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         found = attribution_of(reading, open_at, close_at, bounds)
         if words < 2 and not (found.cued and (found.content_start < open_at or found.speaker_at > close_at)):
             continue  # a scare-quoted word, unless reported speech quotes it or a cue follows ("“Okay,” I said")
-        para_start, para_end = paragraph_bounds(text, open_at)
+        para_start = paragraph_bounds(text, open_at)[0]
         speaker = cued_speaker(found, para_start, people)
         continues = inferred = False
         if speaker is None and not found.cued:  # "“…,” Bennett smiled": nearer than the last speaker
@@ -356,9 +368,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
         elif found.resumes and last_speaker and last_speaker[0] == para_start:
             continues = True
-        credited = credited_source(text[para_start:para_end])
-        if speaker is None and not found.cued and credited and PARAGRAPH_CREDIT.match(text, para_start):
-            speaker = credited  # "According to Xinhua, … a “just and multipolar international order.”"
+        if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
+            speaker = credits[para_start]  # "According to Xinhua, … a “just and multipolar international order.”"
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
@@ -366,6 +377,6 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             inferred = speaker is not None
         if speaker:
             last_speaker = (para_start, speaker, inferred)
-        spans.append(QuoteSpan(open_at + 1, close_at, speaker, credited, content_start=found.content_start,
+        spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return spans
