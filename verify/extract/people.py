@@ -163,9 +163,8 @@ class People:
             for short in person.short_names:
                 if self.by_surname(short) is not person:
                     continue
-                for match in re.finditer(r"\b" + re.escape(short) + r"\b", text):
-                    if match.start() not in person.mentions:
-                        person.mentions.append(match.start())
+                seen = set(person.mentions)  # a set: a long text mentions a person thousands of times
+                person.mentions.extend(m.start() for m in re.finditer(r"\b" + re.escape(short) + r"\b", text) if m.start() not in seen)
             person.mentions.sort()
 
     def by_name(self, name: str) -> Person | None:
