@@ -171,6 +171,7 @@ def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int,
     return Attribution(open_at + 1, close_at, None, -1, False)
 
 
+WORD = re.compile(r"\w")
 QUOTE_MARK = re.compile(r"[“”\"]")
 COMMA = re.compile(r",\s")
 ENDING_REACH = 500  # characters: a speaker, an appositive and the words after the cue
@@ -236,7 +237,7 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     # punctuation inside the closing mark ends the clause more often than not, even a comma (American style
     # puts it inside either way; letting what follows decide measured worse): PolNeAR train F1 0.837 -> 0.839
     closed = re.search(r"[,.;:!?]\s*$", text[open_at + 1 : close_at])
-    runs_on = running_on and bool(re.search(r"\w", text[close_at + 1 : s_end])) and not closed  # "says “…” despite his loss"
+    runs_on = running_on and bool(WORD.search(text, close_at + 1, s_end)) and not closed  # "says “…” despite his loss"
     content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
     return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue"), text[open_at + 1 : open_at + 2].isupper()), content_end, phrase, who_end, True)
 
