@@ -15,6 +15,7 @@ from verify.extract.reported import clause_around, find_indirect
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
+
 class Span(Protocol):
     @property
     def start(self) -> int: ...
@@ -23,6 +24,7 @@ class Span(Protocol):
 
 
 S = TypeVar("S", bound=Span)
+
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
     r"\b(?:expected to|is likely to|are likely to|may|might|could|should|hopes? to|"

@@ -211,9 +211,6 @@ def speaker_after(after: re.Match[str]) -> str:
     return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
 
 
-
-
-
 def resumed_quote(pre: str) -> re.Match[str] | None:
     """The attribution between two parts of one quote in one sentence: "“…,” said X, director of Y, “…”"."""
     close = max(pre.rfind(CLOSE), pre.rfind('"'))
@@ -239,7 +236,8 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
     closed = re.search(r"[,.;:!?]\s*$", text[open_at + 1 : close_at])
     runs_on = running_on and bool(WORD.search(text, close_at + 1, s_end)) and not closed  # "says “…” despite his loss"
     content_end = sentence_content_end(text, close_at, s_end) if runs_on else close_at
-    return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue"), text[open_at + 1 : open_at + 2].isupper()), content_end, phrase, who_end, True)
+    whole = text[open_at + 1 : open_at + 2].isupper()  # "told the Gazette simply, “We lost.”": a sentence quoted whole
+    return Attribution(clause_start(cue.group("rest"), open_at, cue.group("cue"), whole), content_end, phrase, who_end, True)
 
 
 # to whom, before what was said: "told CNN, his policy …"
@@ -256,7 +254,8 @@ def clause_start(rest: str, open_at: int, cue: str = "", whole: bool = False) ->
     lead = (RECIPIENT.match(rest) if cue.lower().startswith(("told", "tell")) else None) or SETTING.match(rest)
     if lead:
         return clause_start(rest[lead.end() :], open_at, whole=whole)
-    if re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest) or rest.rstrip().endswith(":") or (whole and rest.rstrip().endswith(",")):  # "whispered to him: “…”"
+    handed_over = rest.rstrip().endswith(":") or (whole and rest.rstrip().endswith(","))  # "whispered to him: “…”"
+    if handed_over or re.fullmatch(r"[\s,:—–-]*(?:that\s*)?", rest):
         return open_at + 1
     that = re.search(r"\bthat\s", rest)  # "told holdouts for the senator that they were “…”": the clause starts at "that"
     if that and not OBJECT_CUE.match(cue) and not PLACE_BEFORE_THAT.match(rest[: that.start()]):
