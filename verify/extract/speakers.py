@@ -61,12 +61,15 @@ def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, 
     return None
 
 
-ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")  # an aside between the speaker and the cue
+# an aside between the speaker and the cue: "X, during a visit to …, said", "X, who is a pastor at …, said", "X, 22, said"
+ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s"
+                   r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")
 
 
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
-    window = text[max(sentence_start, cue_at - 160) : cue_at].rstrip()
+    start = max(sentence_start, cue_at - 160)
+    window = text[start:cue_at].rstrip()
     appositive = re.search(r",([^,]{1,120}),$", window)
     window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
     window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
@@ -75,9 +78,8 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     phrase = (match.group(1) if match else window).strip()
-    start = max(sentence_start, cue_at - 160)
     if match and match.start() > 0 and ASIDE.match(phrase) and text.startswith(window, start):
-        before = subject_before(text, sentence_start, start + match.start())  # "Clinton, during a town hall in Columbus, Ohio, said"
+        before = subject_before(text, sentence_start, start + match.start())  # the words before the aside
         if before and is_name(before):
             return before
     if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker
@@ -188,9 +190,9 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
 
 # a capitalised phrase that is a clause, not a speaker: "If he wins the presidency", "In other words", "Rubio was"
 CLAUSE_NOT_SPEAKER = re.compile(
-    r"(?i:if|in|on|at(?! least)|between|among|amid|when|while|after|before|although|though|because|as|since|until|unless|whether|there|this|these|"
-    r"those|here|so|then|now|also|but|and|or|yet|for|with|without|by|from|to|of|during|despite|that’s|that's|it’s|"
-    r"it's)\b|[A-Z][a-z]+ing\b|.*\b(?:is|was|were|are|will|would)\b"
+    r"(?i:if|in|on|at(?! least)|between|among|amid|when|while|after|before|although|though|because|as|since|until|"
+    r"unless|whether|there|this|these|those|here|so|then|now|also|but|and|or|yet|for|with|without|by|from|to|of|"
+    r"during|despite|that’s|that's|it’s|it's)\b|[A-Z][a-z]+ing\b|.*\b(?:is|was|were|are|will|would)\b"
 )
 
 
