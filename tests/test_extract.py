@@ -111,6 +111,7 @@ def test_extract_never_crashes_on_hostile_text(text):
         # each of these took minutes to hours while a quote's attribution re-read its whole paragraph or sentence
         ("1 MB paragraph of 28,000 quotes", "He said, “a b c d e f g,” and more, " * 28000),
         ("transcript of 28,000 quote lines", "“A b c d e f g,” he said.\n" * 28000),
+        ("2,000 quotes each trailed by a 75-item list", ("“I agree,” Abc" + ", x y" * 75 + ", he said.\n") * 2000),
         ("two people named 48,000 times", "Mr. Anna Berg met Tom Lee in Oslo on May 3. " * 24000),
         ("1 MB sentence of commas around one quote", "alpha, beta, gamma, " * 25000 + "“x y z w v u” " + "alpha, beta, " * 38000),
         ("mixed scripts and controls", "Путин сказал “мир” 世界 \x07\x1b 20 people said: “ok”. " * 500),

@@ -175,6 +175,7 @@ WORD = re.compile(r"\w")
 QUOTE_MARK = re.compile(r"[“”\"]")
 COMMA = re.compile(r",\s")
 ENDING_REACH = 500  # characters: a speaker, an appositive and the words after the cue
+ATTRIBUTION_COMMAS = 6
 PRONOUN_OR_DETERMINER = frozenset("he she they we i the a an his her their its one some many several two three".split())
 
 
@@ -183,8 +184,12 @@ def cue_ending(text: str, close_at: int, sentence_end: int) -> tuple[int, str, i
     if QUOTE_MARK.search(text, close_at + 1, sentence_end):
         return None  # the sentence quotes again: an attribution at its end is that quote's
     # only the sentence's last words can hold it (and a 1 MB sentence must not be read comma by comma)
-    for comma in COMMA.finditer(text, max(close_at + 1, sentence_end - ENDING_REACH), sentence_end):
-        at = comma.start()
+    reach = max(close_at + 1, sentence_end - ENDING_REACH)
+    cues = [cue.start() for cue in NEW_CUE.finditer(text, reach, sentence_end)]
+    if not cues:
+        return None  # no reporting verb there: ", x y, x y, …" is not tried comma by comma
+    # the attribution's own commas stand just before its cue: "…, Anne Richards, minister for ports, ferries, and harbours, said"
+    for at in [comma.start() for comma in COMMA.finditer(text, reach, cues[-1])][-ATTRIBUTION_COMMAS:]:
         after = cue_after(text[at:sentence_end])
         who = after.group("who1") if after else None
         if who and who.strip()[:1].islower() and who.split()[0].lower() not in PRONOUN_OR_DETERMINER:
