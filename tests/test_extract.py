@@ -96,7 +96,9 @@ def test_extract_example_article_speakers_and_agencies():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(list("ab “”\"'.,1 2\n\x00") + ["said", " He ", " Xi ", "more than ", "11th", "“", "—"]), max_size=800).map("".join))
+@given(st.lists(st.sampled_from(list("ab “”\"'.,1 2\n\x00") + ["said", " He ", " Xi ", "more than ", "11th", "“", "—", " , ",
+                                                                  " told ", " Tom Berg ", "according to ", "Dr. ", " who is "]),
+                max_size=800).map("".join))
 def test_extract_never_crashes_on_hostile_text(text):
     for claim in extract_claims(article(text)):
         assert 0 <= claim.start <= claim.end <= len(text)
@@ -112,6 +114,7 @@ def test_extract_never_crashes_on_hostile_text(text):
         ("1 MB paragraph of 28,000 quotes", "He said, “a b c d e f g,” and more, " * 28000),
         ("transcript of 28,000 quote lines", "“A b c d e f g,” he said.\n" * 28000),
         ("2,000 quotes each trailed by a 75-item list", ("“I agree,” Abc" + ", x y" * 75 + ", he said.\n") * 2000),
+        ("a comma standing alone after a quote", "Tom Berg spoke. “We agree” , he , told Anna visit."),
         ("two people named 48,000 times", "Mr. Anna Berg met Tom Lee in Oslo on May 3. " * 24000),
         ("1 MB sentence of commas around one quote", "alpha, beta, gamma, " * 25000 + "“x y z w v u” " + "alpha, beta, " * 38000),
         ("mixed scripts and controls", "Путин сказал “мир” 世界 \x07\x1b 20 people said: “ok”. " * 500),

@@ -88,8 +88,8 @@ def cue_after(post: str) -> re.Match[str] | None:
     """The attribution after a quote ("“…,” she said"), but not a clause that runs on ("“no idea” if he would have told")."""
     after = CUE_AFTER.match(post)
     who = after.group("who1") if after else None
-    if who and who.split()[0] in NOT_SPEAKER_START:
-        return None
+    if who is not None and (not who.split() or who.split()[0] in NOT_SPEAKER_START):
+        return None  # no words ("” , he , told"), or a clause going on
     return after
 
 
