@@ -86,7 +86,8 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None
-    end = span.content_end + 1 if span.content_end == span.end else span.content_end  # keep the closing mark
+    closing_mark = span.content_end == span.end and text[span.end : span.end + 1] in (CLOSE, '"', "'")
+    end = span.content_end + 1 if closing_mark else span.content_end  # keep the closing mark (none where the text ends open)
     return QuoteSpan(span.content_start, end, span.speaker, span.credited, direct=False, inferred=span.inferred)
 
 
