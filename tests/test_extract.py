@@ -114,6 +114,7 @@ def test_extract_never_crashes_on_hostile_text(text):
         ("1 MB paragraph of 28,000 quotes", "He said, “a b c d e f g,” and more, " * 28000),
         ("transcript of 28,000 quote lines", "“A b c d e f g,” he said.\n" * 28000),
         ("2,000 quotes each trailed by a 75-item list", ("“I agree,” Abc" + ", x y" * 75 + ", he said.\n") * 2000),
+        ("a title left open where the text ends", "Ines Holt spoke about it on “Fox News Sunday"),
         ("a partial quote left open where the text ends", "Ines Holt spoke. Holt said the council was “a disgrace to the town"),
         ("a comma standing alone after a quote", "Tom Berg spoke. “We agree” , he , told Anna visit."),
         ("two people named 48,000 times", "Mr. Anna Berg met Tom Lee in Oslo on May 3. " * 24000),

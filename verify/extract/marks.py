@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE = "“", "”"
+MARKS = frozenset({OPEN, CLOSE, '"'})
 
 
 def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
@@ -86,6 +87,7 @@ def without_marks(text: str, pairs: set[tuple[int, int]]) -> str:
     if not pairs:
         return text
     chars = list(text)
-    for open_at, close_at in pairs:
-        chars[open_at] = chars[close_at] = " "
+    for at in (at for pair in pairs for at in pair):
+        if text[at : at + 1] in MARKS:  # a quote left open pairs with its paragraph's end: that "\n" (or the text's end) stays
+            chars[at] = " "
     return "".join(chars)
