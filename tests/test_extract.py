@@ -8,6 +8,7 @@ from verify.extract import extract_claims
 from verify.extract.quantities import find_quantities
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
+from verify.extract.speakers import resolve_speaker
 from verify.models import Article, ClaimKind, Qualifier
 from verify.read import read_article, sha256_text
 
@@ -766,3 +767,12 @@ def test_extract_an_unnamed_speaker_with_several_modifiers_carries_the_next_quot
     first, second = find_quotes(text, People(text))
     assert first.speaker == second.speaker == "a former senior harbour police official"
     assert second.continues
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaker"),
+    [("Between the two votes", None), ("In other words", None), ("Rubio was", None), ("Acknowledging the risk", None),
+     ("At least half of the voters", "At least half of the voters"), ("Aides to the mayor", "Aides to the mayor")],
+)
+def test_extract_a_capitalised_clause_is_no_speaker_but_a_group_is(phrase, speaker):
+    assert resolve_speaker(phrase, 0, People("")) == speaker
