@@ -43,6 +43,9 @@ def article(text: str) -> Article:
         ("Seven registered voters complained.", 7, Qualifier.EXACT, False, "registered voters"),
         ("Among Cuban Americans, 82 percent of whom view him unfavorably, few voted.", 82, Qualifier.EXACT, False, ""),
         ("Turnout was 61 percent according to the county.", 61, Qualifier.EXACT, False, ""),
+        ("The council kept all 14 of the city's libraries.", 14, Qualifier.EXACT, False, "libraries"),
+        ("A fifth of its staff left.", 0.2, Qualifier.EXACT, False, "staff"),
+        ("She has visited Russia twice since 2020.", 2, Qualifier.EXACT, False, "visits"),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):
@@ -171,7 +174,14 @@ def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
         ("Brenmark beat Lindhaven City 3-1 on Saturday.", []),
         ("She won in 2:21:40 on Sunday.", []),
         ("Two were hurt and a third was treated for smoke.", [(2, "exact", 2)]),
-        ("Roughly one in five households spends more than 40 percent of income on rent.", [(40, "more_than", None)]),
+        ("Roughly one in five households spends more than 40 percent of income on rent.", [(0.2, "about", 0.22), (40, "more_than", None)]),
+        # shares, multiples and the counts an ordinal or a possessive can hide
+        ("About a fifth of the staff are agency workers; two-thirds are on contracts.", [(0.2, "about", 0.22), (0.6667, "exact", 0.6667)]),
+        ("Three-fifths of members and one in 0 guests agreed.", [(0.6, "exact", 0.6)]),
+        ("The meeting was twice interrupted, the second time in three years.", [(2, "exact", 2), (2, "exact", 2), (3, "exact", 3)]),
+        ("Third-quarter revenue fell 11%, the lowest since the second quarter of 2021.", [(11, "exact", 11)]),
+        ("It said it would cut jobs at its two plants.", [(2, "exact", 2)]),
+        ("For the first time since the fifth of November, turnout rose.", []),
     ],
 )
 def test_extract_ranges_fractions_and_non_counts(sentence, expected):
@@ -369,6 +379,19 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
          "Lena Ortiz", "the treaty changed little"),
         ("Mayor Ines Holt said Wednesday night that the budget would be balanced by spring.", "Ines Holt",
          "the budget would be balanced"),
+        # "told" + whom + a clause with no "that"; a role appositive that ends in the name
+        ("A neighbour, retired teacher Oona Pirk, told the inquiry she had heard two shots before midnight.", "Oona Pirk",
+         "she had heard two shots"),
+        ("Sheep farmer Aki Laine met the minister. Exports fell by half last winter, he told the Valley Courier.",
+         "Aki Laine", "Exports fell by half"),
+        ("OSLAND, May 4 (Brennet Wire) - Norvik Air cancelled 140 flights on Monday, citing a strike, and said "
+         "services would resume on Wednesday.", "Norvik Air", "services would resume"),
+        ("Governor Tia Rask visited the flooded towns. The governor said the state would pay for new levees.",
+         "Tia Rask", "the state would pay"),
+        ("Veteran forward Ilmar Kask missed the final. The 36-year-old, who has scored 200 goals, said his knee had "
+         "not healed.", "Ilmar Kask", "his knee had not healed"),
+        ("Detective Sergeant Mai Orr, who led the inquiry for Kessel Police, spoke on Friday. She said officers had "
+         "searched 12 homes.", "Mai Orr", "officers had searched"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -776,3 +799,48 @@ def test_extract_an_unnamed_speaker_with_several_modifiers_carries_the_next_quot
 )
 def test_extract_a_capitalised_clause_is_no_speaker_but_a_group_is(phrase, speaker):
     assert resolve_speaker(phrase, 0, People("")) == speaker
+
+
+def test_extract_reporters_own_part_of_a_coordinated_sentence_is_a_statement():
+    text = ("OSLAND, May 4 (Brennet Wire) - Norvik Air cancelled 140 flights on Monday, citing a strike by baggage "
+            "handlers, and said services would resume on Wednesday.")
+    claims = extract_claims(article(text))
+    (statement,) = [c for c in claims if c.kind is ClaimKind.STATEMENT]
+    assert statement.text.endswith("citing a strike by baggage handlers")
+    assert [c.quote for c in claims if c.kind is ClaimKind.QUOTE] == ["services would resume on Wednesday."]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Judge Ada Morn heard the case. Morn, who retired last year, had refused every delay.", True),
+        ("The airline now expects a loss of 40 million crowns for the year, its chief said on Monday.", False),
+        ("Rask Motors cut its profit forecast on Thursday after sales in Brenmark slumped.", True),
+    ],
+)
+def test_extract_statement_of_a_named_person_and_not_a_forecast(text, statement):
+    last = text.split(". ")[-1]
+    found = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.STATEMENT and last.startswith(c.text[:20])]
+    assert bool(found) is statement
+
+
+def test_extract_next_sentence_cue_with_its_own_clause_is_not_the_quotes_attribution():
+    text = ("About 300 people marched to the harbour, some carrying banners reading “Save our ferry, save our town.” "
+            "Police said the march was peaceful and nobody was arrested.")
+    quotes = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert all(c.speaker != "Police" for c in quotes)
+    # an attribution-only sentence after the quote still attributes it
+    text = "“How did we let it come to this?” Mira Tamm, a retired ferry captain, said."
+    (quote,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert quote.speaker == "Mira Tamm"
+
+
+def test_extract_people_behind_rank_titles_and_ages_with_their_roles():
+    text = ("Detective Inspector Rolf Mand, who led the inquiry for Kessel Police, spoke on Friday. "
+            "One witness, 72-year-old retired nurse Edda Linn, told the court she had seen the van. "
+            "“It was parked there every night,” she said.")
+    people = {p.name: p.role for p in People(text).people}
+    assert people.get("Rolf Mand") is not None and people.get("Edda Linn") == "retired nurse"
+    assert "Kessel Police" not in people
+    (quote,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert quote.speaker == "Edda Linn"

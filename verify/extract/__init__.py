@@ -11,7 +11,7 @@ from verify.extract.holders import holders_of
 from verify.extract.people import People
 from verify.extract.quantities import Mention, find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
-from verify.extract.reported import clause_around, find_indirect
+from verify.extract.reported import clause_around, find_indirect, reporters_part
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -27,7 +27,8 @@ S = TypeVar("S", bound=Span)
 
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
-    r"\b(?:expected to|is likely to|are likely to|may|might|could|should|hopes? to|"
+    r"\b(?:expected to|is likely to|are likely to|(?-i:may)|might|could|should|hopes? to|expects?|predicts?|"
+    r"(?:is|are) set to|plans? to|intends? to|"
     r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
     re.I,
 )
@@ -106,10 +107,16 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         return claims
     indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
-        return claims + [quote_claim(indirect, text, Spans([sentence]))]
-    if (not claims or says_more(query, claims)) and is_statement(query):  # "She blamed …" reads as "Ola Brandt blamed …"
+        claims.append(quote_claim(indirect, text, Spans([sentence])))
+        own = reporters_part(sentence.text)  # "Nine hospitals were still on paper, and officials said …": both are claims
+        if not own:
+            return claims
+        sentence = Sentence(start=sentence.start, end=sentence.start + own, text=sentence.text[:own], paragraph=sentence.paragraph)
+        query = decontextualise(sentence, people)
+    figures = [c for c in claims if isinstance(c, QuantityClaim) and c.end <= sentence.end]
+    if (not figures or says_more(query, figures)) and is_statement(query, people):  # "She blamed …": "Ola Brandt blamed …"
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
-                                     query=query, figures_claimed=bool(claims)))
+                                     query=query, figures_claimed=bool(figures)))
     return claims
 
 
@@ -142,11 +149,12 @@ def says_more(text: str, quantity_claims: list[Claim]) -> bool:
     return bool(names) or bool(DATE_HINT.search(rest)) or len(words) >= 6
 
 
-def is_statement(text: str) -> bool:
+def is_statement(text: str, people: People) -> bool:
     """Check-worthy: a concrete detail (a name or a number), not opinion, forecast or question."""
-    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text):
+    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text) or len(text.split()) < 6:
         return False
-    return len(text.split()) >= 6 and bool(CHECKABLE_DETAIL.search(text))
+    opening = re.match(r"[A-Z][\w’'-]+", text)  # "Hale, who did not give evidence, had denied all charges."
+    return bool(CHECKABLE_DETAIL.search(text)) or bool(opening and people.by_surname(opening.group(0)))
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:

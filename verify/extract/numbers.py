@@ -69,11 +69,28 @@ VAGUE_RE = re.compile(
     r"(?:of\s+(?P<inner>thousands|millions|billions)\s+of\b|of\b|more\b)", re.I,
 )
 INNER_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of millions of euros"
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 2 / 3, "quarters": 0.75}
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_parts = "|".join(DENOMINATORS)
+_numerators = "two|three|four|five|seven|nine"
 FRACTION_RE = re.compile(
-    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)|(?:an?|one)[- ](?P<part>half|third|quarter)"
-    r"(?=\s+(?:of|point|percentage)\b)|two[- ](?P<twos>thirds)|three[- ](?P<threes>quarters))", re.I,
+    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)"
+    # "a fifth of the staff", "a quarter point", "two-thirds", "three-fifths of voters"
+    r"|(?:an?|one)[- ](?P<part>" + _parts + r")(?=\s+(?:of|point|percentage)\b)"
+    r"|(?P<numerator>" + _numerators + r")[- ](?P<parts>(?:" + _parts.replace("half|", "") + r")s)\b"
+    # "one in five households", "two in every three": a share written as two numbers
+    r"|(?P<share>one|two|three|four|\d+) in (?:every )?(?P<of>two|three|four|five|six|seven|eight|nine|ten|\d+)\b)",
+    re.I,
 )
+
+
+def fraction_value(match: re.Match[str]) -> float:
+    """The share a FRACTION_RE match names: "a fifth" 0.2, "two-thirds" 0.667, "half of" 0.5."""
+    if match.group("share"):
+        share, whole = parse_number(match.group("share")), parse_number(match.group("of"))
+        return share / whole if share is not None and whole else 0.0
+    if match.group("parts"):
+        return UNITS[match.group("numerator").lower()] / DENOMINATORS[match.group("parts").lower()[:-1]]
+    return 1 / DENOMINATORS[(match.group("part") or "half").lower()]
 
 
 def word_value(words: str) -> float | None:

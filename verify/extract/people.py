@@ -98,7 +98,10 @@ PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|profess
 ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
               "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
               "analyst researcher professor deputy leader chancellor ambassador senator officer engineer founder "
-              "commissioner negotiator chief").split()
+              "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
+              "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
+              "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
+              "pilot champion winner player athlete forward").split()
 ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),?\s+$", re.I)
 
 
@@ -125,11 +128,11 @@ def appositive_role(text: str, person: Person) -> str:
     "coast guard spokesman Yusuf Bari", "Sorel's interior minister, Hamid Tal,"."""
     for at in person.mentions:
         found = APPOSITIVE_ROLE.match(text, at + len(person.name))
-        if found and not re.match(r"(?:who|which|that|and|but|said|says|told)\b", found.group("role")):
+        if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
             return found.group("role").strip()
         before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
-        if before:
-            return before.group("role").strip()
+        if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
+            return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
     return ""
 
 
@@ -144,14 +147,15 @@ class People:
             if not name:
                 continue
             person = self.by_name(name)
-            prefix = match.group("name")[: match.group("name").find(name)].split()
+            skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
+            prefix = match.group("name")[:skipped].split()
             role = (match.group("role") or "").strip() or " ".join(w for w in prefix if w in TITLE_WORDS or "s" in w[-2:])
             if person is None:
-                person = Person(name=name, role=role, first_seen=match.start("name"))
+                person = Person(name=name, role=role, first_seen=match.start("name") + skipped)
                 self.people.append(person)
             elif not person.role and role:
                 person.role = role
-            person.mentions.append(match.start("name"))
+            person.mentions.append(match.start("name") + skipped)
         self.people = [p for p in self.people if p.role or acts_as_person(text, p)]
         for person in self.people:
             if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):

@@ -8,8 +8,8 @@ from functools import lru_cache
 from itertools import takewhile
 
 from verify.extract.numbers import (
-    FRACTION_RE, FRACTIONS, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, interval, ordinal_word_value,
-    parse_number, qualifier_of, word_value,
+    FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, TENS, UNITS, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
+    fraction_value, parse_number, qualifier_of, word_value,
 )
 from verify.dates import MONTHS as MONTH_NAMES, WEEKDAYS
 from verify.models import Quantity, Qualifier
@@ -27,6 +27,8 @@ NOUN_STOP = {
     "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later",
 } | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
 LINK_PREPOSITIONS = {"of", "to", "in"}
+PARTITIVE = {"the", "its", "their", "his", "her", "our", "these", "those"}
+POSSESSIVE = re.compile(r"[’']s?$")
 VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must",
              "sent", "held", "won", "lost", "left", "paid", "kept", "told", "found", "built", "brought", "bought", "sold",
              "spent", "shown", "taken", "given", "seen", "known", "written", "ran", "began", "became", "got", "contain",
@@ -37,7 +39,7 @@ SCOPE = re.compile(
     r"so far this (?:year|month)|in (?:19|20)\d\d|last year|as president|in office)\b",
     re.I,
 )
-DEFINITE = re.compile(r"\b(?:the|both|these|those|its|their|our)\s+$", re.I)
+DEFINITE = re.compile(r"\b(?:the|both|these|those)\s+$", re.I)
 
 
 def scope_after(sentence: str, end: int) -> str:
@@ -65,14 +67,19 @@ def counted_after(sentence: str, end: int) -> str:
     for match in WORD.finditer(sentence, end):
         gap = sentence[cursor : match.start()]
         # "11-year-old" joins, "1.8 percent - better than …" does not
-        if (not words and gap.strip() and gap != "-") or any(ch in gap for ch in ",;:.!?()“”\""):
+        if (not words and gap.strip() and gap != "-") or any(ch in gap for ch in ",;:.!?()“”\"") or (
+                words and any(ch.isdigit() for ch in gap)):
             break
         word = match.group(0)
         lower = word.lower()
+        if words and (lower in UNITS or lower in TENS):
+            break  # "the second time in three years": another count begins
         cursor = match.end()
         if lower == "of" and not words and not skipped_of:
             skipped_of = True  # "40 percent of voters", "dozens of protesters"
             continue
+        if skipped_of and not words and (lower in PARTITIVE or POSSESSIVE.search(word)):
+            continue  # "14 of the city's libraries", "a fifth of its staff" count libraries and staff
         if lower in ("more", "fewer") and not words:
             skipped_more = True  # "one more increase", "two more years"; "hundreds more showed up" counts nothing
             continue
@@ -239,12 +246,29 @@ def fraction_mentions(sentence: str) -> list[Mention]:
     """"half a percentage point", "more than a quarter of sales", "nearly a third of it", "two-thirds"."""
     mentions = []
     for match in FRACTION_RE.finditer(sentence):
-        word = (match.group("part") or match.group("twos") or match.group("threes") or "half").lower()
-        value = FRACTIONS[word]
+        value = round(fraction_value(match), 4)  # "two-thirds" is 0.6667 in the report, and so are its bounds
+        if not 0 < value <= 1:
+            continue  # "one in 0", "five in four": not a share
         qualifier = qualifier_of(match.group("qual"))
         low, high = interval(value, qualifier, match.group("qual"))
-        quantity = Quantity(value=round(value, 4), low=low, high=high, qualifier=qualifier,
+        quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier,
                             counted=counted_after(sentence, match.end()), surface=match.group(0))
+        mentions.append(Mention(match.start(), match.end(), quantity))
+    return mentions
+
+
+TWICE_RE = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<word>twice|thrice)\b", re.I)
+
+
+def twice_mentions(sentence: str) -> list[Mention]:
+    """"twice interrupted", "visited twice", "more than twice as many": a count (or multiple) in one word."""
+    mentions = []
+    for match in TWICE_RE.finditer(sentence):
+        value = 2.0 if match.group("word").lower() == "twice" else 3.0
+        qualifier = qualifier_of(match.group("qual"))
+        low, high = interval(value, qualifier, match.group("qual"))
+        counted = counted_by_verb(sentence[: match.start()], "times")
+        quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, counted=counted, surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))
     return mentions
 
@@ -291,8 +315,12 @@ def ordinal_names(sentence: str, match: re.Match[str], word: str, after: str) ->
     head = noun[-1] if noun else ""  # "defeat" of "defeat in 19 games"
     if word == "first" and (re.match(r"^\s+\d", after) or (head.endswith("s") and not head.endswith("ss"))):
         return True  # "the first 12 months", "the first payments": which ones, not how many
+    if re.match(r"^-?\s*quarter\b(?!\s+in a row)|^\s+of\s+(?:" + MONTHS + r")\b", after, re.I):
+        return True  # "third-quarter revenue", "in the second quarter" name a period; "the fifth of November" a date
+    if word == "first" and re.match(r"^\s+time\b", after, re.I):
+        return True  # "for the first time" (but "the second time in three years" counts)
     if word in ("first", "second"):
-        return not after.strip() or bool(re.match(r"^[\s-]+(?:time|half|place|quarter|round|hand|largest|biggest|"
+        return not after.strip() or bool(re.match(r"^[\s-]+(?:half|place|quarter|round|hand|largest|biggest|"
                                                    r"highest|lowest|best|worst|thought|nature|of|day|week|month|year|"
                                                    r"season|stage|phase|step|lady|minister|secretary)\b", after, re.I))
     return False
@@ -311,7 +339,7 @@ def _find_cached(sentence: str) -> tuple[Mention, ...]:
 
 
 def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-def]
-    fractions = fraction_mentions(sentence)
+    fractions = fraction_mentions(sentence) + twice_mentions(sentence)
     blocked = list(masked) + [(m.start, m.end) for m in fractions]
     mentions = [m for m in fractions if not any(a <= m.start < b for a, b in masked)]
     position = 0

@@ -208,7 +208,13 @@ def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[
     if not post.strip() and sentence_end < para_end:
         _, next_end = sentence_bounds(text, *bounds, sentence_end + 1)
         post = text[close_at + 1 : min(next_end, para_end)][:300]
+        cue = cue_after(post)
+        if cue and CLAUSE_AFTER_CUE.match(post, cue.end()):
+            return ""  # "… “Libraries yes, tax no.” Police said the protest was peaceful.": that cue reports its own clause
     return post
+
+
+CLAUSE_AFTER_CUE = re.compile(r"\s+(?:that\s+)?(?:the|a|an|he|she|it|they|we|i|his|her|their|its|this|there|no|nobody)\s", re.I)
 
 
 def speaker_after(after: re.Match[str]) -> str:

@@ -8,13 +8,19 @@ from verify.extract.cues import WHEN
 from verify.extract.marks import CLOSE, OPEN
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.quotes import QuoteSpan, credited_source
-from verify.extract.speakers import WHO, is_name
+from verify.extract.speakers import WHO, is_name, role_holder
 
 ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
 ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
-SPEAKER = r"(?P<who>" + BODY + r"|" + ROLE_PHRASE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
-SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told\s+(?:[^,]+?(?=\s+that\s)|[^,]+?))"  # "told the Global Times that …": the recipient runs to "that"
+THE_ROLE = r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(ROLE_NOUNS) + r")(?=\s)"  # "The senator said …", "the team's coach"
+AGED = r"[Tt]he\s+\d{1,3}-year-old"  # "The 34-year-old, who has won the race three times, said"
+SOMEONE = r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=,)"  # "A neighbour, retired teacher Oona Pirk, told"
+SPEAKER = r"(?P<who>" + AGED + r"|" + SOMEONE + r"|" + BODY + r"|" + ROLE_PHRASE + r"|" + THE_ROLE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
+# whom someone told: "the Global Times that …" runs to "that"; "the court she had lost …" ends before the clause's subject
+RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)"
+             r"(?=\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there|[A-Z]|\d)\b)|[^,]+?)")
+SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told\s+" + RECIPIENT + ")"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
     + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
@@ -28,7 +34,10 @@ PARTICIPIAL = re.compile(
 COORDINATED = re.compile(
     r"^[^“”\"]{12,}?,\s+(?:and|but)\s+" + SPEAKER + r"\s+" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
-TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated)\b[^“”\"]{0,80}$")
+TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated|told)\b[^“”\"]{0,80}$")
+# "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
+SUBJECT_SAYS = re.compile(r"^" + SPEAKER + r"\s[^“”\"]{12,}?,?\s+and\s+(?:also\s+)?" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+")
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
 
@@ -36,7 +45,11 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
     if OPEN in sentence or CLOSE in sentence or '"' in sentence or "''" in sentence:  # quote marks: the quote reader's sentence
         return None
-    match = LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
+    dateline = DATELINE.match(sentence)
+    if dateline:  # "TREVSTAD, Nov 5 (Vendrin Wire) - Halvard Motors … said": the sentence starts after it
+        sentence, offset = sentence[dateline.end() :], offset + dateline.end()
+    match = (LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
+             or SUBJECT_SAYS.match(sentence))
     if not match or not_a_clause(match):
         return None
     who = match.group("who").strip()
@@ -45,10 +58,26 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
+    if appositive and not is_name(appositive):  # "One witness, retired nurse Margaret Doyle, told": the name ends it
+        named = people.latest_in(offset + match.start("appos"), offset + match.end("appos")) or ""
+        appositive = named if named and appositive.endswith(named.split()[-1]) else ""
     speaker = speaker_of(appositive if is_name(appositive) else who, offset + match.start("who"), people)
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
+
+
+def reporters_part(sentence: str) -> int:
+    """Where the reporter's own statement ends in "Nine hospitals were on paper, and officials said …" or
+    "Halvard cut its forecast, blaming demand, and said it would …" (0 when the sentence is all reported)."""
+    dateline = DATELINE.match(sentence)
+    body = sentence[dateline.end() :] if dateline else sentence
+    match = COORDINATED.match(body) or SUBJECT_SAYS.match(body)
+    if match is None:
+        return 0
+    own = body[: match.start("verb")]
+    and_at = own.rfind(" and ")
+    return (dateline.end() if dateline else 0) + (own.rfind(",", 0, and_at + 1) if "," in own[:and_at + 1] else and_at)
 
 
 # "warned against nihilism", "called for talks": the verb takes an object, not a clause
@@ -95,5 +124,9 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
     if re.fullmatch(BODY, who) and not is_name(who):
         return who
+    if re.fullmatch(AGED, who):  # the person the article has just named
+        return people.latest_before(at)
+    if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
+        return role_holder(who, people) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
     return people.resolve(name, at)
