@@ -182,6 +182,8 @@ def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
         ("Third-quarter revenue fell 11%, the lowest since the second quarter of 2021.", [(11, "exact", 11)]),
         ("It said it would cut jobs at its two plants.", [(2, "exact", 2)]),
         ("For the first time since the fifth of November, turnout rose.", []),
+        ("Lind was first elected in 2019; she became the first elected mayor of Osland.", [(1, "exact", 1)]),
+        ("The storm damaged several hundred homes and a few thousand trees.", [(300, "range", 900), (2000, "range", 5000)]),
     ],
 )
 def test_extract_ranges_fractions_and_non_counts(sentence, expected):
@@ -392,6 +394,13 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
          "not healed.", "Ilmar Kask", "his knee had not healed"),
         ("Detective Sergeant Mai Orr, who led the inquiry for Kessel Police, spoke on Friday. She said officers had "
          "searched 12 homes.", "Mai Orr", "officers had searched"),
+        # a role with modifiers after the clause; "wrote"; "promised that"
+        ("About 900 homes lost power overnight, regional energy minister Pia Dahl said.", "Pia Dahl", "About 900 homes"),
+        ("Fewer trains ran on time in March, the auditors wrote in their annual report.", "the auditors", "Fewer trains ran"),
+        ("Mayor Eli Varg spoke at the depot. He promised that every bus route would run again by June.", "Eli Varg",
+         "every bus route would run"),
+        ("Union leader Kai Ness called the offer “an insult to every driver” and said the strike would go on.",
+         "Kai Ness", "the strike would go on"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -844,3 +853,20 @@ def test_extract_people_behind_rank_titles_and_ages_with_their_roles():
     assert "Kessel Police" not in people
     (quote,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE and c.direct]
     assert quote.speaker == "Edda Linn"
+
+
+def test_extract_long_titles_leave_the_name_and_become_the_role():
+    text = ("“It is too early,” said United Dockworkers Political Director Tim Wald. Later, Senate Minority Leader "
+            "Tom Vance, R-Ky., spoke. “We will not block it,” Vance said.")
+    people = {p.name: p.role for p in People(text).people}
+    assert people == {"Tim Wald": "United Dockworkers Political Director", "Tom Vance": "Senate Minority Leader"}
+    assert [c.speaker for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE] == ["Tim Wald", "Tom Vance"]
+
+
+def test_extract_credits_state_television_and_skips_what_would_happen():
+    text = ("Some 3,000 homes were damaged, provincial governor Ilya Morn told state television. "
+            "The new levy would raise 40 million crowns a year for the Ardel province.")
+    claims = extract_claims(article(text))
+    (reported,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
+    assert (reported.speaker, reported.attributed_to) == ("Ilya Morn", "state television")
+    assert not [c for c in claims if c.kind is ClaimKind.STATEMENT]

@@ -11,7 +11,7 @@ from verify.extract.holders import holders_of
 from verify.extract.people import People
 from verify.extract.quantities import Mention, find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
-from verify.extract.reported import clause_around, find_indirect, reporters_part
+from verify.extract.reported import clause_around, find_indirect, reporters_part, said_after_quote
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -28,7 +28,7 @@ S = TypeVar("S", bound=Span)
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
     r"\b(?:expected to|is likely to|are likely to|(?-i:may)|might|could|should|hopes? to|expects?|predicts?|"
-    r"(?:is|are) set to|plans? to|intends? to|"
+    r"(?:is|are) set to|plans? to|intends? to|would|"
     r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
     re.I,
 )
@@ -103,8 +103,9 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
             end=claim_end, sentence=sentence.text, query=query,
             quantity=mention.quantity.model_copy(update={"holders": holders}),
         ))
-    if masked:
-        return claims
+    if masked:  # a quote's sentence: what the quote reader found, and "… “…” and said …" after the last quote
+        said = said_after_quote(text, quotes.overlapping(sentence.start, sentence.end)[-1], sentence.end)
+        return claims + ([quote_claim(said, text, Spans([sentence]))] if said else [])
     indirect = find_indirect(sentence.text, sentence.start, people)
     if indirect is not None:
         claims.append(quote_claim(indirect, text, Spans([sentence])))

@@ -66,8 +66,11 @@ SINGLE_RE = re.compile(  # one figure, for a "range" that is two figures ("40 pe
 )
 VAGUE_RE = re.compile(
     r"\b(?P<vague>dozens|scores|hundreds|thousands|millions|billions)\s+"
-    r"(?:of\s+(?P<inner>thousands|millions|billions)\s+of\b|of\b|more\b)", re.I,
+    r"(?:of\s+(?P<inner>thousands|millions|billions)\s+of\b|of\b|more\b)"
+    r"|\b(?P<few>several|a few)\s+(?P<unit>dozen|hundred|thousand|million|billion)\b", re.I,
 )
+FEW = {"several": (3.0, 9.0), "a few": (2.0, 5.0)}  # "several hundred buildings": 300 to 900
+FEW_UNITS = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 INNER_SCALE = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}  # "hundreds of millions of euros"
 DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _parts = "|".join(DENOMINATORS)

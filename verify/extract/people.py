@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
@@ -10,7 +11,7 @@ NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
-    r"(?P<name>" + NAME_WORD + r"(?: (?:" + INITIAL + r"|" + NAME_WORD + r")){1,3})"
+    r"(?P<name>" + NAME_WORD + r"(?: (?:" + INITIAL + r"|" + NAME_WORD + r")){1,4})"
 )
 NOT_NAMES = {
     "The", "This", "That", "These", "Those", "In", "On", "At", "For", "With", "From", "According", "During",
@@ -74,6 +75,9 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
 
 def clean_name(name: str) -> str | None:
     words = name.split()
+    titled = [i for i, w in enumerate(words[:-1]) if is_title(w)]
+    if titled:  # "Senate Minority Leader Tom Vance" -> "Tom Vance"
+        words = words[titled[-1] + 1 :]
     while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))
                      or words[0].lower().endswith("-year-old")):  # "Eighteen-year-old Samu Aro"
         words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
@@ -136,20 +140,42 @@ def appositive_role(text: str, person: Person) -> str:
     return ""
 
 
+def is_title(word: str) -> bool:
+    return word in TITLE_WORDS or word.lower() in ROLE_NOUNS
+
+
+def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """PERSON matches with the title words they start with; where a long title leaves too few words for the
+    name ("United Steelworkers Political Director Tim" + "Waters"), the name is read again after the title."""
+    position = 0
+    while (match := PERSON.search(text, position)) is not None:
+        words = list(re.finditer(r"\S+", match.group("name")))
+        titled = [i for i, w in enumerate(words[:-1]) if is_title(w.group(0))]
+        again = PERSON.match(text, match.start("name") + words[titled[-1] + 1].start()) if titled else None
+        if again is not None and len(words) - titled[-1] - 1 < 2:
+            yield again, match.group(0)[: words[titled[-1]].end() + match.start("name") - match.start()].strip()
+            position = again.end()
+            continue
+        yield match, ""
+        position = match.end()
+
+
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.people: list[Person] = []
-        for match in PERSON.finditer(mask_headings(text)):
+        for match, title in person_matches(mask_headings(text)):
             name = clean_name(POSSESSIVE.sub("", match.group("name")))
             if not name:
                 continue
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
-            role = (match.group("role") or "").strip() or " ".join(w for w in prefix if w in TITLE_WORDS or "s" in w[-2:])
+            titled = bool(prefix) and is_title(prefix[-1])  # "Senate Minority Leader"
+            role = title or (match.group("role") or "").strip() or " ".join(
+                w for w in prefix if titled or w in TITLE_WORDS or "s" in w[-2:])
             if person is None:
                 person = Person(name=name, role=role, first_seen=match.start("name") + skipped)
                 self.people.append(person)

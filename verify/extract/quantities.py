@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import takewhile
 
 from verify.extract.numbers import (
-    FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, TENS, UNITS, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
+    FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, TENS, UNITS, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
     fraction_value, parse_number, qualifier_of, word_value,
 )
 from verify.dates import MONTHS as MONTH_NAMES, WEEKDAYS
@@ -231,9 +231,13 @@ def unit_word_end(sentence: str, match: re.Match[str]) -> int:
 def vague_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in VAGUE_RE.finditer(sentence):
-        low, high = VAGUE[match.group("vague").lower()]
-        inner = INNER_SCALE.get((match.group("inner") or "").lower(), 1.0)
-        low, high = low * inner, high * inner
+        if match.group("few"):
+            unit = FEW_UNITS[match.group("unit").lower()]
+            low, high = (bound * unit for bound in FEW[match.group("few").lower()])
+        else:
+            low, high = VAGUE[match.group("vague").lower()]
+            inner = INNER_SCALE.get((match.group("inner") or "").lower(), 1.0)
+            low, high = low * inner, high * inner
         quantity = Quantity(
             value=low, low=low, high=high, qualifier=Qualifier.RANGE, counted=counted_after(sentence, match.end()),
             surface=match.group(0),
@@ -317,8 +321,9 @@ def ordinal_names(sentence: str, match: re.Match[str], word: str, after: str) ->
         return True  # "the first 12 months", "the first payments": which ones, not how many
     if re.match(r"^-?\s*quarter\b(?!\s+in a row)|^\s+of\s+(?:" + MONTHS + r")\b", after, re.I):
         return True  # "third-quarter revenue", "in the second quarter" name a period; "the fifth of November" a date
-    if word == "first" and re.match(r"^\s+time\b", after, re.I):
-        return True  # "for the first time" (but "the second time in three years" counts)
+    if word == "first" and (re.match(r"^\s+time\b", after) or (
+            re.match(r"^\s+[a-z]+ed\b", after) and not re.search(r"\b(?:the|a|an)\s+$", sentence[: match.start()], re.I))):
+        return True  # "for the first time", "was first elected in 2018" (but "the second time in three years" counts)
     if word in ("first", "second"):
         return not after.strip() or bool(re.match(r"^[\s-]+(?:half|place|quarter|round|hand|largest|biggest|"
                                                    r"highest|lowest|best|worst|thought|nature|of|day|week|month|year|"

@@ -19,8 +19,9 @@ from verify.split import split_sentences
 
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
+    r"(?:(?P<generic>(?:state|public|national)\s+(?:television|TV|radio|media|broadcaster))\b|"  # "told state television"
     r"(?:(?:state|official|national|news|wire|press|agency|broadcaster|newspaper|daily)\s+)*"  # "the state news agency SNA"
-    r"(?P<credit>(?:[A-Z][\w’'-]*|of|the)(?:\s+(?:[A-Z][\w’'-]*|News|Agency|of))*)"
+    r"(?P<credit>(?:[A-Z][\w’'-]*|of|the)(?:\s+(?:[A-Z][\w’'-]*|News|Agency|of))*))"
 )
 
 
@@ -41,6 +42,8 @@ def credited_source(window: str) -> str | None:
     match = CREDIT.search(window)
     if not match:
         return None
+    if match.group("generic"):
+        return match.group("generic")
     words = match.group("credit").split()
     while words and words[-1] in {"of", "the"}:
         words.pop()

@@ -10,7 +10,8 @@ from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.quotes import QuoteSpan, credited_source
 from verify.extract.speakers import WHO, is_name, role_holder
 
-ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "Race director Ulla Kask"
+# "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
+ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
 ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
 THE_ROLE = r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(ROLE_NOUNS) + r")(?=\s)"  # "The senator said …", "the team's coach"
@@ -20,7 +21,8 @@ SPEAKER = r"(?P<who>" + AGED + r"|" + SOMEONE + r"|" + BODY + r"|" + ROLE_PHRASE
 # whom someone told: "the Global Times that …" runs to "that"; "the court she had lost …" ends before the clause's subject
 RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)"
              r"(?=\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there|[A-Z]|\d)\b)|[^,]+?)")
-SAYS = r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|told\s+" + RECIPIENT + ")"
+SAYS = (r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|"
+        r"promised|pledged|confirmed|acknowledged|admitted|announced|wrote|told\s+" + RECIPIENT + ")")
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
     + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
@@ -34,7 +36,8 @@ PARTICIPIAL = re.compile(
 COORDINATED = re.compile(
     r"^[^“”\"]{12,}?,\s+(?:and|but)\s+" + SPEAKER + r"\s+" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
-TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER + r"\s+(?:said|says|reported|added|estimated|told)\b[^“”\"]{0,80}$")
+TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER
+                      + r"\s+(?:said|says|reported|added|estimated|told|wrote|noted|warned|stressed|explained)\b[^“”\"]{0,80}$")
 # "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
 SUBJECT_SAYS = re.compile(r"^" + SPEAKER + r"\s[^“”\"]{12,}?,?\s+and\s+(?:also\s+)?" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+")
@@ -65,6 +68,22 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
+
+
+# "… called the plan “a wish list” and said his party would offer another": the quote's speaker goes on speaking
+SAID_AFTER_QUOTE = re.compile(r"^[”\"’']?[,.]?\s+and\s+" + SAYS + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
+
+
+def said_after_quote(text: str, quote: QuoteSpan, sentence_end: int) -> QuoteSpan | None:
+    """The reported clause after a quote's closing mark, in the quote's sentence, said by the quote's speaker."""
+    if quote.speaker is None or not quote.direct:
+        return None
+    tail_start = quote.end
+    match = SAID_AFTER_QUOTE.match(text[tail_start:sentence_end])
+    if match is None or not_a_clause(match):
+        return None
+    return QuoteSpan(tail_start + match.start("clause"), tail_start + match.end("clause"), quote.speaker, quote.credited,
+                     direct=False, inferred=quote.inferred)
 
 
 def reporters_part(sentence: str) -> int:
