@@ -90,3 +90,13 @@ def test_integration_check_several_files_in_one_process(tmp_path, sample_index, 
     out = capsys.readouterr().out
     assert code == 0 and "total (2 articles)" in out
     assert (tmp_path / "out" / "article.json").exists() and (tmp_path / "out" / "farmers.json").exists()
+
+
+def test_blind_set_verdicts_end_to_end(settings, embedder):
+    """eval/data/blind: a corpus and draft written before verify ran on them (a dateline, a transcript, an
+    HTML page, JSON Lines, an older background piece); every expected verdict, and no false conflict."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import verdicts_blind
+
+    rows = verdicts_blind.compare(verdicts_blind.checked(settings, embedder), verdicts_blind.expected())
+    assert [(item["at"], given) for item, given, _ in rows if given not in verdicts_blind.wanted(item)] == []

@@ -168,3 +168,90 @@ def test_judge_quote_evidence_speaker_is_only_a_cued_one():
     evidence = "Trade minister Tomas Oduya opened the talks in Brenmark. “Trade between our countries has doubled in five years.”"
     finding = judge_quote(quote_claim("Trade between our countries has doubled in five years", "Alina Marek"), evidence)
     assert finding.stance is not Stance.CONFLICTS
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "resolved"),
+    [
+        # the verb the weekday hangs on decides: "approved … on Tuesday that will cost" is last Tuesday
+        ("The board approved a new terminal on Tuesday that will cost 90 million crowns.", dt.date(2026, 8, 22), dt.date(2026, 8, 18)),
+        ("On Tuesday the board approved a terminal that will open in 2030.", dt.date(2026, 8, 22), dt.date(2026, 8, 18)),
+        ("Talks will resume on Monday, the minister said.", dt.date(2026, 8, 22), dt.date(2026, 8, 24)),
+        # a year elsewhere in the sentence does not pull a weekday out of the week of publication
+        ("Rivers were at their lowest on Monday since records began in 1962.", dt.date(2026, 8, 5), dt.date(2026, 8, 3)),
+    ],
+)
+def test_dates_weekday_follows_its_own_verb_and_ignores_a_distant_year(text, published, resolved):
+    from verify.dates import find_dates
+
+    weekday = [d for d in find_dates(text, published) if d.relative]
+    assert [d.value for d in weekday] == [resolved]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "stance"),
+    [
+        # a dateline's capitals and a possessive name the same place
+        ("Harlow Bay's ferries stopped running on Monday after the storm.", "HARLOW BAY — Ferries stopped running on Monday after the storm.", Stance.SUPPORTS),
+        ("The ferries will stop running in winter.", "The ferries will not stop running in winter.", Stance.CONFLICTS),
+    ],
+)
+def test_judge_statement_possessives_and_negation_scope(claim, evidence, stance):
+    from verify.judge.statement import judge_statement
+
+    finding = judge_statement(claim, evidence, 0.85, dt.date(2026, 3, 13), dt.date(2026, 3, 13))
+    assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "clash"),
+    [
+        # both negate the same predicate, one a little further on, with its subject before the "not"
+        ("The mayor has promised that the ferries will not stop running.", "We will not let the ferries stop running.", False),
+        ("The ferries will stop running.", "The ferries will not stop running.", True),
+    ],
+)
+def test_judge_polarity_clash_reads_the_whole_negated_clause(claim, evidence, clash):
+    from verify.judge.statement import polarity_clash, tokens
+
+    assert polarity_clash(tokens(claim), tokens(evidence)) is clash
+
+
+def test_judge_quantity_currency_in_words_needs_the_same_context():
+    claim = quantity_claim("The new terminal will cost 640 million crowns.")
+    other_sum = "We have set aside 35 million crowns for road repairs this year."
+    assert judge_quantity(claim, other_sum, 0.5, dt.date(2026, 8, 22), dt.date(2026, 8, 5)).stance is Stance.RELATED
+    # "once interest is included" is a passive, not a partial list: the figure counts
+    higher = "The new terminal will cost at least 900 million crowns once interest is included, critics said."
+    assert judge_quantity(claim, higher, 0.7, dt.date(2026, 8, 22), dt.date(2026, 8, 13)).stance is Stance.CONFLICTS
+
+
+def test_judge_quantity_ordinal_counts_what_its_sentence_named():
+    claim = quantity_claim("It is the third hosepipe ban since 2010.")
+    evidence = "The authority imposed a hosepipe ban on Monday, its third since 2010."
+    assert judge_quantity(claim, evidence, 0.7, dt.date(2026, 8, 22), dt.date(2026, 8, 3)).stance is Stance.SUPPORTS
+
+
+def test_judge_quantity_level_at_another_time_is_not_a_conflict():
+    claim = quantity_claim("Reservoirs fell to 31 percent of capacity this month, the lowest since records began.")
+    old = "Reservoirs fell to 38 percent of capacity after a dry spring."
+    finding = judge_quantity(claim, old, 0.8, dt.date(2026, 8, 22), dt.date(2022, 7, 10))
+    assert finding.stance is Stance.RELATED and "another time" in finding.note
+    # a level has no scope: "since records began" is no other count than "this month"
+    same = "Reservoirs were at 31 percent of capacity on Monday, the lowest since records began in 1962."
+    assert judge_quantity(claim, same, 0.8, dt.date(2026, 8, 22), dt.date(2026, 8, 3)).stance is Stance.SUPPORTS
+
+
+def test_judge_quote_diff_shows_the_replaced_last_word():
+    claim = quote_claim("Every home must cut its use by a quarter", "Dana Wirt")
+    finding = judge_quote(claim, "“Every home must cut its use by a fifth,” said Dana Wirt.", "")
+    assert finding.stance is Stance.CONFLICTS and "“quarter” → “fifth”" in finding.note
+
+
+def test_judge_statement_date_after_since_is_a_reference_point_not_the_events_date():
+    from verify.judge.statement import judge_statement
+
+    claim = "It was Lind's third visit to Osland since her re-election in 2022."
+    evidence = "Lind arrived in Osland on Sunday for her third visit since her re-election."
+    finding = judge_statement(claim, evidence, 0.9, dt.date(2026, 3, 13), dt.date(2026, 3, 9))
+    assert finding.stance is not Stance.CONFLICTS, finding.note

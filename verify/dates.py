@@ -33,6 +33,26 @@ DATE = re.compile(
     re.I,
 )
 FUTURE = re.compile(r"\b(?:will|shall|is to|are to|due to|plans? to|expected to|going to)\b", re.I)
+# a verb in the past: "approved", "said", "met" (a weekday by a past verb is last week's)
+PAST = re.compile(r"\b(?:[a-z]{3,}ed|said|met|was|were|had|did|told|made|took|gave|went|came|began|won|lost|fell|rose|"
+                  r"left|held|sent|spent|built|sold|bought|brought|found|paid|ran|saw|spoke|wrote|chose|struck|hit|cut|"
+                  r"set|put|shut|led|fled|flew|drew|grew|threw|broke|kept|beat)\b")
+
+
+def future_at(text: str, start: int, end: int) -> bool:
+    """Is the verb a date belongs to future? The nearest verb before it in its clause ("will travel on
+    Thursday", "approved a plant on Tuesday that will …"), else the first after it ("On Tuesday the council
+    approved …")."""
+    before = CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    verbs = sorted([(m.end(), True) for m in FUTURE.finditer(before)] + [(m.end(), False) for m in PAST.finditer(before)])
+    if verbs:
+        return verbs[-1][1]
+    after = CLAUSE_BREAK.split(text[end : end + 200])[0]
+    verbs = sorted([(m.start(), True) for m in FUTURE.finditer(after)] + [(m.start(), False) for m in PAST.finditer(after)])
+    return bool(verbs) and verbs[0][1]
+
+
+CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\b(?:that|which|who|when|while|after|before|but|and)\b")
 
 
 @dataclass(frozen=True)
@@ -80,16 +100,19 @@ def month_in(anchor: dt.date | None, month: int, year: str | None, future: bool)
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateRef]:
     """Every date reference in `text`, resolved against `anchor` (a publication date) where relative."""
-    future = bool(FUTURE.search(text))
     found = []
     for m in DATE.finditer(text):
-        ref = resolve(m, anchor, future)
+        ref = resolve(m, anchor, future_at(text, m.start(), m.end()))
         if ref is not None:
             found.append(DateRef(m.start(), m.end(), m.group(0), ref[0], ref[1], bool(m.group("weekday") or m.group("near"))))
-    if any(not r.relative and r.granularity in ("month", "year") and r.value for r in found):
-        # "on a Sunday in June 2019": the weekday belongs to the stated month, not to the week of publication
-        found = [r for r in found if not r.relative]
-    return found
+    stated = [r for r in found if not r.relative and r.granularity in ("month", "year") and r.value]
+    # "on a Sunday in June 2019": the weekday belongs to the stated month, not to the week of publication
+    # (but in "on Monday, the lowest since records began in 1962" Monday is this week's)
+    return [r for r in found if not (r.relative and any(abs(s.start - r.end) <= NEAR or abs(r.start - s.end) <= NEAR
+                                                        for s in stated))]
+
+
+NEAR = 10  # characters between a weekday and the month or year it belongs to ("a Sunday in June 2019")
 
 
 def resolve(m: re.Match[str], anchor: dt.date | None, future: bool) -> tuple[str, dt.date | None] | None:

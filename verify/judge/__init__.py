@@ -43,8 +43,9 @@ class Finding:
 
 def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
     context = f"{passage.title}\n{passage.lead}{passage.text}"
-    if isinstance(claim, QuantityClaim):
-        counted = judge_quantity(claim, passage.text, cosine, published, passage.published, span.overlap, context)
+    if isinstance(claim, QuantityClaim):  # the source names an actor too ("Kestrel Bay Green group (press release)")
+        counted = judge_quantity(claim, passage.text, cosine, published, passage.published, span.overlap,
+                                 f"{passage.source or ''}\n{context}")
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
         quoted = judge_quote(claim, passage.text, passage.lead)

@@ -75,19 +75,29 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
 
 
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
-    """"third visit since her re-election" does not speak to "seventh visit since taking office"."""
+    """"third visit since her re-election" does not speak to "seventh visit since taking office"; "$9 billion in
+    2020" not to "$18.4 billion last year". But a level's "since …" is a comparison, not its period: "31 percent
+    this month" and "31 percent on Monday, the lowest since records began" are one figure."""
+    if not (counts_events(a) or counts_events(b)) and (a.scope.startswith("since") or b.scope.startswith("since")):
+        return False
     mine, theirs = set(tokenize(a.scope)), set(tokenize(b.scope))
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
                   "appear", "term", "case", "death", "infect", "arrest"}
-GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"}
+# a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
+# is not the plant's "640 million crowns")
+CURRENCY_NOUNS = set(tokenize("crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
+                              "shekels dirhams riyals rand naira ringgit baht zloty forint rand reais dinars"))
+GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
 SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
 PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
-PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|included)\b", re.I)  # "the 7 signed include"; not ", including"
+# "the 7 signed include"; not ", including", nor a passive ("900 million once interest is included")
+PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )included)\b",
+                           re.I)
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
@@ -100,8 +110,12 @@ GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words t
 
 def is_running_total(q: Quantity) -> bool:
     """Counts that grow over time: visits, meetings, agreements to date, anything "since …"."""
+    return counts_events(q) or q.scope.startswith("since")
+
+
+def counts_events(q: Quantity) -> bool:
     head = tokenize(q.counted)[:1]
-    return q.ordinal or q.scope.startswith("since") or bool(head and head[0] in RUNNING_TOTALS)
+    return q.ordinal or bool(head and head[0] in RUNNING_TOTALS)
 
 
 def shared_context(claim: QuantityClaim, sentence: str) -> float:
@@ -132,7 +146,8 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not forecast_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        figures = [m.quantity for m in comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))]
+        mentions = comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))
+        figures = [counted_from_sentence(m, sentence.text, claim.quantity) for m in mentions]
         if generic:
             shared = shared_context(claim, sentence.text)
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
@@ -140,6 +155,17 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
                 continue
         found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)]
     return found
+
+
+def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity) -> Quantity:
+    """"The authority imposed a hosepipe ban …, its third since 2010": an ordinal with nothing after it counts
+    what its sentence named before it, when that is what the claim counts."""
+    q = mention.quantity
+    head = noun_chunk(claim.counted)[-1:] if claim.counted else []
+    if not (q.ordinal and claim.ordinal and not q.counted and head):
+        return q
+    earlier = [SYNONYMS.get(w, w) for w in tokenize(sentence[: mention.start])]
+    return q.model_copy(update={"counted": claim.counted}) if head[0] in earlier else q
 
 
 def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
@@ -200,8 +226,9 @@ def judge_quantity(
     stale = bool(article_date and evidence_date and article_date - evidence_date > STALE_AFTER)
     running = is_running_total(claim.quantity)
     explicit = [d for d in find_dates(claim.query, article_date) if d.value is not None and d.granularity != "year"]
-    if running and evidence_date and explicit and not dated_like(claim.query, article_date, evidence_date):
-        other, at = scoped[0]  # "her fourth visit, in June 2019" against a 2026 total: another time
+    if evidence_date and explicit and not dated_like(claim.query, article_date, evidence_date):
+        # "her fourth visit, in June 2019" against a 2026 total, "31 percent this month" against a 2022 level: another time
+        other, at = scoped[0]
         return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, another time", at)
     if stale and running and not dated_like(claim.query, article_date, evidence_date):
         other, at = scoped[0]

@@ -50,7 +50,11 @@ def aligned_words(quote: list[str], passage: str) -> tuple[list[str], float]:
     if not blocks:
         return [], 0.0
     found = sum(b.size for b in blocks)
-    return window[blocks[0].b : blocks[-1].b + blocks[-1].size], found / len(quote)
+    # quote words before the first or after the last match were replaced or dropped: take in as many evidence
+    # words there, so "cut its use by a quarter" against "… by a fifth" reads "fifth" -> "quarter", not "added quarter"
+    head, tail = blocks[0].a, len(quote) - (blocks[-1].a + blocks[-1].size)
+    start, end = max(0, blocks[0].b - head), min(len(window), blocks[-1].b + blocks[-1].size + tail)
+    return window[start:end], found / len(quote)
 
 
 def word_diff(quote: list[str], evidence: list[str]) -> tuple[WordChange, ...]:

@@ -48,7 +48,8 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=32768)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.replace("’", "'").rstrip(".,") for t in TOKEN.findall(text))
+    # "Kestrel Bay's" and a dateline's "KESTREL BAY" name the same place: the possessive is no other word
+    return tuple(re.sub(r"'s$", "", t.replace("’", "'").rstrip(".,")) or t for t in TOKEN.findall(text))
 
 
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(ORDINAL_WORDS) | {"dozen", "hundred", "thousand", "million", "billion"}
@@ -62,24 +63,31 @@ def is_name(token: str, position: int) -> bool:
     return position > 0 and token[:1].isupper() and token.lower() not in SMALL
 
 
-def negated_words(words: list[str]) -> set[str]:
-    """Content words under a negation ("not peaceful", "will not make", "rather than binding")."""
+def negated_words(words: list[str], reach: int = 2, back: int = 0) -> set[str]:
+    """Content words under a negation ("not peaceful", "will not make", "rather than binding"); with `back`,
+    also the last words before it (the subject of "the taps will not run dry")."""
     lowered = [w.lower() for w in words]
     scoped: set[str] = set()
     for i, word in enumerate(lowered):
         contrast = word in ("rather", "instead") and i + 1 < len(lowered) and lowered[i + 1] in ("than", "of")
         if word in NEGATIONS or word.endswith("n't") or contrast:
-            following = [w for w in lowered[i + 1 : i + 5] if w not in SMALL and w not in NEGATIONS and w not in ("than", "of")]
-            scoped.update(following[:2])
+            following = [w for w in lowered[i + 1 : i + 1 + 2 * reach] if w not in SMALL and w not in NEGATIONS and w not in ("than", "of")]
+            preceding = [w for w in lowered[max(0, i - 2 * back) : i] if w not in SMALL and w not in NEGATIONS]
+            scoped.update(following[:reach] + preceding[len(preceding) - back :] if back else following[:reach])
     return scoped
+
+
+WIDE_REACH = 5  # "will not let the taps run dry" negates "run dry" too, five content words on
 
 
 def polarity_clash(claim: list[str], evidence: list[str]) -> bool:
     """Is a predicate the two share negated in one and not the other? A "not" elsewhere in a long
-    evidence sentence ("but not under other conditions") is no contradiction."""
+    evidence sentence ("but not under other conditions") is no contradiction, and a word the other side
+    negates a little further on ("the taps will not run dry" / "will not let the taps run dry") is negated there too."""
     mine, theirs = negated_words(claim), negated_words(evidence)
+    mine_wide, theirs_wide = negated_words(claim, WIDE_REACH, back=2), negated_words(evidence, WIDE_REACH, back=2)
     claim_words, evidence_words = {w.lower() for w in claim}, {w.lower() for w in evidence}
-    return bool((mine - theirs) & evidence_words) or bool((theirs - mine) & claim_words)
+    return bool((mine - theirs_wide) & evidence_words) or bool((theirs - mine_wide) & claim_words)
 
 
 def changed_words(claim: list[str], evidence: list[str]) -> list[str]:
@@ -123,11 +131,16 @@ def words_before(text: str, ref: DateRef, n: int = 3) -> set[str]:
     return {w.lower() for w in tokens(text[max(0, ref.start - 60) : ref.start])[-n:] if w.lower() not in SMALL}
 
 
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,4}(?:in\s+|of\s+)?$", re.I)
+
+
 def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: str, evidence_dates: list[DateRef], loose: bool) -> str:
     """A claim date that no evidence date allows. Unless the sentences say much the same (`loose`
     is False) or the evidence gives a single date, the two dates must hang on the same words
     ("begin in June" / "begin in September")."""
     for mine in claim_dates:
+        if SINCE_BEFORE.search(claim_text[max(0, mine.start - 40) : mine.start]):
+            continue  # "her third visit since her re-election in 2022": a point of reference, not when it happened
         known = [d for d in evidence_dates if d.value is not None and mine.value is not None]
         if loose and len(known) > 1:
             known = [d for d in known if words_before(claim_text, mine) & words_before(evidence_text, d)]
