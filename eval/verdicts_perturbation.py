@@ -59,12 +59,16 @@ class Decision:
     confidence: float
 
 
-def money(value: float, unit: str, scale: str) -> str:
-    number = f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+def money(value: float, unit: str, scale: str, tenths: bool = False) -> str:
+    number = plain(value, tenths)
     return f"{unit}{number} {scale}".strip() if scale else f"{unit}{number}"
 
 
-def plain(value: float) -> str:
+def plain(value: float, tenths: bool = False) -> str:
+    """"18.4", "62"; with `tenths`, "9.0": a figure changed in its last digit keeps that digit, or "$9 billion"
+    would be "$9.1 billion" rounded (which is consistent), not a changed figure."""
+    if tenths:
+        return f"{value:,.1f}"
     return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
 
 
@@ -97,9 +101,12 @@ def variants(v: float, fmt, qualified: bool, unit: str) -> tuple[list[Variant], 
     inf = math.inf
     d = step(v)
     fewer = "less" if unit else "fewer"
+    tenths = v != int(v)
     keep = [Variant(fmt(v), v, True, v, True)]
-    change = [Variant(fmt(round(v + d, 1)), v + d, True, v + d, True), Variant(fmt(round(v - d, 1)), v - d, True, v - d, True),
-              Variant(fmt(v * 10), v * 10, True, v * 10, True)]
+    if tenths:  # "$18 billion" for $18.4 billion: rounded, so consistent
+        keep.append(Variant(fmt(round(v)), round(v) - 0.5, True, round(v) + 0.5, False))
+    change = [Variant(fmt(round(v + d, 1), tenths), v + d, True, v + d, True),
+              Variant(fmt(round(v - d, 1), tenths), v - d, True, v - d, True), Variant(fmt(v * 10), v * 10, True, v * 10, True)]
     if not qualified:
         low, high = math.floor(v * 0.9), math.ceil(v * 1.25)
         keep += [Variant(f"more than {fmt(low)}", low, False, inf, False), Variant(f"at least {fmt(v)}", v, True, inf, False),
@@ -118,7 +125,7 @@ def quantity_cases(fact: dict) -> list[Case]:
     """Expected verdicts follow from the values the corpus gives: the true one and any others."""
     template, v = fact["template"], float(fact["value"])
     unit, scale = fact.get("unit", ""), fact.get("scale", "")
-    fmt = (lambda x: money(x, unit, scale)) if unit or scale else plain
+    fmt = (lambda x, tenths=False: money(x, unit, scale, tenths)) if unit or scale else plain
     qualified = any(w in template.lower().split("{}")[0].split()[-1:] for w in ("about", "to", "some"))
     keep, change = variants(v, fmt, qualified, unit)
     if scale and unit == "$":

@@ -870,3 +870,12 @@ def test_extract_credits_state_television_and_skips_what_would_happen():
     (reported,) = [c for c in claims if c.kind is ClaimKind.QUOTE]
     assert (reported.speaker, reported.attributed_to) == ("Ilya Morn", "state television")
     assert not [c for c in claims if c.kind is ClaimKind.STATEMENT]
+
+
+def test_extract_from_a_to_b_is_a_change_and_the_headline_names_the_main_actor():
+    found = [(m.quantity.value, m.quantity.unit) for m in find_quantities("Fares went from 20 to 30 percent of costs.")]
+    assert found == [(20, "percent"), (30, "percent")]
+    text = "The city has ordered 90 electric ferries. Councillor Ada Lind and Councillor Ada Lind's deputy agreed."
+    claims = extract_claims(Article(text=text, sha256="x", title="Osland's ferries: more riders"))
+    (ferries,) = [c for c in claims if c.kind is ClaimKind.QUANTITY]
+    assert "Osland" in ferries.entities and "Councillor" not in ferries.entities

@@ -255,3 +255,36 @@ def test_judge_statement_date_after_since_is_a_reference_point_not_the_events_da
     evidence = "Lind arrived in Osland on Sunday for her third visit since her re-election."
     finding = judge_statement(claim, evidence, 0.9, dt.date(2026, 3, 13), dt.date(2026, 3, 9))
     assert finding.stance is not Stance.CONFLICTS, finding.note
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "agree"),
+    [
+        ("12%", "12.4%", True),  # the less precise figure stands for what rounds to it
+        ("12%", "12.5%", False),
+        ("31 million trips", "31.2 million trips", True),
+        ("7 buses", "8 buses", False),
+        ("more than 20 agreements", "20 agreements", False),  # a bound is no rounding
+    ],
+)
+def test_judge_quantity_rounding(claim, evidence, agree):
+    assert overlaps(q(claim), q(evidence)) is agree
+
+
+def test_judge_quantity_from_another_year_is_another_time_but_the_same_year_is_not():
+    claim = quantity_claim("Ferry use in Osland rose 12% last year to 4.1 million crossings.")
+    old = "Ferry crews in Osland struck on Monday for a pay rise of 6 percent."
+    finding = judge_quantity(claim, old, 0.6, dt.date(2026, 5, 11), dt.date(2020, 9, 14))
+    assert finding.stance is Stance.RELATED and "another time" in finding.note
+    # a date in the claim's sentence that belongs to its event does not move a lasting figure to another week
+    plant = quantity_claim("On Tuesday the council approved a plant that will produce 150,000 cubic metres a day.")
+    evidence = "The council approved a plant on Tuesday that will produce 150,000 cubic metres a day."
+    assert judge_quantity(plant, evidence, 0.9, dt.date(2026, 8, 22), dt.date(2026, 8, 12)).stance is Stance.SUPPORTS
+
+
+def test_judge_quantity_future_claim_is_held_to_a_plan_and_since_is_no_date_of_its_own():
+    claim = quantity_claim("The crews' union will hold its fifth strike since 2020 on May 20.")
+    plan = "The crews' union said it would hold a one-day strike on May 20, its fifth strike since 2020."
+    assert judge_quantity(claim, plan, 0.8, dt.date(2026, 5, 11), dt.date(2026, 5, 9)).stance is Stance.SUPPORTS
+    older = "Ferry crews began their third strike of the year on Monday."
+    assert judge_quantity(claim, older, 0.6, dt.date(2026, 5, 11), dt.date(2020, 9, 14)).stance is Stance.RELATED

@@ -90,3 +90,18 @@ def test_read_article_front_matter_and_published_override():
     assert article.published == dt.date(2026, 3, 13) and article.source == "The Sample Gazette"
     override = read_article(str(SAMPLE / "article.md"), 10**6, 1.0, published=dt.date(2026, 1, 1))
     assert override.published == dt.date(2026, 1, 1)
+
+
+def test_read_front_matter_that_is_not_yaml_is_still_read_line_by_line(tmp_path):
+    """A headline with a colon ("Dunmore's buses: more riders") is no YAML; its date and title must not be lost,
+    nor the block left in the text."""
+    path = tmp_path / "draft.md"
+    path.write_text("---\ntitle: Osland's ferries: fewer crossings, higher fares\npublished: 2026-05-11\n---\n"
+                    "Ferry crossings fell by a fifth last year.\n", encoding="utf-8")
+    article = read_article(str(path), 10**6, 1.0)
+    assert (article.title, article.published) == ("Osland's ferries: fewer crossings, higher fares", dt.date(2026, 5, 11))
+    assert article.text.startswith("Ferry crossings")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "doc.md").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (document,) = read_corpus(tmp_path / "corpus", 10**6)
+    assert document.published == dt.date(2026, 5, 11) and "title:" not in document.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -68,6 +69,23 @@ def parse_date(value: Any) -> dt.date | None:
         return None
 
 
+FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]*(?P<value>.*?)[ \t]*$")
+
+
+def plain_front_matter(block: str) -> dict[str, Any]:
+    """Front matter read as one "key: value" a line (the value runs to the line's end), when YAML rejects it;
+    empty when some line is not of that form."""
+    meta: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        match = FRONT_MATTER_LINE.match(line)
+        if match is None:
+            return {}
+        meta[match.group("key")] = match.group("value").strip("'\"")
+    return meta
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """YAML front matter between leading '---' lines, and the body after it."""
     if not text.startswith("---\n"):
@@ -77,9 +95,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         meta = yaml.safe_load(text[4:close]) or {}
-    except yaml.YAMLError:
-        return {}, text
-    if not isinstance(meta, dict):
+    except yaml.YAMLError:  # "title: Dunmore's buses: more riders, fewer routes" is not YAML, but it is plain enough
+        meta = plain_front_matter(text[4:close])
+    if not isinstance(meta, dict) or not meta:
         return {}, text
     body_start = text.find("\n", close + 4)
     body = text[body_start + 1 :] if body_start >= 0 else ""

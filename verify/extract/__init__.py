@@ -171,7 +171,7 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
         if is_body_sentence(sentence):
             claims.extend(sentence_claims(sentence, quoted, people, text))
     claims.sort(key=lambda c: (c.start, c.end))
-    main = main_actors(sentences)
+    main = main_actors(sentences, article.title or "")
     return tuple(
         c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main), "speaker_role": role_of(c.speaker, people),
                              "decontextualised": dated(c.query, article.published)})
@@ -190,16 +190,21 @@ NOT_ACTORS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They"
               "And", "According", "After", "Before", "While", "When", "Read", "More", "Monday", "Tuesday", "Wednesday",
               "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
               "August", "September", "October", "November", "December", "President", "Chancellor", "Minister", "Dr",
-              "Mr", "Mrs", "Ms", "Prime", "Analysts", "Officials", "Police", "Two", "Three", "One"}
+              "Mr", "Mrs", "Ms", "Prime", "Analysts", "Officials", "Police", "Two", "Three", "One", "Councillor",
+              "Councilor", "Deputy", "Mayor", "Senator", "Governor", "Judge", "Detective", "Inspector", "Professor",
+              "Sen", "Rep", "Gov", "Secretary", "General"}
 
 
 def names_in(text: str) -> list[str]:
     return [n.split("’")[0].split("'")[0] for n in NAME.findall(text) if n not in NOT_ACTORS]
 
 
-def main_actors(sentences: list[Sentence], keep: int = 4) -> tuple[str, ...]:
-    """The names the article's body mentions most: what a sentence without names is about."""
-    counts: dict[str, int] = {}
+TITLE_WEIGHT = 2  # a name in the headline is what the article is about ("Dunmore's buses: …")
+
+
+def main_actors(sentences: list[Sentence], title: str = "", keep: int = 4) -> tuple[str, ...]:
+    """The names the article's headline and body mention most: what a sentence without names is about."""
+    counts: dict[str, int] = {name: TITLE_WEIGHT for name in names_in(title)}
     for sentence in sentences:
         if is_body_sentence(sentence):
             for name in set(names_in(sentence.text)):

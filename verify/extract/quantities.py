@@ -350,8 +350,10 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
     position = 0
     while (match := QUANTITY_RE.search(sentence, position)) is not None:
         position = match.end()
-        if match.group("hi") and not range_ok(match):
-            if is_score(match):
+        change = bool(re.search(r"\bfrom\s+$", sentence[max(0, match.start() - 6) : match.start()]))
+        percent_after = change and bool(match.group("hipct")) and not match.group("pct")
+        if match.group("hi") and (change or not range_ok(match)):  # "from 120 to 150" is a change, not a range
+            if not change and is_score(match):
                 continue
             match = SINGLE_RE.match(sentence, match.start()) or match
             position = match.end()
@@ -360,6 +362,8 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
         if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
             continue  # "the two leaders", "both three" name a group, they do not count it
         quantity = make_quantity(sentence, match)
+        if quantity is not None and percent_after:  # "from 20 to 30 percent": both are percentages
+            quantity = quantity.model_copy(update={"unit": "percent"})
         if quantity is not None:
             mentions.append(Mention(match.start(), unit_word_end(sentence, match), quantity))
     mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]

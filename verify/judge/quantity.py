@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
-from verify.dates import DateRef, find_dates
+from verify.dates import DateRef
+from verify.judge.timing import claim_times, evidence_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
@@ -65,13 +66,31 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     """Can both statements be true at once? ("over 40" and "42": yes; "more than 20" and "15": no)."""
     a_low, a_low_in, a_high, a_high_in = bounds(a)
     b_low, b_low_in, b_high, b_high_in = bounds(b)
-    # Rounding: "$245 bn" and "244.8 billion dollars" state the same figure.
+    # Rounding: "$245 bn" and "244.8 billion dollars" state the same figure, and so do "12%" and "12.4%"
+    # (the less precise figure stands for anything that rounds to it; "12%" and "12.5%" do not)
     tolerance = 0.005 * max(abs(a.value), abs(b.value)) if not (a.ordinal or b.ordinal) else 0.0
+    exact = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT  # "more than 20" still excludes 20
+    rounding = max(rounding_slack(a), rounding_slack(b)) if exact else 0.0
     low, low_in = max((a_low, a_low_in), (b_low, b_low_in), key=lambda x: (x[0], not x[1]))
     high, high_in = min((a_high, a_high_in), (b_high, b_high_in), key=lambda x: (x[0], x[1]))
-    if low < high:
+    if low < high or low - high < rounding:
         return True
     return low - high <= tolerance and low_in and high_in
+
+
+FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
+
+
+def rounding_slack(q: Quantity, exact_only: bool = True) -> float:
+    """Half a unit of the last digit an exact figure is written with: 0.5 for "12%", 0.05 million for "48.6 million"."""
+    if q.ordinal or (exact_only and q.qualifier is not Qualifier.EXACT):
+        return 0.0
+    digits = FIGURE_DIGITS.search(q.surface)
+    if digits is None:
+        return 0.0
+    written = float(digits.group(0).replace(",", ""))
+    scale = q.value / written if written else 1.0
+    return 0.5 * 10 ** -len(digits.group("decimals") or "") * scale
 
 
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
@@ -80,8 +99,25 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     this month" and "31 percent on Monday, the lowest since records began" are one figure."""
     if not (counts_events(a) or counts_events(b)) and (a.scope.startswith("since") or b.scope.startswith("since")):
         return False
-    mine, theirs = set(tokenize(a.scope)), set(tokenize(b.scope))
+    # a time ("last year", "in 2025", "this month") is no scope: the dates are compared as dates
+    mine, theirs = set(tokenize(untimed(a.scope))), set(tokenize(untimed(b.scope)))
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
+
+
+TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
+
+
+def untimed(scope: str) -> str:
+    return "" if TIME_SCOPE.match(scope) else scope
+
+
+def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bool = False) -> list[DateRef]:
+    """When a figure held: its own time ("$9.1 billion in 2020", "12% last year"), else its sentence's dates (a
+    claim's) or its sentence's dates or publication day (evidence's): "reached $18.4 billion last year, up from
+    $9.1 billion in 2020" gives each figure its year."""
+    if TIME_SCOPE.match(q.scope):
+        return claim_times(q.scope, anchor)
+    return claim_times(sentence, anchor) if claimed else evidence_times(sentence, anchor)
 
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
@@ -141,10 +177,10 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     """
     found = []
     generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
-    forecast_claim = bool(PLANNED.search(claim.sentence))
-    future_claim = forecast_claim or bool(FUTURE_CLAIM.search(claim.sentence))
+    # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
+    future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
     for sentence in split_sentences(evidence_text):
-        if PLANNED.search(sentence.text) and not forecast_claim:
+        if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         mentions = comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))
         figures = [counted_from_sentence(m, sentence.text, claim.quantity) for m in mentions]
@@ -184,17 +220,17 @@ def partial_list(sentence: str, start: int, end: int) -> bool:
 
 
 def agrees(claim: Quantity, other: Quantity) -> bool:
+    if claim.qualifier is Qualifier.ABOUT and other.qualifier is Qualifier.ABOUT:
+        # "about $3 billion" and "about $3.2 billion": one rounds the other; "about 40" and "about 50" do not agree
+        slack = max(rounding_slack(claim, exact_only=False), rounding_slack(other, exact_only=False))
+        return same_value_claim(claim, other) or abs(claim.value - other.value) < slack
     if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
         return same_value_claim(claim, other)
     return overlaps(claim, other)
 
 
-def dated_like(claim_text: str, article_date: dt.date | None, evidence_date: dt.date) -> bool:
-    """Does the claim itself place its count at the evidence's time ("her fourth visit, in June 2019")?"""
-    stamp = DateRef(0, 0, "", "day", evidence_date)
-    return any(ref.value is not None and ref.granularity != "day" and ref.compatible(stamp) or
-               ref.value is not None and ref.granularity == "day" and abs((ref.value - evidence_date).days) <= 7
-               for ref in find_dates(claim_text, article_date))
+def as_of(published: dt.date | None) -> str:
+    return f"as of {published:%-d %b %Y}" if published else "at another time"
 
 
 def about_same_actors(entities: tuple[str, ...], evidence: str) -> bool:
@@ -223,17 +259,18 @@ def judge_quantity(
         other, at = figures[0]
         note = f"gives {other.surface} {other.counted} {other.scope}, a differently scoped count".replace("  ", " ")
         return QuantityFinding(Stance.RELATED, other, note, at)
-    stale = bool(article_date and evidence_date and article_date - evidence_date > STALE_AFTER)
-    running = is_running_total(claim.quantity)
-    explicit = [d for d in find_dates(claim.query, article_date) if d.value is not None and d.granularity != "year"]
-    if evidence_date and explicit and not dated_like(claim.query, article_date, evidence_date):
-        # "her fourth visit, in June 2019" against a 2026 total, "31 percent this month" against a 2022 level: another time
+    times = figure_times(claim.quantity, claim.query, article_date, claimed=True)
+    if times:  # "her fourth visit, in June 2019" against a 2026 total, "12% last year" against a 2020 figure
+        by_year = not is_running_total(claim.quantity)  # a level or amount holds for a while; a running total moves
+        scoped_then = [(q, at) for q, at in scoped
+                       if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date), by_year)]
+        if not scoped_then:
+            other, at = scoped[0]
+            return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} {as_of(evidence_date)}, another time", at)
+        scoped = scoped_then
+    elif evidence_date and article_date and article_date - evidence_date > STALE_AFTER and is_running_total(claim.quantity):
         other, at = scoped[0]
-        return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, another time", at)
-    if stale and running and not dated_like(claim.query, article_date, evidence_date):
-        other, at = scoped[0]
-        note = f"gives {other.surface} {other.counted} as of {evidence_date:%-d %b %Y}, an older running total"
-        return QuantityFinding(Stance.RELATED, other, note, at)
+        return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} {as_of(evidence_date)}, an older running total", at)
     agreeing = [(q, at) for q, at in scoped if agrees(claim.quantity, q)]
     if agreeing:
         other, at = agreeing[0]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from verify.dates import MONTHS, WEEKDAYS, DateRef, find_dates
+from verify.judge.timing import is_reference_point
 from verify.extract.numbers import ORDINAL_WORDS, TENS, UNITS
 from verify.lexical import tokenize as stem_tokens
 from verify.models import Stance
@@ -131,15 +132,12 @@ def words_before(text: str, ref: DateRef, n: int = 3) -> set[str]:
     return {w.lower() for w in tokens(text[max(0, ref.start - 60) : ref.start])[-n:] if w.lower() not in SMALL}
 
 
-SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,4}(?:in\s+|of\s+)?$", re.I)
-
-
 def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: str, evidence_dates: list[DateRef], loose: bool) -> str:
     """A claim date that no evidence date allows. Unless the sentences say much the same (`loose`
     is False) or the evidence gives a single date, the two dates must hang on the same words
     ("begin in June" / "begin in September")."""
     for mine in claim_dates:
-        if SINCE_BEFORE.search(claim_text[max(0, mine.start - 40) : mine.start]):
+        if is_reference_point(claim_text, mine):
             continue  # "her third visit since her re-election in 2022": a point of reference, not when it happened
         known = [d for d in evidence_dates if d.value is not None and mine.value is not None]
         if loose and len(known) > 1:

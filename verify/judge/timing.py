@@ -1,0 +1,51 @@
+"""When a claim and a piece of evidence speak of the same time.
+
+A claim's own dates ("last year", "in September 2020", "this month") say when its fact held; a date
+after "since" ("since her re-election in 2022", "its fifth strike since 2020") is a point of
+reference, not that time. Evidence speaks of the dates its sentence gives, or else of the day it
+was published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from verify.dates import DateRef, find_dates
+
+# "since her re-election in 2022", "since 2017"; not "since 2020 on May 20" (a date of its own after the reference)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?!(?:on|at|by|until|in\s+\d)\b)[\w’'-]+\s+){0,4}(?:in\s+|of\s+)?$", re.I)
+SAME_WEEK = 7  # days: "on Monday" in a claim and a piece published that week
+
+
+def is_reference_point(text: str, ref: DateRef) -> bool:
+    """"since 2017", "since her re-election in 2022": where a count starts, not when the fact held ("will supply
+    power from 2030" is when)."""
+    return bool(SINCE_BEFORE.search(text[max(0, ref.start - 40) : ref.start]))
+
+
+def claim_times(text: str, anchor: dt.date | None) -> list[DateRef]:
+    """The dates a claim's fact held at, resolved against the article's date."""
+    return [ref for ref in find_dates(text, anchor) if ref.value is not None and not is_reference_point(text, ref)]
+
+
+def evidence_times(sentence: str, published: dt.date | None) -> list[DateRef]:
+    """The dates an evidence sentence speaks of: its own, or the day it was published."""
+    own = claim_times(sentence, published)
+    return own or ([DateRef(0, 0, "", "day", published)] if published else [])
+
+
+def same_time(claim: list[DateRef], evidence: list[DateRef], by_year: bool = False) -> bool:
+    """Could some claim date and some evidence date be the same time (a day within the week of a
+    publication date, a month within its year)? `by_year` compares years only: a date in a sentence often
+    belongs to its event ("approved on Tuesday a plant that will produce 150,000 cubic metres"), not to a figure
+    that holds for longer, so only another year makes such a figure another time's."""
+    if by_year:
+        return any(m.value.year == t.value.year for m in claim for t in evidence if m.value and t.value)
+    return any(_near(mine, theirs) for mine in claim for theirs in evidence)
+
+
+def _near(mine: DateRef, theirs: DateRef) -> bool:
+    if mine.granularity == "day" and theirs.granularity == "day" and mine.value and theirs.value:
+        return abs((mine.value - theirs.value).days) <= (SAME_WEEK if not theirs.surface else 0)
+    return mine.compatible(theirs)
