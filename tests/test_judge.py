@@ -288,3 +288,24 @@ def test_judge_quantity_future_claim_is_held_to_a_plan_and_since_is_no_date_of_i
     assert judge_quantity(claim, plan, 0.8, dt.date(2026, 5, 11), dt.date(2026, 5, 9)).stance is Stance.SUPPORTS
     older = "Ferry crews began their third strike of the year on Monday."
     assert judge_quantity(claim, older, 0.6, dt.date(2026, 5, 11), dt.date(2020, 9, 14)).stance is Stance.RELATED
+
+
+def test_judge_quantity_bare_figures_are_compared_only_in_the_same_words():
+    claim = quantity_claim("The number of people waiting for surgery in Osland fell to about 41,000 in May.")
+    same = "The number of people waiting for surgery in Osland fell to 41,200 in May, the ministry said."
+    assert judge_quantity(claim, same, 0.8, dt.date(2026, 6, 9), dt.date(2026, 6, 2)).stance is Stance.SUPPORTS
+    short = quantity_claim("Of those waiting, 2,850 had waited for over a year.")
+    other = "The number of people waiting reached a record 51,000 in February."
+    assert judge_quantity(short, other, 0.6, dt.date(2026, 6, 9), dt.date(2026, 6, 2)).stance is Stance.RELATED
+
+
+def test_judge_quantity_conflict_needs_the_same_event_and_time():
+    left = quantity_claim("The union says 1,510 nurses left last year.")
+    hired = "We hired 1,340 nurses last year, more than in any year since 2015."
+    assert judge_quantity(left, hired, 0.6, dt.date(2026, 10, 9), dt.date(2026, 10, 6)).stance is Stance.RELATED
+    # an undated level is the article's time: a level from two years before does not contradict it
+    level = quantity_claim("The surgery waiting list in Osland stands at 41,000 people.")
+    old = "The surgery waiting list in Osland stands at a record 51,000 people."
+    finding = judge_quantity(level, old, 0.8, dt.date(2026, 10, 9), dt.date(2024, 3, 12))
+    assert finding.stance is Stance.RELATED and "another time" in finding.note
+    assert judge_quantity(level, old, 0.8, dt.date(2026, 10, 9), dt.date(2026, 9, 30)).stance is Stance.CONFLICTS

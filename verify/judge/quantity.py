@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
 from verify.dates import DateRef
-from verify.judge.timing import claim_times, evidence_times, same_time
+from verify.judge.timing import claim_times, current_at, evidence_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
@@ -154,11 +154,26 @@ def counts_events(q: Quantity) -> bool:
     return q.ordinal or bool(head and head[0] in RUNNING_TOTALS)
 
 
-def shared_context(claim: QuantityClaim, sentence: str) -> float:
-    """How much of what the claim's sentence is about (besides the count) the evidence sentence shares."""
+def context_of(claim: QuantityClaim) -> set[str]:
+    """What the claim's sentence is about besides the count."""
     counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS
     said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
-    mine = {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+    return {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+
+
+def context_words(claim: QuantityClaim) -> int:
+    return len(context_of(claim))
+
+
+def shares_a_word(claim: QuantityClaim, sentence: str) -> bool:
+    """Does the evidence sentence say anything of what the claim's says besides the count ("signed")?"""
+    mine = context_of(claim)
+    return not mine or bool(mine & set(tokenize(sentence)))
+
+
+def shared_context(claim: QuantityClaim, sentence: str) -> float:
+    """How much of what the claim's sentence is about (besides the count) the evidence sentence shares."""
+    mine = context_of(claim)
     return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
 
 
@@ -184,13 +199,24 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         mentions = comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))
         figures = [counted_from_sentence(m, sentence.text, claim.quantity) for m in mentions]
+        shared = shared_context(claim, sentence.text)
         if generic:
-            shared = shared_context(claim, sentence.text)
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
             if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
                 continue
-        found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)]
+        # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
+        # when the sentences share most of their other words
+        found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)
+                  or (bare(claim.quantity) and bare(q) and shared >= BARE_CONTEXT and context_words(claim) >= BARE_WORDS)]
     return found
+
+
+BARE_CONTEXT = 0.6
+BARE_WORDS = 3  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
+
+
+def bare(q: Quantity) -> bool:
+    return not q.counted and not q.unit and not q.ordinal
 
 
 def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity) -> Quantity:
@@ -239,6 +265,14 @@ def about_same_actors(entities: tuple[str, ...], evidence: str) -> bool:
     return any(re.search(r"\b" + re.escape(name.lower()) + r"(?:\b|['’]s\b|n\b)", lowered) for name in entities if len(name) > 1)
 
 
+Figures = list[tuple[Quantity, tuple[int, int]]]
+
+
+def finding(stance: Stance, figure: tuple[Quantity, tuple[int, int]], tail: str = "") -> QuantityFinding:
+    other, at = figure
+    return QuantityFinding(stance, other, " ".join(f"gives {other.surface} {other.counted} {tail}".split()), at)
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None,
     word_overlap: float = 0.0, context: str = "",
@@ -256,24 +290,44 @@ def judge_quantity(
         return QuantityFinding(Stance.RELATED, None, "")
     scoped = [(q, at) for q, at in figures if not scopes_differ(claim.quantity, q)]
     if not scoped:
-        other, at = figures[0]
-        note = f"gives {other.surface} {other.counted} {other.scope}, a differently scoped count".replace("  ", " ")
-        return QuantityFinding(Stance.RELATED, other, note, at)
+        return finding(Stance.RELATED, figures[0], f"{figures[0][0].scope}, a differently scoped count")
     times = figure_times(claim.quantity, claim.query, article_date, claimed=True)
-    if times:  # "her fourth visit, in June 2019" against a 2026 total, "12% last year" against a 2020 figure
-        by_year = not is_running_total(claim.quantity)  # a level or amount holds for a while; a running total moves
-        scoped_then = [(q, at) for q, at in scoped
-                       if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date), by_year)]
-        if not scoped_then:
-            other, at = scoped[0]
-            return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} {as_of(evidence_date)}, another time", at)
-        scoped = scoped_then
-    elif evidence_date and article_date and article_date - evidence_date > STALE_AFTER and is_running_total(claim.quantity):
-        other, at = scoped[0]
-        return QuantityFinding(Stance.RELATED, other, f"gives {other.surface} {other.counted} {as_of(evidence_date)}, an older running total", at)
-    agreeing = [(q, at) for q, at in scoped if agrees(claim.quantity, q)]
+    timely = in_claims_time(claim, scoped, evidence_text, times, (article_date, evidence_date))
+    if isinstance(timely, QuantityFinding):
+        return timely
+    agreeing = [(q, at) for q, at in timely if agrees(claim.quantity, q)]
     if agreeing:
-        other, at = agreeing[0]
-        return QuantityFinding(Stance.SUPPORTS, other, f"gives {other.surface} {other.counted}".strip(), at)
-    other, at = scoped[0]
-    return QuantityFinding(Stance.CONFLICTS, other, f"gives {other.surface} {other.counted}".strip(), at)
+        return finding(Stance.SUPPORTS, agreeing[0])
+    return conflict_of(claim, timely, evidence_text, bool(times), (article_date, evidence_date))
+
+
+def in_claims_time(claim: QuantityClaim, scoped: Figures, evidence_text: str, times: list[DateRef],
+                   dates: tuple[dt.date | None, dt.date | None]) -> Figures | QuantityFinding:
+    """The figures of the claim's time: "her fourth visit, in June 2019" is not held to a 2026 total, nor "12% last
+    year" to a 2020 figure; an undated running total is not held to one over 45 days older than the article."""
+    article_date, evidence_date = dates
+    running = is_running_total(claim.quantity)
+    if times:
+        by_year = not running  # a level or amount holds for a while; a running total moves
+        then = [(q, at) for q, at in scoped
+                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date), by_year)]
+        return then or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
+    if evidence_date and article_date and article_date - evidence_date > STALE_AFTER and running:
+        return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, an older running total")
+    return scoped
+
+
+def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str, dated: bool,
+                dates: tuple[dt.date | None, dt.date | None]) -> QuantityFinding:
+    """A conflict must be about the same thing, not just the same noun ("1,510 nurses left" is not "hired 1,340
+    nurses"), and an undated figure is the article's: a 2024 waiting list does not contradict it."""
+    article_date, evidence_date = dates
+    about_it = [(q, at) for q, at in scoped if shares_a_word(claim, evidence_text[at[0] : at[1]])]
+    if not about_it:
+        return finding(Stance.RELATED, scoped[0], "of something else")
+    if not dated and article_date:
+        about_it = [(q, at) for q, at in about_it
+                    if current_at(figure_times(q, evidence_text[at[0] : at[1]], evidence_date), article_date)]
+        if not about_it:
+            return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
+    return finding(Stance.CONFLICTS, about_it[0])

@@ -49,3 +49,18 @@ def _near(mine: DateRef, theirs: DateRef) -> bool:
     if mine.granularity == "day" and theirs.granularity == "day" and mine.value and theirs.value:
         return abs((mine.value - theirs.value).days) <= (SAME_WEEK if not theirs.surface else 0)
     return mine.compatible(theirs)
+
+
+RECENT = dt.timedelta(days=400)  # an undated present-tense figure is the article's; a level over a year older is not
+
+
+def current_at(evidence: list[DateRef], anchor: dt.date) -> bool:
+    """Does an evidence figure speak of about the article's time (within a year or so)?"""
+    for ref in evidence:
+        if ref.value is None:
+            continue
+        if ref.granularity == "year" and abs(ref.value.year - anchor.year) <= 1:
+            return True
+        if ref.granularity != "year" and abs(ref.value - anchor) <= RECENT:
+            return True
+    return False
