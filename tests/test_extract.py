@@ -184,6 +184,10 @@ def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
         ("For the first time since the fifth of November, turnout rose.", []),
         ("Lind was first elected in 2019; she became the first elected mayor of Osland.", [(1, "exact", 1)]),
         ("The storm damaged several hundred homes and a few thousand trees.", [(300, "range", 900), (2000, "range", 5000)]),
+        # a compound word is no count; "a million", "by almost half" and pence are
+        ("First-team coach Ada Vik sold more than a million tickets.", [(1e6, "more_than", None)]),
+        ("Profit fell by almost half in the three months to June.", [(0.5, "about", 0.5)]),
+        ("Shares fell to 1,284p.", [(1284, "exact", 1284)]),
     ],
 )
 def test_extract_ranges_fractions_and_non_counts(sentence, expected):
@@ -401,6 +405,13 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
          "every bus route would run"),
         ("Union leader Kai Ness called the offer “an insult to every driver” and said the strike would go on.",
          "Kai Ness", "the strike would go on"),
+        # "it said" after the clause: the clause's subject; an appositive with a figure in it; "which said"; a title
+        ("OSLO — Brenn Air, the regional carrier, will cut 300 jobs, it said on Monday.", "Brenn Air", "Brenn Air, the regional"),
+        ("The company, which employs 4,900 people in 11 countries, said most of the cuts would fall in sales.",
+         "The company", "most of the cuts"),
+        ("Her death was confirmed by her publisher, Brandt Books, which said she had been ill for months.",
+         "Brandt Books", "she had been ill"),
+        ("Her last novel, “High Tide,” will be published in March, Brandt said.", "Brandt", "Her last novel"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -879,3 +890,13 @@ def test_extract_from_a_to_b_is_a_change_and_the_headline_names_the_main_actor()
     claims = extract_claims(Article(text=text, sha256="x", title="Osland's ferries: more riders"))
     (ferries,) = [c for c in claims if c.kind is ClaimKind.QUANTITY]
     assert "Osland" in ferries.entities and "Councillor" not in ferries.entities
+
+
+def test_extract_short_fact_credited_memo_and_a_profiled_person():
+    text = ("Ida Rask, whose novels sold widely, died on Sunday. She was 84.\n\n"
+            "“I never wanted to write about anywhere else,” she told an interviewer in 2015. "
+            "“We grew too fast,” the chief executive wrote in a memo seen by the Valley Ledger.")
+    claims = extract_claims(article(text))
+    assert [c.quantity.value for c in claims if c.kind is ClaimKind.QUANTITY] == [84]
+    quotes = [(c.speaker, c.attributed_to) for c in claims if c.kind is ClaimKind.QUOTE]
+    assert quotes[0] == ("Ida Rask", None) and quotes[1][1] == "Valley Ledger"

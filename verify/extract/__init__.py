@@ -42,7 +42,8 @@ CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 def is_body_sentence(sentence: Sentence) -> bool:
     """Headings, captions without punctuation and "Read More:" furniture are not claims."""
     words = sentence.text.split()
-    return len(words) >= 4 and bool(SENTENCE_END.search(sentence.text.strip()))
+    short_fact = len(words) == 3 and any(ch.isdigit() for ch in sentence.text)  # "She was 84."
+    return (len(words) >= 4 or short_fact) and bool(SENTENCE_END.search(sentence.text.strip()))
 
 
 def decontextualise(sentence: Sentence, people: People) -> str:
@@ -115,7 +116,7 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         sentence = Sentence(start=sentence.start, end=sentence.start + own, text=sentence.text[:own], paragraph=sentence.paragraph)
         query = decontextualise(sentence, people)
     figures = [c for c in claims if isinstance(c, QuantityClaim) and c.end <= sentence.end]
-    if (not figures or says_more(query, figures)) and is_statement(query, people):  # "She blamed …": "Ola Brandt blamed …"
+    if (not figures or says_more(query, figures) or opens_with_person(sentence.text, people)) and is_statement(query, people):
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(figures)))
     return claims
@@ -150,12 +151,18 @@ def says_more(text: str, quantity_claims: list[Claim]) -> bool:
     return bool(names) or bool(DATE_HINT.search(rest)) or len(words) >= 6
 
 
+def opens_with_person(text: str, people: People) -> bool:
+    """"Holt published 16 novels …": a sentence about a person the article names says more than its figures."""
+    opening = re.match(r"[A-Z][\w’'-]+", text)
+    return bool(opening and people.by_surname(opening.group(0)))
+
+
 def is_statement(text: str, people: People) -> bool:
     """Check-worthy: a concrete detail (a name or a number), not opinion, forecast or question."""
     if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text) or len(text.split()) < 6:
         return False
-    opening = re.match(r"[A-Z][\w’'-]+", text)  # "Hale, who did not give evidence, had denied all charges."
-    return bool(CHECKABLE_DETAIL.search(text)) or bool(opening and people.by_surname(opening.group(0)))
+    # "Hale, who did not give evidence, had denied all charges."
+    return bool(CHECKABLE_DETAIL.search(text)) or opens_with_person(text, people)
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:

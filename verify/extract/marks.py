@@ -71,7 +71,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'.:!?-]*|a|an|the|of|and|or|in|on|at|to|for|with|from|by|vs\.?)$")
-TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|with|to|for|of|from|at|by|book|show|film|movie|song|album|series|program|programme|column|headline|titled|entitled)|[’']s),?\s*$", re.I)
+TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|with|to|for|of|from|at|by|book|novel|novella|memoir|play|poem|opera|musical|"
+                          r"documentary|podcast|exhibition|show|film|movie|song|album|series|program|programme|column|"
+                          r"headline|titled|entitled)|[’']s),?\s*$", re.I)
 
 
 def is_title(text: str, open_at: int, close_at: int) -> bool:

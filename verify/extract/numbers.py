@@ -45,7 +45,8 @@ BELOW_ONLY = re.compile(r"nearly|almost|just under|close to|just shy of", re.I)
 
 NUMBER = (
     r"(?:(?P<cur>[$€£¥])\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?(?P<pence>p(?!\w|\.\w))?"
+    r"|(?P<one>an?)(?=\s(?:hundred|thousand|million|billion|trillion)\b)"  # "more than a million copies"
     r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
     r"|(?P<ordword>(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ordinals + r"))"
     r"|(?P<words>(?:" + _word_numbers + r")(?:[-\s](?:" + _word_numbers + r"))?))"
@@ -76,7 +77,8 @@ DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "ei
 _parts = "|".join(DENOMINATORS)
 _numerators = "two|three|four|five|seven|nine"
 FRACTION_RE = re.compile(
-    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)"
+    r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)|(?<=by )half\b"
+    r"|(?<=most )half\b|(?<=nearly )half\b|(?<=than )half\b|(?<=about )half\b"  # "fell by almost half", "nearly half"
     # "a fifth of the staff", "a quarter point", "two-thirds", "three-fifths of voters"
     r"|(?:an?|one)[- ](?P<part>" + _parts + r")(?=\s+(?:of|point|percentage)\b)"
     r"|(?P<numerator>" + _numerators + r")[- ](?P<parts>(?:" + _parts.replace("half|", "") + r")s)\b"

@@ -97,7 +97,7 @@ REPORTING = (
 )
 ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|welcomed|met|visited|signed"  # a person's doings
 VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
-PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|senior|professor|chief|head|former)\b|"
+PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
                             r",\s+[^,.;“”\"]{1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")
 ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
               "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "

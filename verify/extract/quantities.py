@@ -126,6 +126,8 @@ def number_value(match: re.Match[str]) -> tuple[float, bool] | None:
     if match.group("words"):
         value = word_value(match.group("words"))
         return (value, False) if value is not None else None
+    if match.group("one"):
+        return 1.0, False  # "a million": the scale follows
     if match.group("ordword"):
         return ordinal_word_value(match.group("ordword")), True
     if match.group("dozen"):
@@ -171,7 +173,7 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     if ordinal and qualifier is not Qualifier.EXACT and not phrase:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
-    unit = "percent" if match.group("pct") or group(match, "hipct") else (match.group("cur") or "")
+    unit = "percent" if match.group("pct") or group(match, "hipct") else (match.group("cur") or ("p" if match.group("pence") else ""))
     counted = counted_by_verb(sentence[: match.start()], counted_after(sentence, match.end()))
     unit, counted = currency_word(unit, counted)
     return Quantity(
@@ -311,6 +313,8 @@ def ordinal_names(sentence: str, match: re.Match[str], word: str, after: str) ->
     """Ordinals that name rather than count: "21st century", "Second World War", "the third died", "first payments"."""
     if re.match(r"^[\s-]+(?:century|centuries|millennium|party|parties|person|world)\b", after, re.I):
         return True  # "21st century", "third party", "first person": no count
+    if re.match(r"^-(?!\w+est\b)[a-z]", after):
+        return True  # "first-team coach", "second-hand", "first-class": a compound word; "fourth-largest" is a rank
     if match.group(0).strip()[:1].isupper() and re.match(r"^ [A-Z][a-z]", after):
         return True  # "Second World War", "Fifth Avenue", "Third Reich": part of a name
     if re.search(r"\b(?:a|the)\s+$", sentence[: match.start()], re.I) and PRONOUN_ORDINAL.match(after):
@@ -360,7 +364,7 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
         if any(a <= match.start() < b for a, b in blocked) or is_idiom(sentence, match):
             continue  # quoted words, or "one of the", "for the first time", "second-largest": not checkable counts
         if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
-            continue  # "the two leaders", "both three" name a group, they do not count it
+            continue  # "the two leaders", "both three", "the six months to June" name a group or a period
         quantity = make_quantity(sentence, match)
         if quantity is not None and percent_after:  # "from 20 to 30 percent": both are percentages
             quantity = quantity.model_copy(update={"unit": "percent"})

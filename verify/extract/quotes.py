@@ -16,14 +16,7 @@ from verify.extract.speakers import (
     sentence_subject, subject_before,
 )
 from verify.split import split_sentences
-
-CREDIT = re.compile(
-    r"\b(?i:according to|told|in an interview with|speaking to|reported by)\s+(?:the\s+)?"
-    r"(?:(?P<generic>(?:state|public|national)\s+(?:television|TV|radio|media|broadcaster))\b|"  # "told state television"
-    r"(?:(?:state|official|national|news|wire|press|agency|broadcaster|newspaper|daily)\s+)*"  # "the state news agency SNA"
-    r"(?P<credit>(?:[A-Z][\w’'-]*|of|the)(?:\s+(?:[A-Z][\w’'-]*|News|Agency|of))*))"
-)
-
+from verify.extract.credits import credited_source, credits_per_speaker
 
 @dataclass(frozen=True)
 class QuoteSpan:
@@ -36,20 +29,6 @@ class QuoteSpan:
     content_end: int = -1
     continues: bool = False  # no cue of its own: it goes on with the previous quote's speaker
     inferred: bool = False  # no cue names the speaker: it is whom the sentence is about (a guess, said so)
-
-
-def credited_source(window: str) -> str | None:
-    match = CREDIT.search(window)
-    if not match:
-        return None
-    if match.group("generic"):
-        return match.group("generic")
-    words = match.group("credit").split()
-    while words and words[-1] in {"of", "the"}:
-        words.pop()
-    if not words or (len(words) == 1 and words[0] in {"He", "She", "They"}):
-        return None
-    return " ".join(words)
 
 
 def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -> bool:
@@ -255,7 +234,9 @@ def cued_before(text: str, quote: tuple[int, int], sentence: tuple[int, int], cu
 
 
 # to whom, before what was said: "told CNN, his policy …"
-RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+")
+RECIPIENT = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+|reporters|journalists|supporters|him|her|them)\s*,\s+"
+                       # "told the club's website he was “…”": whom, then the clause's subject
+                       r"|\s*(?:the|a|an|his|her|its|their)\s+(?:[\w-]+[’']s\s+)?[a-z][\w-]*\s+(?=(?:he|she|they|it|we|I)\s)")
 
 
 # "said in a statement that …", "said again that …": what may stand between a cue and its clause's "that"
@@ -393,4 +374,20 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             last_speaker = (para_start, speaker, inferred)
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
-    return spans
+    return credited_per_paragraph(text, spans)
+
+
+def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Each paragraph's credit kept for its own speaker's quotes (quotes come in text order, so one pass)."""
+    out: list[QuoteSpan] = []
+    group: list[QuoteSpan] = []
+    bounds: tuple[int, int] | None = None
+    for span in spans + [None]:  # type: ignore[list-item]
+        if span is not None and bounds and bounds[0] <= span.start < bounds[1]:
+            group.append(span)
+            continue
+        if group and bounds:
+            out += credits_per_speaker(text, bounds, group) if group[0].credited else group
+        if span is not None:
+            group, bounds = [span], paragraph_bounds(text, span.start)
+    return out

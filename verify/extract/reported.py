@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from verify.extract.cues import WHEN
-from verify.extract.marks import CLOSE, OPEN
+from verify.extract.marks import CLOSE, OPEN, is_title, quote_marks, without_marks
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
-from verify.extract.quotes import QuoteSpan, credited_source
+from verify.extract.credits import credited_source
+from verify.extract.quotes import QuoteSpan
 from verify.extract.speakers import WHO, is_name, role_holder
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
@@ -24,7 +25,7 @@ RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\
 SAYS = (r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|"
         r"promised|pledged|confirmed|acknowledged|admitted|announced|wrote|told\s+" + RECIPIENT + ")")
 LEADING = re.compile(
-    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>[^,“”\"]{1,120}),)?\s+" + SAYS
+    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?),)?\s+" + SAYS
     + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 # "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"
@@ -36,28 +37,42 @@ PARTICIPIAL = re.compile(
 COORDINATED = re.compile(
     r"^[^“”\"]{12,}?,\s+(?:and|but)\s+" + SPEAKER + r"\s+" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
-TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER
+TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER.replace("(?P<who>", "(?P<who>it(?=\\s)|", 1)
                       + r"\s+(?:said|says|reported|added|estimated|told|wrote|noted|warned|stressed|explained)\b[^“”\"]{0,80}$")
+# "Her death was confirmed by her publisher, Greyfield Press, which said she had been ill": the antecedent says
+RELATIVE = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:which|who)\s+(?:also\s+)?" + SAYS
+                      + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 # "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
 SUBJECT_SAYS = re.compile(r"^" + SPEAKER + r"\s[^“”\"]{12,}?,?\s+and\s+(?:also\s+)?" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+")
+SUBJECT_NAME = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?=,|\s+(?:will|has|have|had|is|was|said|[a-z]+ed)\b)")
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
+
+
+def titles_unmarked(sentence: str) -> str:
+    """The sentence with the marks around titles blanked (same length): a title is no quote."""
+    pairs = quote_marks(sentence)
+    titles = {pair for pair in pairs if is_title(sentence, *pair)}
+    return without_marks(sentence, titles) if titles and len(titles) == len(pairs) else sentence
 
 
 def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | None:
     """The reported clause of a sentence and who reported it, when the sentence has no quote marks."""
+    sentence = titles_unmarked(sentence)  # "Her final novel, “Low Water,” will be published in March, Greyfield said."
     if OPEN in sentence or CLOSE in sentence or '"' in sentence or "''" in sentence:  # quote marks: the quote reader's sentence
         return None
     dateline = DATELINE.match(sentence)
     if dateline:  # "TREVSTAD, Nov 5 (Vendrin Wire) - Halvard Motors … said": the sentence starts after it
         sentence, offset = sentence[dateline.end() :], offset + dateline.end()
     match = (LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
-             or SUBJECT_SAYS.match(sentence))
+             or SUBJECT_SAYS.match(sentence) or RELATIVE.search(sentence))
     if not match or not_a_clause(match):
         return None
     who = match.group("who").strip()
     if who.lower() == "they":
         who = people.group_before(offset) or who  # "Prosecutors had asked for eight years. They said …"
+    if who.lower() == "it" and match.re is TRAILING:  # "Lumen Systems … will cut 480 jobs, it said": the clause's subject
+        who = (SUBJECT_NAME.match(sentence) or [None, None])[1] or who
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
@@ -91,6 +106,9 @@ def reporters_part(sentence: str) -> int:
     "Halvard cut its forecast, blaming demand, and said it would …" (0 when the sentence is all reported)."""
     dateline = DATELINE.match(sentence)
     body = sentence[dateline.end() :] if dateline else sentence
+    relative = RELATIVE.search(body)
+    if relative:  # "Her death was confirmed by her publisher, Greyfield Press, which said …"
+        return (dateline.end() if dateline else 0) + relative.end("who")
     match = COORDINATED.match(body) or SUBJECT_SAYS.match(body)
     if match is None:
         return 0
