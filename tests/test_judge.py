@@ -309,3 +309,32 @@ def test_judge_quantity_conflict_needs_the_same_event_and_time():
     finding = judge_quantity(level, old, 0.8, dt.date(2026, 10, 9), dt.date(2024, 3, 12))
     assert finding.stance is Stance.RELATED and "another time" in finding.note
     assert judge_quantity(level, old, 0.8, dt.date(2026, 10, 9), dt.date(2026, 9, 30)).stance is Stance.CONFLICTS
+
+
+def test_judge_quantity_cumulative_total_is_not_one_years_figure_and_the_title_dates_a_figure():
+    total = quantity_claim("The line has carried more than 3 million passengers since it opened in 2016.")
+    year = "The line carried 1.42 million passengers in 2025, up 9 percent."
+    assert judge_quantity(total, year, 0.8, dt.date(2026, 4, 11), dt.date(2026, 4, 1)).stance is Stance.RELATED
+    profit = quantity_claim("The operator made a net profit of 21 million kroner in 2025, its first since 2019.")
+    evidence = "The company made a net profit of 21 million kroner, its first profit since 2019."
+    finding = judge_quantity(profit, evidence, 0.8, dt.date(2026, 4, 11), dt.date(2026, 4, 1), 0.8,
+                             "Brennlink annual results 2025\n" + evidence)
+    assert finding.stance is Stance.SUPPORTS, finding.note
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [("hard to justify", Stance.SUPPORTS), ("hard to explain", Stance.CONFLICTS), ("a total disgrace", Stance.RELATED)],
+)
+def test_judge_short_quote_is_held_to_the_speakers_own_quoted_words(words, stance):
+    evidence = "Transport minister Jens Aalto said the increase was “hard to justify” for a company back in profit."
+    assert judge_quote(quote_claim(words, "Jens Aalto"), evidence, "").stance is stance
+
+
+def test_judge_statement_evidence_date_after_since_is_no_date_of_the_fact():
+    from verify.judge.statement import judge_statement
+
+    claim = "The operator made a net profit of 21 million kroner in 2025, its first since 2019."
+    evidence = "The operator made a net profit of 21 million kroner, its first profit since 2019."
+    finding = judge_statement(claim, evidence, 0.95, dt.date(2026, 4, 11), dt.date(2026, 4, 1))
+    assert finding.stance is not Stance.CONFLICTS, finding.note

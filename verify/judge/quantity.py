@@ -97,9 +97,12 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     """"third visit since her re-election" does not speak to "seventh visit since taking office"; "$9 billion in
     2020" not to "$18.4 billion last year". But a level's "since …" is a comparison, not its period: "31 percent
     this month" and "31 percent on Monday, the lowest since records began" are one figure."""
+    since = a.scope.startswith("since") != b.scope.startswith("since")
+    if since and (TIME_SCOPE.match(a.scope) or TIME_SCOPE.match(b.scope)) and not (is_level(a) and is_level(b)):
+        return True  # "more than 3 million passengers since the line opened" is a total; "1.42 million in 2025" a year's
     if not (counts_events(a) or counts_events(b)) and (a.scope.startswith("since") or b.scope.startswith("since")):
         return False
-    # a time ("last year", "in 2025", "this month") is no scope: the dates are compared as dates
+    # otherwise a time ("last year", "in 2025", "this month") is no scope: the dates are compared as dates
     mine, theirs = set(tokenize(untimed(a.scope))), set(tokenize(untimed(b.scope)))
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
 
@@ -107,17 +110,23 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
 TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
 
 
+def is_level(q: Quantity) -> bool:
+    """A rate or a sum ("31 percent", "21 million kroner"): a "since" near it is a comparison ("the lowest since
+    records began", "its first profit since 2019"), not the period it adds up over."""
+    return q.unit in ("percent", "$", "€", "£", "¥", "p") or (tokenize(q.counted)[:1] or [""])[0] in CURRENCY_NOUNS
+
+
 def untimed(scope: str) -> str:
     return "" if TIME_SCOPE.match(scope) else scope
 
 
-def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bool = False) -> list[DateRef]:
+def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bool = False, passage: str = "") -> list[DateRef]:
     """When a figure held: its own time ("$9.1 billion in 2020", "12% last year"), else its sentence's dates (a
     claim's) or its sentence's dates or publication day (evidence's): "reached $18.4 billion last year, up from
     $9.1 billion in 2020" gives each figure its year."""
     if TIME_SCOPE.match(q.scope):
         return claim_times(q.scope, anchor)
-    return claim_times(sentence, anchor) if claimed else evidence_times(sentence, anchor)
+    return claim_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
 
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
@@ -292,7 +301,7 @@ def judge_quantity(
     if not scoped:
         return finding(Stance.RELATED, figures[0], f"{figures[0][0].scope}, a differently scoped count")
     times = figure_times(claim.quantity, claim.query, article_date, claimed=True)
-    timely = in_claims_time(claim, scoped, evidence_text, times, (article_date, evidence_date))
+    timely = in_claims_time(claim, scoped, (evidence_text, context), times, (article_date, evidence_date))
     if isinstance(timely, QuantityFinding):
         return timely
     agreeing = [(q, at) for q, at in timely if agrees(claim.quantity, q)]
@@ -301,16 +310,17 @@ def judge_quantity(
     return conflict_of(claim, timely, evidence_text, bool(times), (article_date, evidence_date))
 
 
-def in_claims_time(claim: QuantityClaim, scoped: Figures, evidence_text: str, times: list[DateRef],
+def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str], times: list[DateRef],
                    dates: tuple[dt.date | None, dt.date | None]) -> Figures | QuantityFinding:
     """The figures of the claim's time: "her fourth visit, in June 2019" is not held to a 2026 total, nor "12% last
-    year" to a 2020 figure; an undated running total is not held to one over 45 days older than the article."""
-    article_date, evidence_date = dates
+    year" to a 2020 figure; an undated running total is not held to one over 45 days older than the article.
+    `texts` is the passage and its context (title, lead): "Sundlink annual results 2025" dates its figures."""
+    (evidence_text, context), (article_date, evidence_date) = texts, dates
     running = is_running_total(claim.quantity)
     if times:
         by_year = not running  # a level or amount holds for a while; a running total moves
         then = [(q, at) for q, at in scoped
-                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date), by_year)]
+                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), by_year)]
         return then or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     if evidence_date and article_date and article_date - evidence_date > STALE_AFTER and running:
         return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, an older running total")

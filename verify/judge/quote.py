@@ -117,10 +117,35 @@ def same_person(claimed: str, other: str) -> bool:
     return bool(mine & {w.lower() for w in other.split()})
 
 
+SHORT = 4  # words: a shorter quote ("hard to justify") is compared only with what the evidence quotes its speaker as saying
+
+
+def judge_short_quote(claim: QuoteClaim, quote: list[str], text: str) -> QuoteFinding:
+    """A quote of two or three words could be found anywhere, so it is held only to the evidence's own quotes of a
+    speaker of the same name: the same words support it, one word changed ("hard to explain" / "hard to
+    justify") is an altered quote."""
+    if len(quote) < 2 or not is_named(claim.speaker) or not claim.direct:
+        return QuoteFinding(Stance.RELATED, 0.0, "")
+    for span in find_quotes(text, People(text)):
+        theirs = words_of(text[span.start : span.end])
+        if not span.speaker or not same_person(claim.speaker, span.speaker) or abs(len(theirs) - len(quote)) > 1:
+            continue
+        diff = word_diff(quote, theirs)
+        changes = word_changes(diff)
+        if not changes or is_minor(changes):
+            return QuoteFinding(Stance.SUPPORTS, 1.0, "has the quote verbatim" if not changes else
+                                f"has the quote with minor differences ({diff_note(changes)})", diff)
+        if sum(len(a.split()) for a, _ in changes) == 1:
+            return QuoteFinding(Stance.CONFLICTS, 1 - 1 / len(quote), f"has altered words: {diff_note(changes)}", diff)
+    return QuoteFinding(Stance.RELATED, 0.0, "")
+
+
 def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFinding:
     quote = words_of(claim.quote)
-    if len(quote) < 4 or not passage_text:
+    if not passage_text:
         return QuoteFinding(Stance.RELATED, 0.0, "")
+    if len(quote) < SHORT:
+        return judge_short_quote(claim, quote, lead + passage_text)
     evidence, found = aligned_words(quote, passage_text)
     if found < FOUND:
         return QuoteFinding(Stance.RELATED, found, "")

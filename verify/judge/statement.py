@@ -139,7 +139,8 @@ def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: st
     for mine in claim_dates:
         if is_reference_point(claim_text, mine):
             continue  # "her third visit since her re-election in 2022": a point of reference, not when it happened
-        known = [d for d in evidence_dates if d.value is not None and mine.value is not None]
+        known = [d for d in evidence_dates if d.value is not None and mine.value is not None
+                 and not is_reference_point(evidence_text, d)]  # "its first profit since 2019": no date of the fact
         if loose and len(known) > 1:
             known = [d for d in known if words_before(claim_text, mine) & words_before(evidence_text, d)]
         if known and not any(mine.compatible(d) for d in known):

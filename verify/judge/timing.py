@@ -29,10 +29,12 @@ def claim_times(text: str, anchor: dt.date | None) -> list[DateRef]:
     return [ref for ref in find_dates(text, anchor) if ref.value is not None and not is_reference_point(text, ref)]
 
 
-def evidence_times(sentence: str, published: dt.date | None) -> list[DateRef]:
-    """The dates an evidence sentence speaks of: its own, or the day it was published."""
+def evidence_times(sentence: str, published: dt.date | None, passage: str = "") -> list[DateRef]:
+    """The dates an evidence sentence speaks of: its own, else its passage's and the day it was published ("It
+    was the third year in a row" after "… 1.42 million passengers in 2025" in a release of April 2026)."""
     own = claim_times(sentence, published)
-    return own or ([DateRef(0, 0, "", "day", published)] if published else [])
+    stamp = [DateRef(0, 0, "", "day", published)] if published else []
+    return own or (claim_times(passage, published) if passage else []) + stamp
 
 
 def same_time(claim: list[DateRef], evidence: list[DateRef], by_year: bool = False) -> bool:
