@@ -15,7 +15,7 @@ from verify.models import Passage, Sentence
 
 # part of every index's fingerprint: a change to where sentences end re-cuts the passages (vectors of
 # unchanged passages are reused); 2: "1980s." and "Trump’s." end sentences
-SPLITTER_VERSION = 2
+SPLITTER_VERSION = 3
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
@@ -36,8 +36,8 @@ def is_abbreviation(text: str, dot_end: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
-    if len(word) == 1:  # an initial: "Pavel V. Troshchinskiy"
-        return True
+    if len(word) == 1:  # an initial: "Pavel V. Troshchinskiy"; but "wrote on X." names the platform
+        return not (word == "x" and re.search(r"\b(?:on|via)\s+X\.$", text[max(0, dot_end - 8) : dot_end]))
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
 

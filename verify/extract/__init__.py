@@ -28,7 +28,7 @@ S = TypeVar("S", bound=Span)
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
 NOT_CHECKABLE = re.compile(
     r"\b(?:expected to|is likely to|are likely to|(?-i:may)|might|could|should|hopes? to|expects?|predicts?|"
-    r"(?:is|are) set to|plans? to|intends? to|would|"
+    r"(?:is|are) set to|(?:plans|planned|planning|intends?) to|would|"  # "a plan to cut waits" is no forecast
     r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
     re.I,
 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
+TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
@@ -34,7 +34,7 @@ BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|offici
               r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers|negotiators|"
               r"diplomats|economists|campaigners|activists|lawmakers|legislators|regulators|inspectors|auditors|"
               r"engineers|authors|organisation|organization|committee|ministers|leaders")
-BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")"
+BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")(?:s(?=\s|$|[,.]))?"  # "Fishing groups"
 # a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
 GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s", re.I)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -70,7 +70,8 @@ class Person:
 
 TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
                "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
-               "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO"}
+               "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
+               "Chief", "Sir", "Dame", "Lord"}
 
 
 def clean_name(name: str) -> str | None:

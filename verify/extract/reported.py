@@ -12,7 +12,7 @@ from verify.extract.quotes import QuoteSpan
 from verify.extract.speakers import WHO, is_name, role_holder
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
-ROLE = r"(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"
+ROLE = r"(?:[A-Z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "People's Party leader"
 # "His coach, Piet Vanger, said", "The chief engineer of the national rail agency, Dr. Omar Fenn, told"
 ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60})?(?=,)"
 THE_ROLE = r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(ROLE_NOUNS) + r")(?=\s)"  # "The senator said …", "the team's coach"
@@ -23,7 +23,7 @@ SPEAKER = r"(?P<who>" + AGED + r"|" + SOMEONE + r"|" + BODY + r"|" + ROLE_PHRASE
 RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)"
              r"(?=\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there|[A-Z]|\d)\b)|[^,]+?)")
 SAYS = (r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|"
-        r"promised|pledged|confirmed|acknowledged|admitted|announced|wrote|told\s+" + RECIPIENT + ")")
+        r"promised|pledged|confirmed|acknowledged|admitted|conceded|announced|wrote|told\s+" + RECIPIENT + ")")
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?),)?\s+" + SAYS
     + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
@@ -44,7 +44,8 @@ RELATIVE = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:wh
                       + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 # "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
 SUBJECT_SAYS = re.compile(r"^" + SPEAKER + r"\s[^“”\"]{12,}?,?\s+and\s+(?:also\s+)?" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+")
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?"
+                      r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[-–—]{1,2}\s+")  # "LONDON — ", a live blog's "10:50 p.m. — "
 SUBJECT_NAME = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?=,|\s+(?:will|has|have|had|is|was|said|[a-z]+ed)\b)")
 NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
@@ -128,6 +129,8 @@ def not_a_clause(match: re.Match[str]) -> bool:
     """What follows the verb is its object, not what someone said."""
     clause = match.group("clause")
     verb = (match.groupdict().get("verb") or "").lower()
+    if match.re is TRAILING:
+        return False  # "Turnout reached 68.4%, the commission said": what comes before the speaker is what was said
     if PREPOSITION_OBJECT.match(clause):
         return True
     if len(clause.split()) <= SHORT_OBJECT_WORDS and not FINITE.search(clause) and "that" not in match.group(0).split():
