@@ -924,3 +924,9 @@ def test_extract_justices_and_a_post_on_x():
     claims = extract_claims(article(text))
     assert [c.speaker for c in claims if c.kind is ClaimKind.QUOTE and c.direct] == ["Ines Salo", "Paul Orm"]
     assert any(c.kind is ClaimKind.QUANTITY and c.sentence.startswith("She thanked") for c in claims)
+
+
+def test_extract_a_verb_after_a_figure_and_twice_by_its_verb():
+    assert [m.quantity.counted for m in find_quantities("A crowd of 41,250 watched the match.")] == [""]
+    claims = extract_claims(article("Ida Berg scored twice to take her season's total to 27 goals."))
+    assert [c.text for c in claims if c.kind is ClaimKind.QUANTITY] == ["twice", "27 goals"]

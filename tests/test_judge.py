@@ -338,3 +338,25 @@ def test_judge_statement_evidence_date_after_since_is_no_date_of_the_fact():
     evidence = "The operator made a net profit of 21 million kroner, its first profit since 2019."
     finding = judge_statement(claim, evidence, 0.95, dt.date(2026, 4, 11), dt.date(2026, 4, 1))
     assert finding.stance is not Stance.CONFLICTS, finding.note
+
+
+def test_judge_quantity_bare_figure_takes_the_noun_its_sentence_names_to_support_only():
+    fans = quantity_claim("Osby won 2-1 in front of 41,250 fans on Saturday.")
+    crowd = "A crowd of 41,250 watched the match on Saturday."
+    assert judge_quantity(fans, crowd, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16)).stance is Stance.SUPPORTS
+    other = "A crowd of 39,000 watched the match on Saturday."
+    assert judge_quantity(fans, other, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16)).stance is Stance.RELATED
+    # "12 agreements signed, fewer than the 15 announced": the 15 counts no signed agreements
+    signed = quantity_claim("The leaders signed 15 agreements.")
+    both = "The summit ended with 12 agreements signed, fewer than the 15 officials had announced."
+    assert judge_quantity(signed, both, 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 13)).stance is Stance.CONFLICTS
+
+
+def test_judge_quantity_position_words_and_undated_levels():
+    ahead = quantity_claim("Osby finished two points ahead of Kelby.")
+    clear = "Osby won the title to finish two points clear of Kelby."
+    assert judge_quantity(ahead, clear, 0.8, dt.date(2026, 5, 18), dt.date(2026, 5, 16)).stance is Stance.SUPPORTS
+    level = quantity_claim("Average attendance at the stadium is about 28,000.")
+    old = "Average attendance at the stadium rose to 28,400."
+    finding = judge_quantity(level, old, 0.8, dt.date(2026, 5, 18), dt.date(2024, 5, 20))
+    assert finding.stance is Stance.RELATED and "another time" in finding.note

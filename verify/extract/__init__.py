@@ -124,6 +124,7 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
 TIMES_AFTER = re.compile(r"\s+(?:times|occasions)\b")
+NEAR_NOUN = 60  # characters between a figure and the end of what it counts
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -135,7 +136,9 @@ def counted_end(sentence: str, mention: Mention) -> int:
     """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
     counted = mention.quantity.counted.split()
     found = sentence.find(counted[-1], mention.end) if counted else -1
-    if found >= 0:
+    # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
+    # by its verb, and the claim is "twice"
+    if found >= 0 and found - mention.end <= NEAR_NOUN and not any(ch.isdigit() for ch in sentence[mention.end : found]):
         return found + len(counted[-1])
     times = TIMES_AFTER.match(sentence, mention.end)
     return times.end() if times else mention.end

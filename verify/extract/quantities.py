@@ -27,6 +27,7 @@ NOUN_STOP = {
     "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later",
 } | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
 LINK_PREPOSITIONS = {"of", "to", "in"}
+OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b", re.I)
 PARTITIVE = {"the", "its", "their", "his", "her", "our", "these", "those"}
 POSSESSIVE = re.compile(r"[’']s?$")
 VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must",
@@ -88,8 +89,7 @@ def counted_after(sentence: str, end: int) -> str:
             continue
         if lower in NOUN_STOP or len(words) >= 6:
             break
-        verb = lower in VERB_STOP or (lower.endswith("ed") and (words or skipped_more))  # "11 registered voters" counts voters
-        if verb and not word[0].isupper():
+        if ends_noun_phrase(word, sentence, match.end(), bool(words) or skipped_more):
             break  # "7 people died", "300 farmers rallied": the verb ends the noun phrase
         words.append((word, match.end()))
         if words[-2:-1] and words[-2][0] in LINK_PREPOSITIONS:
@@ -99,6 +99,13 @@ def counted_after(sentence: str, end: int) -> str:
     while words and words[-1][0] in LINK_PREPOSITIONS:
         words.pop()
     return " ".join(w for w, _ in words)
+
+
+def ends_noun_phrase(word: str, sentence: str, end: int, after_a_noun: bool) -> bool:
+    """A verb: "7 people died"; "11 registered voters" counts voters; "41,250 watched the match" counts nothing."""
+    lower = word.lower()
+    participle = lower.endswith("ed") and (after_a_noun or bool(OBJECT_AFTER.match(sentence, end)))
+    return (lower in VERB_STOP or participle) and not word[0].isupper()
 
 
 # "have met over 40 times": the count is of meetings, which is what evidence will call them

@@ -28,7 +28,8 @@ class QuantityFinding:
 
 SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
             "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
-            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl"}
+            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
+            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat"}
 
 
 def noun_chunk(counted: str) -> list[str]:
@@ -36,10 +37,13 @@ def noun_chunk(counted: str) -> list[str]:
     head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
     chunk = []
     for word in tokenize(head_phrase):
-        if chunk and word.endswith("ing"):
-            break
+        if chunk and (word.endswith("ing") or word in POSITION_WORDS):
+            break  # "two points ahead of Ostby" and "two points clear of Ostby" both count points
         chunk.append(SYNONYMS.get(word, word))
     return chunk
+
+
+POSITION_WORDS = set(tokenize("ahead behind clear short above below more fewer less higher lower up down"))
 
 
 def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
@@ -207,7 +211,7 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         mentions = comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))
-        figures = [counted_from_sentence(m, sentence.text, claim.quantity) for m in mentions]
+        figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
         shared = shared_context(claim, sentence.text)
         if generic:
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
@@ -228,15 +232,22 @@ def bare(q: Quantity) -> bool:
     return not q.counted and not q.unit and not q.ordinal
 
 
-def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity) -> Quantity:
+def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention]) -> Quantity:
     """"The authority imposed a hosepipe ban …, its third since 2010": an ordinal with nothing after it counts
     what its sentence named before it, when that is what the claim counts."""
     q = mention.quantity
     head = noun_chunk(claim.counted)[-1:] if claim.counted else []
-    if not (q.ordinal and claim.ordinal and not q.counted and head):
+    if q.counted or q.unit or not head or q.ordinal != claim.ordinal or (head[0] in GENERIC_COUNTED):
         return q
-    earlier = [SYNONYMS.get(w, w) for w in tokenize(sentence[: mention.start])]
-    return q.model_copy(update={"counted": claim.counted}) if head[0] in earlier else q
+    # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
+    # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
+    # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
+    if any(head[0] in noun_chunk(m.quantity.counted) for m in others if m is not mention):
+        return q
+    if not q.ordinal and not agrees(claim, q):
+        return q  # a guessed noun may back a figure, never contradict one ("scored twice" is not "his tally of 27")
+    words = tokenize(sentence[: mention.start] if q.ordinal else sentence)
+    return q.model_copy(update={"counted": claim.counted}) if head[0] in {SYNONYMS.get(w, w) for w in words} else q
 
 
 def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
@@ -307,7 +318,7 @@ def judge_quantity(
     agreeing = [(q, at) for q, at in timely if agrees(claim.quantity, q)]
     if agreeing:
         return finding(Stance.SUPPORTS, agreeing[0])
-    return conflict_of(claim, timely, evidence_text, bool(times), (article_date, evidence_date))
+    return conflict_of(claim, timely, evidence_text)
 
 
 def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str], times: list[DateRef],
@@ -324,20 +335,17 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
         return then or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     if evidence_date and article_date and article_date - evidence_date > STALE_AFTER and running:
         return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, an older running total")
+    if not running and article_date:  # an undated level is the article's: a 2024 average neither backs nor contradicts it
+        now = [(q, at) for q, at in scoped
+               if current_at(figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), article_date)]
+        return now or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     return scoped
 
 
-def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str, dated: bool,
-                dates: tuple[dt.date | None, dt.date | None]) -> QuantityFinding:
-    """A conflict must be about the same thing, not just the same noun ("1,510 nurses left" is not "hired 1,340
-    nurses"), and an undated figure is the article's: a 2024 waiting list does not contradict it."""
-    article_date, evidence_date = dates
+def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> QuantityFinding:
+    """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
+    nurses"."""
     about_it = [(q, at) for q, at in scoped if shares_a_word(claim, evidence_text[at[0] : at[1]])]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
-    if not dated and article_date:
-        about_it = [(q, at) for q, at in about_it
-                    if current_at(figure_times(q, evidence_text[at[0] : at[1]], evidence_date), article_date)]
-        if not about_it:
-            return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     return finding(Stance.CONFLICTS, about_it[0])

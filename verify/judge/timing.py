@@ -57,12 +57,13 @@ RECENT = dt.timedelta(days=400)  # an undated present-tense figure is the articl
 
 
 def current_at(evidence: list[DateRef], anchor: dt.date) -> bool:
-    """Does an evidence figure speak of about the article's time (within a year or so)?"""
+    """Does an evidence figure speak of the article's time, or later ("will grow to 900 by 2030"), rather than of
+    over a year before?"""
     for ref in evidence:
         if ref.value is None:
             continue
-        if ref.granularity == "year" and abs(ref.value.year - anchor.year) <= 1:
+        if ref.granularity == "year" and ref.value.year >= anchor.year - 1:
             return True
-        if ref.granularity != "year" and abs(ref.value - anchor) <= RECENT:
+        if ref.granularity != "year" and ref.value >= anchor - RECENT:
             return True
     return False
