@@ -930,3 +930,13 @@ def test_extract_a_verb_after_a_figure_and_twice_by_its_verb():
     assert [m.quantity.counted for m in find_quantities("A crowd of 41,250 watched the match.")] == [""]
     claims = extract_claims(article("Ida Berg scored twice to take her season's total to 27 goals."))
     assert [c.text for c in claims if c.kind is ClaimKind.QUANTITY] == ["twice", "27 goals"]
+
+
+def test_extract_rates_partitive_pronouns_and_entities_of_a_sentence_start():
+    found = [(m.quantity.value, m.quantity.unit, m.quantity.counted)
+             for m in find_quantities("Admissions reached 14.8 per 100,000 people, up from 11.2.")]
+    assert found == [(14.8, "per 100000", "people"), (11.2, "per 100000", "people")]
+    assert [m.quantity.counted for m in find_quantities("More than 900 were treated, 212 of them in intensive care.")] == ["", ""]
+    text = "Osland reported its figures. Only 71% of adults in Osland were vaccinated, officials said."
+    (share,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUANTITY]
+    assert "Only" not in share.entities and "Osland" in share.entities

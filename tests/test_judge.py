@@ -269,6 +269,12 @@ def test_judge_statement_evidence_date_after_since_is_no_date_of_the_fact():
 
 D = dt.date
 QUANTITY_CASES = [
+    # a rate is one figure; the change's "up from" is the other figure's, not the claim's
+    ("Admissions rose to nearly 15 per 100,000 people in the week to May 31, up from 11.2 a week earlier.",
+     "The rate of hospital admissions reached 14.8 per 100,000 people, up from 11.2 the week before.", D(2026, 6, 2), Stance.SUPPORTS),
+    # a share with a noun against one without, in the same words
+    ("Only 71% of people over 65 have been vaccinated, against a target of 80%.",
+     "Vaccine uptake among over-65s was 71.3%, below the target of 75%.", D(2026, 6, 2), Stance.SUPPORTS),
     # a sum in a currency word needs shared context; "once interest is included" is a passive, not a partial list
     ("The new terminal will cost 640 million crowns.", "We have set aside 35 million crowns for road repairs this year.",
      D(2026, 8, 5), Stance.RELATED),

@@ -182,8 +182,9 @@ def extract_claims(article: Article) -> tuple[Claim, ...]:
             claims.extend(sentence_claims(sentence, quoted, people, text))
     claims.sort(key=lambda c: (c.start, c.end))
     main = main_actors(sentences, article.title or "")
+    known = mid_sentence_names(sentences) | frozenset(names_in(article.title or ""))  # "Norhaven end 17-year wait"
     return tuple(
-        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main), "speaker_role": role_of(c.speaker, people),
+        c.model_copy(update={"id": f"c{i}", "entities": claim_entities(c, main, known), "speaker_role": role_of(c.speaker, people),
                              "decontextualised": dated(c.query, article.published)})
         for i, c in enumerate(claims, start=1)
     )
@@ -205,8 +206,21 @@ NOT_ACTORS = {"The", "This", "That", "These", "Those", "It", "He", "She", "They"
               "Sen", "Rep", "Gov", "Secretary", "General"}
 
 
-def names_in(text: str) -> list[str]:
-    return [n.split("’")[0].split("'")[0] for n in NAME.findall(text) if n not in NOT_ACTORS]
+def names_in(text: str, known: frozenset[str] | None = None) -> list[str]:
+    """Capitalised words that may name an actor; with `known` (the names the article capitalises mid-sentence), a
+    sentence's first word counts only if it is one of them ("Admissions rose …", "Only 71% …" name nobody)."""
+    found = []
+    for match in NAME.finditer(text):
+        name = match.group(0).split("’")[0].split("'")[0]
+        opening = not text[: match.start()].strip()
+        if match.group(0) not in NOT_ACTORS and not (opening and known is not None and name not in known):
+            found.append(name)
+    return found
+
+
+def mid_sentence_names(sentences: list[Sentence]) -> frozenset[str]:
+    return frozenset(n for s in sentences for m in NAME.finditer(s.text) if s.text[: m.start()].strip()
+                     for n in [m.group(0).split("’")[0].split("'")[0]])
 
 
 TITLE_WEIGHT = 2  # a name in the headline is what the article is about ("Dunmore's buses: …")
@@ -222,6 +236,6 @@ def main_actors(sentences: list[Sentence], title: str = "", keep: int = 4) -> tu
     return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:keep])
 
 
-def claim_entities(claim: Claim, main: tuple[str, ...]) -> tuple[str, ...]:
-    found = list(dict.fromkeys(names_in(claim.query) + (claim.speaker or "").split()))
+def claim_entities(claim: Claim, main: tuple[str, ...], known: frozenset[str]) -> tuple[str, ...]:
+    found = list(dict.fromkeys(names_in(claim.query, known) + (claim.speaker or "").split()))
     return tuple(found) or main

@@ -204,13 +204,15 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     whole is not close in meaning.
     """
     found = []
-    generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED
+    # "people" says little of what is counted, but "per 100,000 people" is a rate, and says enough
+    generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
     # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
     future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
+    earlier = about_what_was(claim)
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        mentions = comparable(sentence.text, future_claim, bool(EARLIER_STATE.search(claim.sentence)))
+        mentions = comparable(sentence.text, future_claim, earlier)
         figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
         shared = shared_context(claim, sentence.text)
         if generic:
@@ -220,16 +222,27 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
         # when the sentences share most of their other words
         found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)
-                  or (bare(claim.quantity) and bare(q) and shared >= BARE_CONTEXT and context_words(claim) >= BARE_WORDS)]
+                  or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and context_words(claim) >= BARE_WORDS)]
     return found
 
 
 BARE_CONTEXT = 0.6
-BARE_WORDS = 3  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
+BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
 
 
-def bare(q: Quantity) -> bool:
-    return not q.counted and not q.unit and not q.ordinal
+def loosely_same(claim: Quantity, other: Quantity) -> bool:
+    """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
+    "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
+    return claim.unit == other.unit and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
+
+
+def about_what_was(claim: QuantityClaim) -> bool:
+    """Is the claim's own figure an earlier value: "had 800 students before the summit", "up from 11.2"? (Not "rose
+    to nearly 15, up from 11.2 a week earlier": there "earlier" is the other figure's.)"""
+    at = claim.sentence.find(claim.text)
+    if at > 0 and FROM_BEFORE.search(claim.sentence[max(0, at - 20) : at]):
+        return True
+    return bool(EARLIER_STATE.search(claim.sentence)) and len(find_quantities(claim.sentence)) == 1
 
 
 def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention]) -> Quantity:

@@ -1,0 +1,93 @@
+"""What a figure counts: the noun phrase after it ("11th visit to Russia", "bilateral cooperation agreements"),
+or the one its verb implies ("have met over 40 times" counts meetings)."""
+
+from __future__ import annotations
+
+import re
+
+from verify.dates import MONTHS as MONTH_NAMES, WEEKDAYS
+from verify.extract.numbers import TENS, UNITS
+
+NOUN_STOP = {
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would", "and", "or", "but",
+    "that", "which", "who", "in", "on", "at", "for", "with", "from", "by", "as", "since", "than", "this",
+    "it", "its", "their", "the", "a", "an", "he", "she", "they", "said", "says", "across", "during", "after",
+    "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
+    # "22 years ago", "half a point less", "three debates Monday": a time or a comparison ends the noun phrase
+    "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later",
+} | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
+LINK_PREPOSITIONS = {"of", "to", "in"}
+OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b", re.I)
+PARTITIVE = {"the", "its", "their", "his", "her", "our", "these", "those"}
+POSSESSIVE = re.compile(r"[’']s?$")
+VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "took", "gave", "say", "said", "rallied", "grew", "can", "could", "may", "might", "must",
+             "sent", "held", "won", "lost", "left", "paid", "kept", "told", "found", "built", "brought", "bought", "sold",
+             "spent", "shown", "taken", "given", "seen", "known", "written", "ran", "began", "became", "got", "contain",
+             "contains", "include", "includes", "remain", "remains", "show", "shows", "showed"}
+WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def counted_after(sentence: str, end: int) -> str:
+    """The noun phrase right after a number: "bilateral cooperation agreements", "visit to Russia"."""
+    words: list[tuple[str, int]] = []
+    skipped_of = skipped_more = False
+    cursor = end
+    for match in WORD.finditer(sentence, end):
+        gap = sentence[cursor : match.start()]
+        # "11-year-old" joins, "1.8 percent - better than …" does not
+        if (not words and gap.strip() and gap != "-") or any(ch in gap for ch in ",;:.!?()“”\"") or (
+                words and any(ch.isdigit() for ch in gap)):
+            break
+        word = match.group(0)
+        lower = word.lower()
+        if words and (lower in UNITS or lower in TENS):
+            break  # "the second time in three years": another count begins
+        cursor = match.end()
+        if lower == "of" and not words and not skipped_of:
+            skipped_of = True  # "40 percent of voters", "dozens of protesters"
+            continue
+        if skipped_of and not words and lower in ("them", "us"):
+            break  # "212 of them": what they are was said before
+        if skipped_of and not words and (lower in PARTITIVE or POSSESSIVE.search(word)):
+            continue  # "14 of the city's libraries", "a fifth of its staff" count libraries and staff
+        if lower in ("more", "fewer") and not words:
+            skipped_more = True  # "one more increase", "two more years"; "hundreds more showed up" counts nothing
+            continue
+        if lower in LINK_PREPOSITIONS and words and len(words) < 5:
+            words.append((lower, match.end()))
+            continue
+        if lower in NOUN_STOP or len(words) >= 6:
+            break
+        if ends_noun_phrase(word, sentence, match.end(), bool(words) or skipped_more):
+            break  # "7 people died", "300 farmers rallied": the verb ends the noun phrase
+        words.append((word, match.end()))
+        if words[-2:-1] and words[-2][0] in LINK_PREPOSITIONS and not word[0].isupper():
+            break  # keep at most a short proper-noun object after the preposition
+    while words and words[-1][0] in LINK_PREPOSITIONS:
+        words.pop()
+    return " ".join(w for w, _ in words)
+
+
+def ends_noun_phrase(word: str, sentence: str, end: int, after_a_noun: bool) -> bool:
+    """A verb: "7 people died"; "11 registered voters" counts voters; "41,250 watched the match" counts nothing."""
+    lower = word.lower()
+    participle = lower.endswith("ed") and (after_a_noun or bool(OBJECT_AFTER.match(sentence, end)))
+    return (lower in VERB_STOP or participle) and not word[0].isupper()
+
+
+# "have met over 40 times": the count is of meetings, which is what evidence will call them
+VERB_NOUNS = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit": "visits", "spoke": "conversations",
+              "spoken": "conversations", "talked": "talks", "called": "calls", "phoned": "calls", "travelled": "trips",
+              "traveled": "trips", "won": "wins", "lost": "defeats", "voted": "votes", "struck": "strikes",
+              "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals"}
+VERB_BEFORE = re.compile(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[a-z]+\s+){0,2}$")
+
+
+def counted_by_verb(before: str, counted: str) -> str:
+    """"met over 40 times" counts meetings; "visited Russia 11 times" counts visits."""
+    if counted.lower() not in ("times", "occasions"):
+        return counted
+    verb = VERB_BEFORE.search(before[-40:])
+    if verb is None:  # "visited Russia 11 times": an object between verb and number
+        verb = re.search(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
+    return VERB_NOUNS[verb.group("verb")] if verb else counted
