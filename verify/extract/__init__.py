@@ -226,7 +226,7 @@ def mid_sentence_names(sentences: list[Sentence]) -> frozenset[str]:
 TITLE_WEIGHT = 2  # a name in the headline is what the article is about ("Dunmore's buses: …")
 
 
-def main_actors(sentences: list[Sentence], title: str = "", keep: int = 4) -> tuple[str, ...]:
+def main_actors(sentences: list[Sentence], title: str = "", keep: int = 6) -> tuple[str, ...]:
     """The names the article's headline and body mention most: what a sentence without names is about."""
     counts: dict[str, int] = {name: TITLE_WEIGHT for name in names_in(title)}
     for sentence in sentences:
