@@ -211,16 +211,18 @@ def names_in(text: str, known: frozenset[str] | None = None) -> list[str]:
     sentence's first word counts only if it is one of them ("Admissions rose …", "Only 71% …" name nobody)."""
     found = []
     for match in NAME.finditer(text):
-        name = match.group(0).split("’")[0].split("'")[0]
         opening = not text[: match.start()].strip()
-        if match.group(0) not in NOT_ACTORS and not (opening and known is not None and name not in known):
-            found.append(name)
+        if match.group(0) not in NOT_ACTORS and not (opening and known is not None and without_possessive(match) not in known):
+            found.append(without_possessive(match))
     return found
 
 
+def without_possessive(match: re.Match[str]) -> str:
+    return match.group(0).split("’")[0].split("'")[0]
+
+
 def mid_sentence_names(sentences: list[Sentence]) -> frozenset[str]:
-    return frozenset(n for s in sentences for m in NAME.finditer(s.text) if s.text[: m.start()].strip()
-                     for n in [m.group(0).split("’")[0].split("'")[0]])
+    return frozenset(without_possessive(m) for s in sentences for m in NAME.finditer(s.text) if s.text[: m.start()].strip())
 
 
 TITLE_WEIGHT = 2  # a name in the headline is what the article is about ("Dunmore's buses: …")

@@ -76,7 +76,7 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
 
 def clean_name(name: str) -> str | None:
     words = name.split()
-    titled = [i for i, w in enumerate(words[:-1]) if is_title(w)]
+    titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     if titled:  # "Senate Minority Leader Tom Vance" -> "Tom Vance"
         words = words[titled[-1] + 1 :]
     while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))
@@ -141,7 +141,7 @@ def appositive_role(text: str, person: Person) -> str:
     return ""
 
 
-def is_title(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     return word in TITLE_WORDS or word.lower() in ROLE_NOUNS
 
 
@@ -151,10 +151,10 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
     position = 0
     while (match := PERSON.search(text, position)) is not None:
         words = list(re.finditer(r"\S+", match.group("name")))
-        titled = [i for i, w in enumerate(words[:-1]) if is_title(w.group(0))]
+        titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w.group(0))]
         again = PERSON.match(text, match.start("name") + words[titled[-1] + 1].start()) if titled else None
         if again is not None and len(words) - titled[-1] - 1 < 2:
-            yield again, match.group(0)[: words[titled[-1]].end() + match.start("name") - match.start()].strip()
+            yield again, text[match.start() : match.start("name") + words[titled[-1]].end()].strip()
             position = again.end()
             continue
         yield match, ""
@@ -174,7 +174,7 @@ class People:
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
-            titled = bool(prefix) and is_title(prefix[-1])  # "Senate Minority Leader"
+            titled = bool(prefix) and is_title_word(prefix[-1])  # "Senate Minority Leader"
             role = title or (match.group("role") or "").strip() or " ".join(
                 w for w in prefix if titled or w in TITLE_WORDS or "s" in w[-2:])
             if person is None:

@@ -380,14 +380,13 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
 def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Each paragraph's credit kept for its own speaker's quotes (quotes come in text order, so one pass)."""
     out: list[QuoteSpan] = []
-    group: list[QuoteSpan] = []
-    bounds: tuple[int, int] | None = None
-    for span in spans + [None]:  # type: ignore[list-item]
-        if span is not None and bounds and bounds[0] <= span.start < bounds[1]:
-            group.append(span)
-            continue
-        if group and bounds:
-            out += credits_per_speaker(text, bounds, group) if group[0].credited else group
-        if span is not None:
-            group, bounds = [span], paragraph_bounds(text, span.start)
+    first = 0
+    while first < len(spans):
+        bounds = paragraph_bounds(text, spans[first].start)
+        last = first
+        while last < len(spans) and spans[last].start < bounds[1]:
+            last += 1
+        group = spans[first:last]
+        out += credits_per_speaker(text, bounds, group) if group[0].credited else group
+        first = last
     return out

@@ -52,6 +52,8 @@ NOT_SPEAKERS = {"they", "it", "this", "that", "there", "in", "according"}
 
 def titles_unmarked(sentence: str) -> str:
     """The sentence with the marks around titles blanked (same length): a title is no quote."""
+    if OPEN not in sentence and '"' not in sentence:
+        return sentence  # most sentences: no marks to look at
     pairs = quote_marks(sentence)
     titles = {pair for pair in pairs if is_title(sentence, *pair)}
     return without_marks(sentence, titles) if titles and len(titles) == len(pairs) else sentence
@@ -62,9 +64,8 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     sentence = titles_unmarked(sentence)  # "Her final novel, “Low Water,” will be published in March, Greyfield said."
     if OPEN in sentence or CLOSE in sentence or '"' in sentence or "''" in sentence:  # quote marks: the quote reader's sentence
         return None
-    dateline = DATELINE.match(sentence)
-    if dateline:  # "TREVSTAD, Nov 5 (Vendrin Wire) - Halvard Motors … said": the sentence starts after it
-        sentence, offset = sentence[dateline.end() :], offset + dateline.end()
+    lead = dateline_end(sentence)  # "TREVSTAD, Nov 5 (Vendrin Wire) - Halvard Motors … said": the sentence starts after it
+    sentence, offset = sentence[lead:], offset + lead
     match = (LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
              or SUBJECT_SAYS.match(sentence) or RELATIVE.search(sentence))
     if not match or not_a_clause(match):
@@ -72,8 +73,9 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     who = match.group("who").strip()
     if who.lower() == "they":
         who = people.group_before(offset) or who  # "Prosecutors had asked for eight years. They said …"
-    if who.lower() == "it" and match.re is TRAILING:  # "Lumen Systems … will cut 480 jobs, it said": the clause's subject
-        who = (SUBJECT_NAME.match(sentence) or [None, None])[1] or who
+    subject = SUBJECT_NAME.match(sentence) if who.lower() == "it" and match.re is TRAILING else None
+    if subject:  # "Lumen Systems … will cut 480 jobs, it said": the clause's subject
+        who = subject.group(1)
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
@@ -105,17 +107,23 @@ def said_after_quote(text: str, quote: QuoteSpan, sentence_end: int) -> QuoteSpa
 def reporters_part(sentence: str) -> int:
     """Where the reporter's own statement ends in "Nine hospitals were on paper, and officials said …" or
     "Halvard cut its forecast, blaming demand, and said it would …" (0 when the sentence is all reported)."""
-    dateline = DATELINE.match(sentence)
-    body = sentence[dateline.end() :] if dateline else sentence
+    lead = dateline_end(sentence)
+    body = sentence[lead:]
     relative = RELATIVE.search(body)
     if relative:  # "Her death was confirmed by her publisher, Greyfield Press, which said …"
-        return (dateline.end() if dateline else 0) + relative.end("who")
+        return lead + relative.end("who")
     match = COORDINATED.match(body) or SUBJECT_SAYS.match(body)
     if match is None:
         return 0
     own = body[: match.start("verb")]
     and_at = own.rfind(" and ")
-    return (dateline.end() if dateline else 0) + (own.rfind(",", 0, and_at + 1) if "," in own[:and_at + 1] else and_at)
+    return lead + (own.rfind(",", 0, and_at + 1) if "," in own[:and_at + 1] else and_at)
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence starts after its dateline or live-blog timestamp (0 without one)."""
+    dateline = DATELINE.match(sentence)
+    return dateline.end() if dateline else 0
 
 
 # "warned against nihilism", "called for talks": the verb takes an object, not a clause

@@ -85,9 +85,9 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
 FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
 
 
-def rounding_slack(q: Quantity, exact_only: bool = True) -> float:
-    """Half a unit of the last digit an exact figure is written with: 0.5 for "12%", 0.05 million for "48.6 million"."""
-    if q.ordinal or (exact_only and q.qualifier is not Qualifier.EXACT):
+def rounding_slack(q: Quantity) -> float:
+    """Half a unit of the last digit a figure is written with: 0.5 for "12%", 0.05 million for "48.6 million"."""
+    if q.ordinal:
         return 0.0
     digits = FIGURE_DIGITS.search(q.surface)
     if digits is None:
@@ -138,7 +138,7 @@ RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreeme
 # a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
 # is not the plant's "640 million crowns")
 CURRENCY_NOUNS = set(tokenize("crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
-                              "shekels dirhams riyals rand naira ringgit baht zloty forint rand reais dinars"))
+                              "shekels dirhams riyals rand naira ringgit baht zloty forint reais dinars"))
 GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
 SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
                "year", "last", "month", "week", "day"}
@@ -174,19 +174,13 @@ def context_of(claim: QuantityClaim) -> set[str]:
     return {w for w in tokenize(said) if not w[:1].isdigit()} - counted
 
 
-def context_words(claim: QuantityClaim) -> int:
-    return len(context_of(claim))
-
-
-def shares_a_word(claim: QuantityClaim, sentence: str) -> bool:
+def shares_a_word(mine: set[str], sentence: str) -> bool:
     """Does the evidence sentence say anything of what the claim's says besides the count ("signed")?"""
-    mine = context_of(claim)
     return not mine or bool(mine & set(tokenize(sentence)))
 
 
-def shared_context(claim: QuantityClaim, sentence: str) -> float:
-    """How much of what the claim's sentence is about (besides the count) the evidence sentence shares."""
-    mine = context_of(claim)
+def shared_context(mine: set[str], sentence: str) -> float:
+    """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
     return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
 
 
@@ -209,12 +203,13 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
     future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
     earlier = about_what_was(claim)
+    mine = context_of(claim)
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         mentions = comparable(sentence.text, future_claim, earlier)
         figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
-        shared = shared_context(claim, sentence.text)
+        shared = shared_context(mine, sentence.text)
         if generic:
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
             if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
@@ -222,7 +217,7 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
         # when the sentences share most of their other words
         found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)
-                  or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and context_words(claim) >= BARE_WORDS)]
+                  or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)]
     return found
 
 
@@ -246,8 +241,8 @@ def about_what_was(claim: QuantityClaim) -> bool:
 
 
 def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention]) -> Quantity:
-    """"The authority imposed a hosepipe ban …, its third since 2010": an ordinal with nothing after it counts
-    what its sentence named before it, when that is what the claim counts."""
+    """An evidence figure with no noun after it, given the claim's noun when its sentence names that: "a hosepipe ban
+    …, its third since 2010", "A crowd of 41,250 watched"."""
     q = mention.quantity
     head = noun_chunk(claim.counted)[-1:] if claim.counted else []
     if q.counted or q.unit or not head or q.ordinal != claim.ordinal or (head[0] in GENERIC_COUNTED):
@@ -281,7 +276,7 @@ def partial_list(sentence: str, start: int, end: int) -> bool:
 def agrees(claim: Quantity, other: Quantity) -> bool:
     if claim.qualifier is Qualifier.ABOUT and other.qualifier is Qualifier.ABOUT:
         # "about $3 billion" and "about $3.2 billion": one rounds the other; "about 40" and "about 50" do not agree
-        slack = max(rounding_slack(claim, exact_only=False), rounding_slack(other, exact_only=False))
+        slack = max(rounding_slack(claim), rounding_slack(other))
         return same_value_claim(claim, other) or abs(claim.value - other.value) < slack
     if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
         return same_value_claim(claim, other)
@@ -358,7 +353,8 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
 def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> QuantityFinding:
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
-    about_it = [(q, at) for q, at in scoped if shares_a_word(claim, evidence_text[at[0] : at[1]])]
+    mine = context_of(claim)
+    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     return finding(Stance.CONFLICTS, about_it[0])
