@@ -412,6 +412,12 @@ def test_extract_partial_quote_also_gives_its_reported_clause():
         ("Her death was confirmed by her publisher, Brandt Books, which said she had been ill for months.",
          "Brandt Books", "she had been ill"),
         ("Her last novel, “High Tide,” will be published in March, Brandt said.", "Brandt", "Her last novel"),
+        # a live blog's timestamp opens the sentence; a party's leader; "conceded"
+        ("10:50 p.m. — Green Party leader Ana Lindt conceded that her party would lose seats.", "Ana Lindt",
+         "her party would lose seats"),
+        # a short clause before the speaker is still what was said
+        ("11:15 p.m. — Turnout reached 68.4%, the commission said, up from 61%.", "the commission", "Turnout reached"),
+        ("Ferry unions had brought the case, arguing that 900 jobs were at risk.", "Ferry unions", "900 jobs were at risk"),
     ],
 )
 def test_extract_reported_speech_more_shapes(text, speaker, clause):
@@ -900,22 +906,6 @@ def test_extract_short_fact_credited_memo_and_a_profiled_person():
     assert [c.quantity.value for c in claims if c.kind is ClaimKind.QUANTITY] == [84]
     quotes = [(c.speaker, c.attributed_to) for c in claims if c.kind is ClaimKind.QUOTE]
     assert quotes[0] == ("Ida Rask", None) and quotes[1][1] == "Valley Ledger"
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "clause"),
-    [
-        # a live blog's timestamp opens the sentence; a party's leader; "conceded"
-        ("10:50 p.m. — Green Party leader Ana Lindt conceded that her party would lose seats.", "Ana Lindt",
-         "her party would lose seats"),
-        # a short clause before the speaker is still what was said
-        ("11:15 p.m. — Turnout reached 68.4%, the commission said, up from 61%.", "the commission", "Turnout reached"),
-        ("Ferry unions had brought the case, arguing that 900 jobs were at risk.", "Ferry unions", "900 jobs were at risk"),
-    ],
-)
-def test_extract_reported_speech_live_blog_and_groups(text, speaker, clause):
-    reported = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE and not c.direct]
-    assert reported and reported[-1].speaker == speaker and reported[-1].quote.startswith(clause)
 
 
 def test_extract_justices_and_a_post_on_x():
