@@ -5,6 +5,7 @@
      ├── InputError        (2)      an article that cannot be read: empty, binary, wrong
      │    └── FetchError   (2)      encoding, too large; a URL that cannot be fetched
      ├── ModelError        (2)      an embedding model that cannot be found or loaded
+     │    └── ModelArtifactError (3) the shipped entailment model is missing, corrupt or mismatched
      ├── CorpusError       (3)      a reference corpus that cannot be read or is empty
      └── IndexStoreError   (3)      an index that cannot be used:
           ├── IndexMissingError     nothing built at that path
@@ -51,6 +52,13 @@ class FetchError(InputError):
 class ModelError(VerifyError):
     code = "model"
     exit_code = 2
+
+
+class ModelArtifactError(ModelError):
+    """A model file that should be installed is missing, corrupt or built on other weights."""
+
+    code = "model_artifact"
+    exit_code = 3
 
 
 class CorpusError(VerifyError):
