@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -112,6 +112,16 @@ class ClaimBase(Frozen):
     # who or what the claim is about: names in its sentence, else the article's main actors;
     # evidence about other actors (another summit's 14 agreements) is not evidence for it
     entities: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _span_is_its_text(self) -> ClaimBase:
+        # a claim's span is what reports mark, reviewers click and review trails carry over: an empty,
+        # inverted or misaligned span is a bug, caught where the claim is made
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"claim span [{self.start}, {self.end}) is empty or inverted")
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"claim span [{self.start}, {self.end}) does not hold its text ({len(self.text)} characters)")
+        return self
 
 
 class QuantityClaim(ClaimBase):
@@ -262,6 +272,8 @@ class ReportClaim(Frozen):
     review: ReviewDecision | None = None
     needs_review: bool = False  # the claim changed since a reviewer decided on its earlier wording
 
+    _span_is_its_text = model_validator(mode="after")(ClaimBase._span_is_its_text)
+
 
 class Summary(Frozen):
     supported: int = 0
@@ -286,6 +298,13 @@ class Report(Frozen):
     article: Article
     claims: tuple[ReportClaim, ...]
     summary: Summary
+
+    @model_validator(mode="after")
+    def _claims_lie_in_the_article(self) -> Report:
+        for claim in self.claims:
+            if claim.end > len(self.article.text) or self.article.text[claim.start : claim.end] != claim.text:
+                raise ValueError(f"claim {claim.id} span [{claim.start}, {claim.end}) is not its text in the article")
+        return self
 
 
 class IndexManifest(Frozen):
