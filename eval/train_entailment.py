@@ -44,6 +44,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--pairs-cache", type=Path, help="keep the built pairs in this pickle and reuse them")
     return parser.parse_args()
 
 
@@ -93,12 +94,27 @@ def evaluate(model, tokenizer, pairs: list[Pair], max_len: int) -> dict[str, flo
     return scores
 
 
+def cached_pairs(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
+    """Building the pairs takes minutes (BM25 over FEVER's evidence); a retraining run may reuse them."""
+    import pickle
+
+    key = (args.seed, args.fever_per_label, args.news)
+    if args.pairs_cache and args.pairs_cache.is_file():
+        cached = pickle.loads(args.pairs_cache.read_bytes())
+        if cached["key"] == key:
+            return cached["pairs"], cached["held_out"]
+    pairs, held_out = training_pairs(args.data, args.seed, args.fever_per_label, args.news)
+    if args.pairs_cache:
+        args.pairs_cache.write_bytes(pickle.dumps({"key": key, "pairs": pairs, "held_out": held_out}))
+    return pairs, held_out
+
+
 def train(args: argparse.Namespace) -> None:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     started = time.time()
-    pairs, held_out = training_pairs(args.data, args.seed, args.fever_per_label, args.news)
+    pairs, held_out = cached_pairs(args)
     if args.max_pairs:
         pairs = pairs[: args.max_pairs]
     print(f"{len(pairs)} training pairs, {len(held_out)} held-out FEVER pairs ({time.time() - started:.0f} s)", flush=True)

@@ -51,7 +51,7 @@ def check(sample_index, embedder, model):
 
 
 def test_entail_without_a_model_the_rules_decide(sample_index, embedder):
-    assert check(sample_index, embedder, None).verdict is Verdict.UNVERIFIED
+    assert check(sample_index, embedder, "none").verdict is Verdict.UNVERIFIED
 
 
 def test_entail_entailment_lifts_to_supported(tmp_path, sample_index, embedder):

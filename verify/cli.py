@@ -75,8 +75,11 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--to", dest="published_to", type=iso_date, help="only evidence published on or before this date")
     check.add_argument("--top-k", type=int, help="evidence passages per claim (default 5)")
     check.add_argument("--fusion", choices=[m.value for m in FusionMode], help="dense+lexical fusion (default convex)")
-    check.add_argument("--entailment-model", help="optional NLI cross-encoder (path or id) refining statement verdicts "
-                       "(default: $VERIFY_ENTAILMENT_MODEL, else none)")
+    meaning = check.add_mutually_exclusive_group()
+    meaning.add_argument("--entailment-model", help="entailment model judging what the typed checks leave open: a cross-encoder "
+                         "path or id (default: $VERIFY_ENTAILMENT_MODEL, else the shipped verify-nli)")
+    meaning.add_argument("--no-entailment", dest="entailment_model", action="store_const", const="none",
+                         help="judge by the typed checks alone (no entailment model)")
     check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
                        "(default: the report being replaced at --out, if it was reviewed)")
 

@@ -12,7 +12,7 @@ from verify.extract import extract_claims
 from verify.index_store import OpenIndex, open_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
-from verify.judge.entail import CrossEncoderEntailment
+from verify.judge.entail import make_entailment
 from verify.models import Article, Claim, Filters, IndexBuild, IndexInfo, Judgment, Report
 from verify.read import read_article
 from verify.report import build_report
@@ -34,7 +34,7 @@ class Checker:
         self.embedder = embedder or make_embedder(settings)
         self.index: OpenIndex = open_index(self.index_dir)
         self.retriever = Retriever(self.index, self.embedder, settings)
-        self.entailment = CrossEncoderEntailment(settings.entailment_model) if settings.entailment_model else None
+        self.entailment = make_entailment(settings.entailment_model)
 
     def judge(self, article: Article, filters: Filters = Filters()) -> tuple[tuple[Claim, ...], tuple[Judgment, ...]]:
         """The article's claims and their judgments, before they are flattened into a report."""

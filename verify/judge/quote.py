@@ -163,4 +163,40 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
         return QuoteFinding(Stance.SUPPORTS, found, f"has the quote with minor differences ({diff_note(changes)})", diff)
     if not claim.direct:
         return QuoteFinding(Stance.RELATED, found, f"has similar words ({diff_note(changes)})", diff)
+    if not speaks_directly(passage_text, lead, quote) and not changes_substance(changes):
+        # reported speech ("Putin said relations do not depend on …") gives the substance, not the wording
+        return QuoteFinding(Stance.SUPPORTS, found, f"reports these words in other words: reworded ({diff_note(changes)})", diff)
     return QuoteFinding(Stance.CONFLICTS, found, f"has altered words: {diff_note(changes)}", diff)
+
+
+QUOTED_SEGMENT = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’")
+TRANSLATED = re.compile(r"(?i)\btranslat(?:ed|ion|es|ing)\b|\bunofficial translation\b")
+
+
+def speaks_directly(passage_text: str, lead: str, quote: list[str]) -> bool:
+    """Does the evidence give the words as the speaker's own: inside quote marks, or a transcript's line?"""
+    if TRANSCRIPT_LABEL.search(lead + passage_text):
+        return True
+    quoted = " ".join(m.group(0) for m in QUOTED_SEGMENT.finditer(passage_text))
+    return bool(quoted) and aligned_words(quote, quoted)[1] >= FOUND
+
+
+def changes_substance(changes: list[tuple[str, str]]) -> bool:
+    """A number or a negation changed ("don't" for "do not" is none): a clause that does this says something else."""
+    def negations(words: str) -> int:
+        return sum(1 for w in words.split() if w in NEGATIONS or w.endswith("n't"))
+
+    def numbers(words: str) -> set[str]:
+        return {w for w in words.split() if any(ch.isdigit() for ch in w)}
+
+    return any(negations(a) != negations(b) or numbers(a) != numbers(b) for a, b in changes)
+
+
+def in_direct_speech(span: str, text: str) -> bool:
+    """Is the evidence sentence the speaker's own words: in quote marks, or a line of a transcript?"""
+    return bool(QUOTED_SEGMENT.search(span)) or bool(TRANSCRIPT_LABEL.search(text))
+
+
+def is_translation(text: str) -> bool:
+    """The evidence says it is a translation: its quotes are one rendering among others."""
+    return bool(TRANSLATED.search(text))
