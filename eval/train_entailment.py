@@ -72,7 +72,7 @@ def batches(pairs: list[Pair], size: int, rng: random.Random) -> list[list[Pair]
 
 
 def encode(tokenizer, pairs: list[Pair], max_len: int) -> dict[str, torch.Tensor]:
-    return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs], truncation="only_first",
+    return tokenizer([p.premise for p in pairs], [p.hypothesis for p in pairs], truncation="longest_first",
                      max_length=max_len, padding=True, return_tensors="pt")
 
 

@@ -95,10 +95,10 @@ class ShippedEntailment:
         self._cache_size = cache_size
 
     def check(self) -> None:
-        """Fail now, with ModelArtifactError, if the artifact is missing or unreadable (cheap: no weights loaded)."""
-        from verify.judge.nli_model import read_manifest
+        """Fail now, with ModelArtifactError, if the artifact is missing or corrupt (cheap: nothing is loaded)."""
+        from verify.judge.nli_model import verified_manifest
 
-        read_manifest(self.folder)
+        verified_manifest(self.folder)
 
     def _loaded(self) -> tuple[Any, Any, dict[str, Any]]:
         if self._loaded_parts is None:
@@ -128,7 +128,7 @@ class ShippedEntailment:
         with torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
                 chunk = order[start : start + self.batch_size]
-                batch = tokenizer([pairs[i][0] for i in chunk], [pairs[i][1] for i in chunk], truncation="only_first",
+                batch = tokenizer([pairs[i][0] for i in chunk], [pairs[i][1] for i in chunk], truncation="longest_first",
                                   max_length=int(manifest.get("max_length", 128)), padding=True, return_tensors="pt")
                 probs = torch.softmax(model(**batch), dim=-1).tolist()
                 found.update({i: dict(zip(LABELS, map(float, row))) for i, row in zip(chunk, probs)})

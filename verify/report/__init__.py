@@ -15,6 +15,7 @@ from verify.models import (
 from verify.report.claimreview import render_claimreview
 from verify.report.html import render_html
 from verify.report.markdown import render_markdown
+from verify.report.order import reading_order
 
 
 class ReportFormat(str, Enum):
@@ -53,7 +54,7 @@ def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[
     counts = {v.value: sum(1 for r in rows if r.verdict is v) for v in Verdict}
     return Report(
         tool_version=__version__, generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        index=index, article=article, claims=tuple(rows), summary=Summary(**counts),
+        index=index, article=article, claims=tuple(reading_order(rows)), summary=Summary(**counts),
     )
 
 
