@@ -61,6 +61,8 @@ def render_markdown(report: Report) -> str:
         f"| {s.supported} | {s.conflicting} | {s.disputed} | {s.unverified} |",
         "",
     ]
+    for note in report.notes:
+        lines += [f"> **Note:** {cell(note, 400)}", ""]
     flagged = [c for c in report.claims if final(c) in (Verdict.CONFLICTING, Verdict.DISPUTED) or c.needs_review]
     if flagged:
         lines += ["### Needs attention", ""]
