@@ -55,7 +55,7 @@ def reliability_figure(curves: Mapping[str, tuple[Sequence[tuple[float, bool]], 
             ax.annotate(str(n), (x, y), textcoords="offset points", xytext=(4, -11), fontsize=7, color="#555")
     ax.set(xlim=(0, 1.02), ylim=(0, 1.02), xlabel="stated confidence (mean of bin)", ylabel="share of verdicts right")
     ax.set_title("Confidence against being right (numbers: verdicts per bin)", fontsize=10)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)  # below the diagonal: where no bin of a useful table falls
     return save(fig, path)
 
 
