@@ -35,6 +35,7 @@ eval: $(VENV)/.installed
 	$(BIN)/python eval/verdicts_perturbation.py
 	$(BIN)/python eval/calibrate.py --figure docs/img/calibration.png
 	$(BIN)/python eval/verdicts_public.py
+	$(BIN)/python eval/verdicts_blind.py
 	$(BIN)/python eval/extraction_annotated.py
 	$(BIN)/python eval/extraction_polnear.py --split dev
 	$(BIN)/python eval/retrieval_scifact.py --cross-validate

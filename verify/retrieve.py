@@ -150,7 +150,7 @@ class Retriever:
         candidates = dict.fromkeys(self.index.documents_with_sha256(article.sha256))
         for probe in probe_texts(article.text):
             scores = self.index.lexical.scores(probe)
-            best = np.argsort(-scores)[:probes_per_text]
+            best = np.argpartition(-scores, probes_per_text)[:probes_per_text] if len(scores) > probes_per_text else np.arange(len(scores))
             candidates.update(dict.fromkeys(self.index.passages[int(r)].document_id for r in best if scores[r] > 0))
         found = (copy_of(article.text, article.sha256, self.index.document(doc_id)) for doc_id in candidates)
         return tuple(copy for copy in found if copy is not None)
