@@ -1,5 +1,7 @@
 """The sample article end to end: the verdicts a reviewer would expect."""
 
+import shutil
+
 import pytest
 
 from verify.models import Article, Verdict
@@ -74,3 +76,39 @@ def test_pipeline_credited_agency_is_checked(sample_index, embedder, settings):
         (quote,) = [c for c in report.claims if c.kind.value == "quote"]
         assert quote.verdict is Verdict.SUPPORTED
         assert ("none of the supporting evidence comes from it" in quote.explanation) is flagged
+
+
+@pytest.mark.parametrize("copy_name", ["article.md", "archive/2026-03-13-bridge-deal.md"])
+def test_pipeline_article_in_its_own_corpus_is_no_evidence(tmp_path, corpus_copy, settings, embedder, copy_name):
+    """A newsroom re-checking a published story against an archive that holds it: the copy is left out."""
+    from verify.pipeline import build_index
+
+    copy = corpus_copy / copy_name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    text = (SAMPLE / "article.md").read_text(encoding="utf-8")
+    if copy_name != "article.md":  # the archived version: lightly edited, with a correction line
+        text = text.replace("warmest in years", "warmest in many years") + "\nThis story was updated on 14 March.\n"
+    copy.write_text(text, encoding="utf-8")
+    build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    report = check_article(str(SAMPLE / "article.md"), tmp_path / "ix", settings, embedder=embedder)
+    copy_id = copy.relative_to(corpus_copy).as_posix()
+    assert all(ev.document_id != copy_id for c in report.claims for ev in c.evidence)
+    assert [d.document_id for d in report.excluded_documents] == [copy_id]
+    assert len(report.notes) == 1 and copy_id in report.notes[0] and "not evidence for itself" in report.notes[0]
+    assert claim(report, "75 kilometres").verdict is Verdict.CONFLICTING  # the real evidence still speaks
+    assert claim(report, "seventh visit").verdict is Verdict.SUPPORTED
+
+
+def test_pipeline_report_renderings_carry_the_exclusion_note(tmp_path, corpus_copy, settings, embedder):
+    from verify.pipeline import build_index
+    from verify.report import ReportFormat, render
+
+    shutil.copy(SAMPLE / "article.md", corpus_copy / "draft.md")
+    build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    report = check_article(str(SAMPLE / "article.md"), tmp_path / "ix", settings, embedder=embedder)
+    for fmt in (ReportFormat.JSON, ReportFormat.MD, ReportFormat.HTML):
+        assert "Left out of the evidence: corpus document draft.md" in render(report, fmt)
+
+
+def test_pipeline_sample_report_has_no_exclusions(report):
+    assert report.excluded_documents == () and report.notes == ()

@@ -39,7 +39,7 @@ class Settings(BaseModel):
     model: str = Field(default_factory=lambda: os.environ.get(MODEL_ENV) or DEFAULT_MODEL)
     batch_size: int = Field(default=64, ge=1, le=4096)
     # Passages are windows of whole sentences. Three sentences measured best on
-    # SciFact recall against index time (eval/retrieval_scifact.py, README).
+    # SciFact recall against index time (eval/retrieval_scifact.py, docs/accuracy.md).
     passage_sentences: int = Field(default=3, ge=1, le=20)
     passage_max_chars: int = Field(default=900, ge=100, le=20_000)
     passage_titles: bool = True  # embed and BM25-index each passage after its document's title

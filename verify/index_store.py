@@ -224,6 +224,11 @@ class OpenIndex:
             rows = self._db.execute("SELECT id, sha256, title, source, url, published FROM documents").fetchall()
         return {r[0]: tuple(r[1:]) for r in rows}
 
+    def documents_with_sha256(self, sha256: str) -> list[str]:
+        """Ids of the documents whose text has this hash."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,))]
+
     def allowed_rows(self, allowed_documents: set[str]) -> np.ndarray:
         return np.array([i for i, p in enumerate(self.passages) if p.document_id in allowed_documents], dtype=np.int64)
 

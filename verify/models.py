@@ -169,10 +169,27 @@ class Filters(Frozen):
     sources: tuple[str, ...] = ()
     published_from: dt.date | None = None
     published_to: dt.date | None = None
+    excluded_document_ids: tuple[str, ...] = ()  # ids never used as evidence (copies of the article itself)
 
     @property
     def active(self) -> bool:
-        return bool(self.sources or self.published_from or self.published_to)
+        return bool(self.sources or self.published_from or self.published_to or self.excluded_document_ids)
+
+
+class SelfCopyReason(str, Enum):
+    SAME_TEXT = "same_text"  # the document's text is the article's, character for character
+    NEAR_DUPLICATE = "near_duplicate"  # 5-word shingles overlap (Jaccard) at least 0.8
+    CONTAINS_ARTICLE = "contains_article"  # at least 0.8 of the article's 5-word shingles are in the document
+
+
+class ExcludedDocument(Frozen):
+    """A corpus document left out of the evidence because it is the article itself."""
+
+    document_id: str
+    title: str = ""
+    source: str = ""
+    reason: SelfCopyReason
+    overlap_score: float = Field(ge=0.0, le=1.0)  # 1.0 for the same text; else the Jaccard or containment found
 
 
 # --- judge ----------------------------------------------------------------------------
@@ -298,6 +315,8 @@ class Report(Frozen):
     article: Article
     claims: tuple[ReportClaim, ...]
     summary: Summary
+    excluded_documents: tuple[ExcludedDocument, ...] = ()  # copies of the article found in the corpus
+    notes: tuple[str, ...] = ()  # what a reader should know about the check as a whole, in words
 
     @model_validator(mode="after")
     def _claims_lie_in_the_article(self) -> Report:

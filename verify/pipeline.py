@@ -13,7 +13,7 @@ from verify.index_store import OpenIndex, open_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
 from verify.judge.entail import make_entailment
-from verify.models import Article, Claim, Filters, IndexBuild, IndexInfo, Judgment, Report
+from verify.models import Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, Report
 from verify.read import read_article
 from verify.report import build_report
 from verify.retrieve import Retriever
@@ -36,21 +36,31 @@ class Checker:
         self.retriever = Retriever(self.index, self.embedder, settings)
         self.entailment = make_entailment(settings.entailment_model)
 
-    def judge(self, article: Article, filters: Filters = Filters()) -> tuple[tuple[Claim, ...], tuple[Judgment, ...]]:
-        """The article's claims and their judgments, before they are flattened into a report."""
+    def judge(
+        self, article: Article, filters: Filters = Filters(), copies: tuple[ExcludedDocument, ...] | None = None
+    ) -> tuple[tuple[Claim, ...], tuple[Judgment, ...]]:
+        """The article's claims and their judgments, before they are flattened into a report.
+
+        Documents that are the article itself (`copies`, found here when not given) are no evidence.
+        """
+        copies = self.retriever.copies_of(article) if copies is None else copies
+        if copies:
+            excluded = filters.excluded_document_ids + tuple(c.document_id for c in copies)
+            filters = filters.model_copy(update={"excluded_document_ids": excluded})
         claims = extract_claims(article)
         retrieved = self.retriever.search([c.query for c in claims], filters=filters)
         judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
         return claims, judgments
 
     def check(self, article: Article, filters: Filters = Filters()) -> Report:
-        claims, judgments = self.judge(article, filters)
+        copies = self.retriever.copies_of(article)
+        claims, judgments = self.judge(article, filters, copies)
         manifest = self.index.manifest
         info = IndexInfo(
             path=str(self.index_dir), model=manifest.model, documents=manifest.documents,
             passages=manifest.passages, corpus_fingerprint=manifest.corpus_fingerprint,
         )
-        return build_report(article, claims, judgments, info)
+        return build_report(article, claims, judgments, info, copies)
 
 
 def check_article(

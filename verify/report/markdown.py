@@ -62,6 +62,8 @@ def render_markdown(report: Report) -> str:
         f"| {s.supported} | {s.conflicting} | {s.disputed} | {s.unverified} |",
         "",
     ]
+    for note in report.notes:
+        lines += [f"> **Note:** {cell(note, 400)}", ""]
     ordered = reading_order(report.claims)
     flagged = [c for c in ordered if final(c) in (Verdict.CONFLICTING, Verdict.DISPUTED) or c.needs_review]
     if flagged:
