@@ -69,12 +69,8 @@ def build_report(
     counts = {v.value: sum(1 for r in rows if r.verdict is v) for v in Verdict}
     return Report(
         tool_version=__version__, generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-<<<<<<< HEAD
         index=index, article=article, claims=tuple(reading_order(rows)), summary=Summary(**counts),
-=======
-        index=index, article=article, claims=tuple(rows), summary=Summary(**counts),
         excluded_documents=tuple(excluded), notes=tuple(exclusion_note(c) for c in excluded),
->>>>>>> docs
     )
 
 
