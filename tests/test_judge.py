@@ -379,3 +379,17 @@ def test_judge_a_repeated_or_denied_claim_never_supports(evidence):
     span = EvidenceSpan(evidence, 0, len(evidence), 1.0)
     found = statement_finding(claim, passage, span, 0.93, dt.date(2026, 3, 13), evidence)
     assert found.stance is not Stance.SUPPORTS and not found.opening.may_support
+
+
+def test_judge_quote_in_a_marked_translation_is_reworded():
+    translated = ("Translated from Lirovian.\n\n“Relations between the two countries do not depend on the present situation,” "
+                  "Marek told the newspaper.")
+    finding = judge_quote(quote_claim("Relations between the two countries do not depend on the current situation",
+                                      "Alina Marek"), translated)
+    assert finding.stance is Stance.SUPPORTS and "another translation: reworded" in finding.note
+
+
+def test_judge_quote_against_the_speakers_written_statement_is_altered():
+    statement = "Statement by the Minister of Health, Ilse Brandt\n\nIt is not too late to get vaccinated this winter."
+    finding = judge_quote(quote_claim("It is never too late to get vaccinated this winter", "Ilse Brandt"), statement)
+    assert finding.stance is Stance.CONFLICTS and "altered" in finding.note

@@ -163,22 +163,32 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
         return QuoteFinding(Stance.SUPPORTS, found, f"has the quote with minor differences ({diff_note(changes)})", diff)
     if not claim.direct:
         return QuoteFinding(Stance.RELATED, found, f"has similar words ({diff_note(changes)})", diff)
-    if not speaks_directly(passage_text, lead, quote) and not changes_substance(changes):
+    if (not speaks_directly(passage_text, lead, quote) or is_translation(lead + passage_text)) and not changes_substance(changes):
         # reported speech ("Putin said relations do not depend on …") gives the substance, not the wording
-        return QuoteFinding(Stance.SUPPORTS, found, f"reports these words in other words: reworded ({diff_note(changes)})", diff)
+        how = "gives these words in another translation" if is_translation(lead + passage_text) else "reports these words in other words"
+        return QuoteFinding(Stance.SUPPORTS, found, f"{how}: reworded ({diff_note(changes)})", diff)
     return QuoteFinding(Stance.CONFLICTS, found, f"has altered words: {diff_note(changes)}", diff)
 
 
 QUOTED_SEGMENT = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’")
-TRANSLATED = re.compile(r"(?i)\btranslat(?:ed|ion|es|ing)\b|\bunofficial translation\b")
+TRANSLATED = re.compile(r"(?i)\btranslated (?:from|by)\b|\b(?:unofficial |machine )?translation (?:from|by)\b")
+
+
+REPORTING_CUE = re.compile(r"(?i)\b(?:said|says|say|told|tells|according to|stated|added|insisted|argued|warned|claimed|"
+                           r"explained|noted|reported|announced|promised|pledged)\b")
 
 
 def speaks_directly(passage_text: str, lead: str, quote: list[str]) -> bool:
-    """Does the evidence give the words as the speaker's own: inside quote marks, or a transcript's line?"""
+    """Does the evidence give the words as the speaker's own: inside quote marks, a transcript's line, or a text
+    in their own voice (a written statement)? Only a sentence that reports them ("she said relations …") does not."""
     if TRANSCRIPT_LABEL.search(lead + passage_text):
         return True
     quoted = " ".join(m.group(0) for m in QUOTED_SEGMENT.finditer(passage_text))
-    return bool(quoted) and aligned_words(quote, quoted)[1] >= FOUND
+    if quoted and aligned_words(quote, quoted)[1] >= FOUND:
+        return True
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", passage_text) if s.strip()] or [passage_text]
+    holding = max(sentences, key=lambda s: fuzz.partial_ratio(" ".join(quote), s.lower()))
+    return not REPORTING_CUE.search(QUOTED_SEGMENT.sub(" ", holding))
 
 
 def changes_substance(changes: list[tuple[str, str]]) -> bool:
