@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.salience import Salience
+
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
@@ -26,6 +28,7 @@ NOT_NAMES = {
     "Then", "But", "And", "So", "Yet", "Now", "Still", "Also", "Meanwhile", "Later", "Earlier", "Here", "There",
     "When", "If", "As", "Because", "Although", "Though", "Like", "Unlike", "Even", "Both", "Despite", "Since",
     "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
+    "Besides", "Perhaps", "First", "Finally", "However", "Nonetheless", "Nevertheless", "Instead", "Indeed", "Story",
 }
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
 BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
@@ -132,12 +135,24 @@ def appositive_role(text: str, person: Person) -> str:
     """The role the article gives: "Dr. Maksim Vilisov, a researcher at the Russian Academy of Sciences, told",
     "coast guard spokesman Yusuf Bari", "Sorel's interior minister, Hamid Tal,"."""
     for at in person.mentions:
-        found = APPOSITIVE_ROLE.match(text, at + len(person.name))
-        if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
-            return found.group("role").strip()
-        before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
-        if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
-            return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
+        role = appositive_role_at(text, at, person)
+        if role:
+            return role
+    return ""
+
+
+MENTION_END = re.compile(r"[\w’'.-]+(?:\s+[A-Z][\w’'-]*)*")
+
+
+def appositive_role_at(text: str, at: int, person: Person) -> str:
+    """The role one mention carries, after it or before it (the mention may be the surname alone)."""
+    end = at + len(person.name) if text.startswith(person.name, at) else MENTION_END.match(text, at).end()  # type: ignore[union-attr]
+    found = APPOSITIVE_ROLE.match(text, end)
+    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
+        return found.group("role").strip()
+    before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
+    if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
+        return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
     return ""
 
 
@@ -167,6 +182,7 @@ class People:
     def __init__(self, text: str) -> None:
         self.text = text
         self.people: list[Person] = []
+        self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(POSSESSIVE.sub("", match.group("name")))
             if not name:
@@ -198,6 +214,13 @@ class People:
                 person.mentions.extend(m.start() for m in re.finditer(r"\b" + re.escape(short) + r"\b", text) if m.start() not in seen)
             person.mentions.sort()
 
+    @property
+    def salience(self) -> Salience:
+        """Who the text is about where (built on first use: most texts read for names never need it)."""
+        if self._salience is None:
+            self._salience = Salience(self.text, self)
+        return self._salience
+
     def by_name(self, name: str) -> Person | None:
         for person in self.people:
             if person.name == name or person.name.endswith(" " + name) or name.endswith(" " + person.name):
@@ -209,7 +232,7 @@ class People:
         mention = mention.strip()
         lower = mention.lower()
         if lower in PRONOUNS:
-            return self.latest_before(at)
+            return self.salience.pronoun(lower, at) or self.latest_before(at)
         descriptor = DESCRIPTOR.fullmatch(mention)
         if descriptor:
             return self.by_descriptor(descriptor.group("adj"))

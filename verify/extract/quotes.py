@@ -321,6 +321,15 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     return named[0] if named else None
 
 
+def salient_speaker(text: str, open_at: int, para_start: int, people: People) -> str | None:
+    """A quote opening its paragraph with no cue anywhere near ("Chapman admits there were fatalities." then
+    "“I can’t specifically say …”"): whom the sentences before are about."""
+    if text[para_start:open_at].strip():
+        return None
+    ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
+    return ranked[0][1] if ranked else None
+
+
 def cued_speaker(found: Attribution, para_start: int, people: People) -> str | None:
     speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
     if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
@@ -368,7 +377,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
-            speaker = subject_nearby(text, open_at, para_start, bounds, people)
+            speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
             inferred = speaker is not None
         if speaker:
             last_speaker = (para_start, speaker, inferred)

@@ -114,7 +114,9 @@ def coordinated_subject(window: str) -> str:
 # "Last Monday the mayor", "Shortly": dropped from the front of a speaker phrase
 OPENERS = frozenset(
     "and but or so yet here there is what it it’s it's not to like later last shortly speaking during after before "
-    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile".split()
+    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile besides perhaps first "
+    "second finally nonetheless nevertheless however instead indeed moreover furthermore ultimately eventually "
+    "initially still though".split()
 ) | set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3 and m != "sept"}  # "May" stays: it is also a name
 
 
@@ -183,8 +185,10 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN, phrase):
-        # "the governor" is the person the article gave that role; "the company", "the author": as written
-        return (role_holder(phrase, people) if phrase.split()[0].lower() == "the" else None) or phrase
+        # "the governor" is the person the article gave that role, "the utility" the organisation described so;
+        # "the author", "a source": as written
+        definite = phrase.split()[0].lower() == "the"
+        return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 
