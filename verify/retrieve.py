@@ -1,7 +1,9 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k."""
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k, and quotes found
+word for word in whole documents (the phrase index) whatever the ranking and wherever passages were cut."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -107,6 +109,17 @@ def paragraph_lead(text: str, start: int) -> str:
     return text[max(paragraph, start - LEAD_CHARS) : start]
 
 
+VERBATIM_MIN_WORDS = 4  # shorter quoted words ("a wish list") are everywhere: the ranking decides for them
+VERBATIM_DOCUMENTS = 5
+WORD = re.compile(r"\w+")
+
+
+def verbatim_span(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the words stand in the text in this order, whatever marks, case and spacing lie between."""
+    match = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)", text, re.I)
+    return match.span() if match else None
+
+
 class Retriever:
     def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
         if index.manifest.model != embedder.model_id:
@@ -118,6 +131,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k, settings.topic_weight)
+        self._rows_by_document: dict[str, list[int]] | None = None
 
     def allowed_rows(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -167,6 +181,41 @@ class Retriever:
             best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
             results.append([self.passage(r, dense, lexical, fused) for r in best])
         return results
+
+    def verbatim(self, quote: str, filters: Filters = Filters()) -> list[RetrievedPassage]:
+        """Evidence windows holding the quote word for word: the passages it falls across, joined."""
+        words = WORD.findall(quote)
+        if len(words) < VERBATIM_MIN_WORDS:
+            return []
+        allowed = self.allowed_rows(filters)
+        allowed_documents = None if allowed is None else {self.index.passages[r].document_id for r in allowed}
+        found = []
+        for document_id in self.index.documents_with_phrase(words, VERBATIM_DOCUMENTS):
+            if allowed_documents is not None and document_id not in allowed_documents:
+                continue
+            document = self.index.document(document_id)
+            span = verbatim_span(document.text, words)
+            rows = [r for r in self.rows_of(document_id) if span and self.index.passages[r].end > span[0]
+                    and self.index.passages[r].start < span[1]]
+            if span is None or not rows:
+                continue
+            start = min(span[0], self.index.passages[rows[0]].start)
+            end = max(span[1], self.index.passages[rows[-1]].end)
+            found.append(RetrievedPassage(
+                passage_id=rows[0], document_id=document.id, title=document.title, source=document.source,
+                url=document.url, published=document.published, text=document.text[start:end], start=start, end=end,
+                # the words themselves were found: best possible agreement on both rankings
+                dense_score=1.0, lexical_score=1.0, fused_score=1.0, lead=paragraph_lead(document.text, start),
+            ))
+        return found
+
+    def rows_of(self, document_id: str) -> list[int]:
+        if self._rows_by_document is None:
+            by_document: dict[str, list[int]] = {}
+            for row, passage in enumerate(self.index.passages):
+                by_document.setdefault(passage.document_id, []).append(row)
+            self._rows_by_document = by_document
+        return self._rows_by_document.get(document_id, [])
 
     def coverage(self, query: str, rows: set[int]) -> dict[int, float] | None:
         if not self.fusion.topic_weight:
