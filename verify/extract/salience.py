@@ -42,6 +42,8 @@ NAME_RUN = re.compile(r"[\w’'.-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
 # a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
 ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w]"
 ORG_SPEAKS = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")(?:\s+\((?P<short>[A-Z]{2,6})\))?(?=\s+(?:" + SPEECH + r")\b|[’']s\s)")
+# a first and last name doing something: "Down the street, Mike McFadden also rejoiced"
+NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)(?=\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b)")
 ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
@@ -77,6 +79,7 @@ class Entity:
     person: bool
     carries: set[str]  # words of its role or kind: "premier", "defenceman", "utility", "department"
     gender: str | None = None
+    tentative: bool = False  # a name that acts ("Mike McFadden rejoiced"): a person once a pronoun shows it, else nobody
 
 
 class Salience:
@@ -124,11 +127,16 @@ class Salience:
     def _organisations(self, text: str, taken: set[int]) -> list[tuple[int, str]]:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD):
+        acting: set[str] = set()
+        for pattern in (ORG_SPEAKS, ORG_BY_WORD, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
                     continue
+                if pattern is NAME_ACTS and name not in names:
+                    acting.add(name)
+                elif pattern is not NAME_ACTS:
+                    acting.discard(name)
                 names.setdefault(name, set()).update(w.lower() for w in name.split())
                 short = match.groupdict().get("short")
                 if short:
@@ -139,7 +147,7 @@ class Salience:
         any_name = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
         found = [(m.start(), m.group(0)) for m in any_name.finditer(text) if m.start() not in taken]
         for name, words in names.items():
-            self.entities.setdefault(name, Entity(name, False, words))
+            self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
         for at, name in found:
             self.entities[name].carries |= kind_words(text, at, at + len(name))
         return found
@@ -178,10 +186,13 @@ class Salience:
             if self.inside_quote(at):
                 continue
             gender, si = "m" if match.group("m") else "f", self.sentence_of(at)
-            if QUOTE_CUE.search(self.text, max(0, at - 4), at):  # the "he" of "“…,” he said": its sentence's subject only
-                antecedent = self._gender_antecedent(at, named_only=True)
-                if antecedent:
-                    votes[antecedent][gender] += 1
+            # only a pronoun with one possible antecedent near it votes: "Wojtaszek said he jumped bail" shows nothing
+            named = self._named_near(at)
+            if QUOTE_CUE.search(self.text, max(0, at - 4), at):  # the "he" of "“…,” he said": what is to be resolved
+                if len(named) == 1:
+                    votes[named.pop()][gender] += 1
+                elif not named and subject[1] == gender and subject[0] >= si - 1 and subject[2]:
+                    votes[subject[2]][gender] += 1  # "He believes …. “…,” he said."
                 continue
             # "She opened her shop and her husband, Tom Berger, joined her": the sentence's pronoun subject holds,
             # and runs on into the next sentence when that names nobody
@@ -193,7 +204,7 @@ class Salience:
                 subject = (si, gender, antecedent)
                 if antecedent:
                     chained.append(Mention(at, antecedent, CHAIN_WEIGHT))
-            if antecedent:
+            if antecedent and (len(named) == 1 or (not named and antecedent == subject[2])):
                 votes[antecedent][gender] += 1
         self.mentions = sorted(self.mentions + chained, key=lambda m: m.at)
         self.positions = [m.at for m in self.mentions]
@@ -209,6 +220,12 @@ class Salience:
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
+
+    def _named_near(self, at: int) -> set[str]:
+        """Everyone named in a pronoun's sentence before it and in the sentence before."""
+        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, self.sentence_of(at) - 1)])
+        return {m.entity for m in self.mentions[lo : bisect.bisect_left(self.positions, at)]
+                if self.entities[m.entity].person or is_personal(m.entity)}  # "the EU" is never "he"
 
     def _gender_antecedent(self, at: int, named_only: bool) -> str | None:
         """The one a gendered pronoun most likely refers to: its sentence's subject before it, else (unless
@@ -233,7 +250,7 @@ class Salience:
         scores: dict[str, float] = defaultdict(float)
         for mention in self.mentions[lo:hi]:
             entity = self.entities[mention.entity]
-            if person is not None and entity.person is not person:
+            if (person is not None and entity.person is not person) or (entity.tentative and not entity.person):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
@@ -290,7 +307,14 @@ def bare_organisation(phrase: str) -> str:
 def is_personal(name: str) -> bool:
     """Could this organisation-looking name be a person's ("Na'moks", "Demi"), not "BC Hydro" or "EDC"?"""
     words = name.split()
-    return len(words) <= 2 and not name.isupper() and not any(re.fullmatch(ORG_WORDS, w.lower()) for w in words)
+    return (len(words) <= 2 and not name.isupper() and words[0] not in NOT_FIRST_NAMES
+            and not any(re.fullmatch(ORG_WORDS, w.lower()) for w in words))
+
+
+# capitalised words opening a name that is a party, place or body, never a person's: "New Democrats", "North Shore"
+NOT_FIRST_NAMES = set("New Old North South East West Northern Southern Eastern Western Great United Royal National Liberal "
+                      "Conservative Green Labour Democratic Republican Federal Provincial Canadian American British "
+                      "European Prime Supreme High Upper Lower Central First".split())
 
 
 def role_words(role: str) -> set[str]:
