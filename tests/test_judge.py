@@ -340,3 +340,17 @@ def test_judge_quantity_the_title_dates_a_figure():
     finding = judge_quantity(profit, evidence, 0.8, dt.date(2026, 4, 11), dt.date(2026, 4, 1), 0.8,
                              "Brennlink annual results 2025\n" + evidence)
     assert finding.stance is Stance.SUPPORTS, finding.note
+
+
+def test_judge_quote_speaker_comes_from_the_whole_documents_reading():
+    """The passage alone says "he said" after a name that is not the speaker; the document's own reading
+    (whom "he" meant there) credits the words, so a quote given to the man named in the passage is caught."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"Premier Olaf Brandt visited the quay on Monday. “{words.capitalize()},” he said."
+    claim = quote_claim(words.capitalize(), "Olaf Brandt")
+    assert judge_quote(claim, passage).stance is Stance.SUPPORTS  # the passage alone: "he" is Brandt
+    document_reading = (QuotedWords(words=f"{words.capitalize()},", speaker="Piet Hale"),)
+    finding = judge_quote(claim, passage, quotes=document_reading)
+    assert finding.stance is Stance.CONFLICTS and "Piet Hale" in finding.note

@@ -48,7 +48,7 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
                                  f"{passage.source or ''}\n{context}")
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
-        quoted = judge_quote(claim, passage.text, f"{passage.title}\n{passage.lead}")  # "Statement by Minister X" names her
+        quoted = judge_quote(claim, passage.text, f"{passage.title}\n{passage.lead}", passage.quotes)  # "Statement by Minister X" names her
         if quoted.stance is Stance.RELATED and not quoted.note and cosine >= REWORDED_COSINE \
                 and speaker_in(claim.speaker, passage.lead + passage.text):
             # the speaker's point, not the speaker's words: a direct quote that is a paraphrase
