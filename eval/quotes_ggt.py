@@ -1,6 +1,6 @@
 """Quote verification on real news: drafts quoting ggt-dev articles, checked against those articles.
 
-    python eval/quotes_ggt.py [--data ../shared/data/ggt-dev] [--per-article 2]
+    python eval/quotes_ggt.py [--data ../shared/data/ggt-dev] [--per-article 2] [--part dev|held-out|all]
 
 The 55 ggt-dev articles are indexed as the reference corpus (in a temporary folder, removed
 afterwards). For each article, up to --per-article gold direct quotes of six words or more whose
@@ -8,7 +8,8 @@ speaker is a named person or organisation are quoted in one-sentence drafts, fou
 verbatim (right: supported), credited to another named speaker of the same article (right:
 conflicting), one word changed (the longest word replaced; right: conflicting) and invented
 words (right: anything but supported). Prints each variant's accuracy and how many verbatim
-quotes were left unverified.
+quotes were left unverified. --part takes the drafts from the articles of one part of
+eval/extraction_ggt.py's split (the corpus is always all 55).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
 from verify.config import Settings  # noqa: E402
 from verify.models import Article, ClaimKind, QuoteClaim, Verdict  # noqa: E402
 from verify.pipeline import Checker, build_index  # noqa: E402
+from extraction_ggt import part_of  # noqa: E402
 
 MIN_WORDS = 6
 INVENTED = "We have never once discussed closing the northern ferry terminal with anyone at all"
@@ -81,6 +84,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ggt-dev")
     parser.add_argument("--per-article", type=int, default=2)
+    parser.add_argument("--part", default="all", choices=["dev", "held-out", "all"])
     parser.add_argument("--errors", action="store_true", help="print every draft judged wrongly")
     parser.add_argument("--index", type=Path, help="build the index here (or reuse one built there) instead of a temporary folder")
     args = parser.parse_args()
@@ -99,7 +103,7 @@ def main() -> int:
         if not (index / "CURRENT").is_file():
             build_index(corpus, index, settings)
         checker = Checker(index, settings)
-        for article in articles:
+        for article in (a for a in articles if args.part == "all" or part_of(a["id"]) == args.part):
             for variant, text in drafts(article, args.per_article):
                 claims, judgments = checker.judge(Article(text=text, sha256=f"draft-{variant}"))
                 verdicts = [j.verdict for c, j in zip(claims, judgments) if isinstance(c, QuoteClaim) and c.kind is ClaimKind.QUOTE and c.direct]

@@ -354,3 +354,15 @@ def test_judge_quote_speaker_comes_from_the_whole_documents_reading():
     document_reading = (QuotedWords(words=f"{words.capitalize()},", speaker="Piet Hale"),)
     finding = judge_quote(claim, passage, quotes=document_reading)
     assert finding.stance is Stance.CONFLICTS and "Piet Hale" in finding.note
+
+
+def test_judge_quote_uncued_in_evidence_about_someone_else_is_misattributed():
+    """No cue names the speaker where the evidence quotes the words, the document is about another person
+    there, and the claimed speaker is nowhere near: conflicting; the person it is about: no conflict."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"The harbour was quiet on Monday.\n\n“{words.capitalize()}.”"
+    reading = (QuotedWords(words=f"{words.capitalize()}.", speaker="Piet Hale", inferred=True),)
+    assert judge_quote(quote_claim(words.capitalize(), "Olaf Brandt"), passage, quotes=reading).stance is Stance.CONFLICTS
+    assert judge_quote(quote_claim(words.capitalize(), "Piet Hale"), passage, quotes=reading).stance is Stance.RELATED

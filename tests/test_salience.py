@@ -51,6 +51,7 @@ def test_salience_shared_family_name_means_the_person_introduced_first() -> None
     ("BC Hydro, the provincial utility, raised its rates on Monday. Critics said the rise was steep.", "the utility", "BC Hydro"),
     ("Procter & Gamble said on Tuesday that sales rose 4 per cent. Analysts had expected less.", "the company", "Procter & Gamble"),
     ("Quinn Hughes, the rookie defenceman, scored twice. Coach Travis Green was pleased.", "the rookie defenceman", "Quinn Hughes"),
+    ("Officers cleared the camp on Monday. Chief Ana Roy watched.", "The RCMP statement", "RCMP"),  # whoever issued it
 ])
 def test_salience_description_resolves_to_the_entity_carrying_it(text: str, phrase: str, entity: str) -> None:
     assert People(text).salience.described(phrase, len(text)) == entity

@@ -62,6 +62,7 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "government", "court", "institute", "foundation", "charity", "province", "city"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
                   "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
+DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 AGED = re.compile(r"(?i)^the\s+\d{1,3}-year-old\b")
 
@@ -280,6 +281,9 @@ class Salience:
             ranked = self.ranked(at, person=True)
             return ranked[0][1] if ranked else None
         head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
+        author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
+        if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
+            return author.group("by").strip()
         modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current", w)}
         org = head in ORG_NOUNS
         carriers = {e.name for e in self.entities.values() if e.person is not org and head in e.carries

@@ -84,11 +84,16 @@ def diff_note(changes: list[tuple[str, str]]) -> str:
 MATCHED_QUOTE = 85  # partial-ratio (0..100) from which the document's quote holds the claimed words
 
 
+def holding_quote(claimed: str, quotes: tuple[QuotedWords, ...]) -> QuotedWords | None:
+    """The evidence document's quote that holds the claimed words, if any."""
+    holding = [q for q in quotes if fuzz.partial_ratio(claimed.lower(), q.words.lower()) >= MATCHED_QUOTE]
+    return max(holding, key=lambda q: fuzz.partial_ratio(claimed.lower(), q.words.lower()), default=None)
+
+
 def evidence_speaker(text: str, claimed: str, quotes: tuple[QuotedWords, ...] = ()) -> str | None:
     """Who the evidence credits with the words: the speaker its document's reading gives the quote holding
     them (read over the whole document), the transcript label of their paragraph, or an attribution."""
-    holding = [q for q in quotes if fuzz.partial_ratio(claimed.lower(), q.words.lower()) >= MATCHED_QUOTE]
-    best = max(holding, key=lambda q: fuzz.partial_ratio(claimed.lower(), q.words.lower()), default=None)
+    best = holding_quote(claimed, quotes)
     if best is not None:
         return None if best.inferred else best.speaker
     paragraphs = [p for p in text.split("\n") if p.strip()]
@@ -162,6 +167,12 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "", quotes: tu
         if is_named(credited) and not same_person(claim.speaker, credited):
             return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")
         if not credited and not speaker_in(claim.speaker, lead + passage_text):
+            guessed = holding_quote(claim.quote, quotes)
+            if guessed is not None and is_named(guessed.speaker) and not same_person(claim.speaker, guessed.speaker):
+                # no cue there, but the document is about someone else where it quotes these words, and never
+                # names the claimed speaker around them
+                return QuoteFinding(Stance.CONFLICTS, found, f"has these words where it is about {guessed.speaker} "
+                                    f"(no cue names the speaker), not {claim.speaker}")
             return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
     diff = word_diff(quote, evidence)
     changes = word_changes(diff)
