@@ -60,3 +60,9 @@ def test_salience_description_resolves_to_the_entity_carrying_it(text: str, phra
 def test_salience_unknown_description_stays_unresolved() -> None:
     text = "Dana Whitfield opened a bakery in 1994. Her husband joined later."
     assert People(text).salience.described("the judge", len(text)) is None
+
+
+def test_salience_it_said_is_the_organisation_spelled_out_in_full():
+    text = ("Export Development Canada (EDC) insured the project in 2011. EDC declined to answer most questions about "
+            "the policy. “We are obligated to respect the confidentiality of our clients,” it said in a statement.")
+    assert dict(quote_speakers(text))["We are obligated to resp"] == "Export Development Canada"

@@ -52,7 +52,8 @@ ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\
                          ORG_WORDS.title() + r")(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
             "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Canada", "Ottawa"}
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so
 ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry", "agency", "bank", "airline", "carrier",
              "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "maker", "manufacturer",
@@ -63,6 +64,7 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
                   "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
+SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 AGED = re.compile(r"(?i)^the\s+\d{1,3}-year-old\b")
 
@@ -106,6 +108,9 @@ class Salience:
             if not self.inside_quote(at):
                 self.mentions.append(Mention(at, name, self._weight(at)))
         self.positions = [m.at for m in self.mentions]
+        # "Export Development Canada (EDC)": the short name stands for the long one
+        self.spelled_out = {m.group("short"): bare_organisation(m.group("name")) for m in SPELLED_OUT.finditer(text)
+                            if bare_organisation(m.group("name"))}
         self._read_roles(people)
         self._read_genders()
 
@@ -129,7 +134,7 @@ class Salience:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD, NAME_ACTS):
+        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
@@ -305,7 +310,9 @@ def bare_organisation(phrase: str) -> str:
     words = words[titled[-1] + 1 :] if titled else words
     while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES):
         words.pop(0)
-    return "" if any(w in NOT_ORGS for w in words) else " ".join(words)
+    if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
+        return ""  # "Canada", "Monday": alone, never a speaker of its own
+    return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
 
 
 def is_personal(name: str) -> bool:

@@ -163,8 +163,17 @@ def role_holder(phrase: str, people: People) -> str | None:
 
 
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
+    """The speaker a cue's subject phrase names, as the article introduced them."""
+    speaker = read_speaker(phrase, at, people)
+    # "EDC" where the article wrote "Export Development Canada (EDC)" is the long name
+    return people.salience.spelled_out.get(speaker, speaker) if speaker and speaker.isupper() else speaker
+
+
+def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
+    if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
+        return people.salience.pronoun("it", at)
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     if not phrase:
         return None
@@ -174,6 +183,7 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
         phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
         return people.group_before(at) or phrase
+
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
