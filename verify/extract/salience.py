@@ -1,15 +1,18 @@
-"""Who a text is about at each point, so "he", "the utility" and "the rookie defenceman" name someone.
+"""Who a text is about at each point, so "he", "it", "the utility" and "the rookie defenceman" name someone.
 
-Entities are the people `People` finds (full names, with the roles the article gives them), people
-named once by a single name ("Chief Na'moks said"), and organisations (a capitalised name that speaks
-or owns, "Facebook said", "BC Hydro's", or one carrying an institution word, "the Immigration
-Department"). Every mention outside quote marks counts, weighted by recency (halved each sentence
-back) and by being a sentence's subject or a cue's speaker, summed per entity (Lappin and Leass's
-salience, simplified). A pronoun goes to the most salient entity of its kind (person or
-organisation) and gender, the gender read from the article's own "he"/"she" after a person's
-mentions and from titles ("Ms.", "Mr."); a description goes to the most salient entity carrying it
-("the utility" an organisation named or described as one, "the premier" the person given that role).
-Each lookup reads a few sentences back from a sorted list, so the whole stays linear in the text.
+Entities are the people `People` finds (full names, with the roles the article gives them, a family
+name two of them share going to the one introduced first) and organisations: a capitalised name
+that speaks or owns ("Facebook said", "BC Hydro's"), one spelled out with its short name
+("Export Development Canada (EDC)") or carrying an institution word ("the Immigration Department").
+A name that speaks ("Chief Na'moks said") or acts ("Mike McFadden rejoiced") becomes a person when
+the article's pronouns show a gender for it. Every mention outside quote marks counts, weighted by
+recency (halved each sentence back) and by being a sentence's subject or a cue's speaker, summed per
+entity (Lappin and Leass's salience, simplified). A pronoun goes to the most salient entity of its
+kind and gender, the gender read from the article's own "he"/"she" where only one person could be
+meant, and from titles ("Ms.", "Mr."). A description goes to the one entity carrying it ("the
+utility": an organisation named or described so; "the premier": the person given that role; "the
+RCMP statement": the RCMP) and stays as written when two do. Each lookup reads a few sentences back
+from a sorted list, so the whole stays linear in the text.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ WINDOW = 5  # sentences read back for an antecedent
 SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentence
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
-CHAIN_WEIGHT = 0.6
+CHAIN_WEIGHT = 0.6  # a sentence opening with "she" keeps whom "she" meant in view, a little
 SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
           r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
           r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
@@ -59,7 +62,7 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "maker", "manufacturer",
              "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
              "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
-             "corporation", "giant", "platform", "network", "police", "force", "regulator", "watchdog", "university",
+             "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
              "government", "court", "institute", "foundation", "charity", "province", "city"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
                   "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
@@ -188,30 +191,13 @@ class Salience:
         subject: tuple[int, str, str | None] = (-9, "", None)  # (sentence, gender, entity) of a pronoun opening a sentence
         chained: list[Mention] = []
         for match in GENDERED.finditer(self.text):
-            at = match.start()
-            if self.inside_quote(at):
+            if self.inside_quote(match.start()):
                 continue
-            gender, si = "m" if match.group("m") else "f", self.sentence_of(at)
-            # only a pronoun with one possible antecedent near it votes: "Wojtaszek said he jumped bail" shows nothing
-            named = self._named_near(at)
-            if QUOTE_CUE.search(self.text, max(0, at - 4), at):  # the "he" of "“…,” he said": what is to be resolved
-                if len(named) == 1:
-                    votes[named.pop()][gender] += 1
-                elif not named and subject[1] == gender and subject[0] >= si - 1 and subject[2]:
-                    votes[subject[2]][gender] += 1  # "He believes …. “…,” he said."
-                continue
-            # "She opened her shop and her husband, Tom Berger, joined her": the sentence's pronoun subject holds,
-            # and runs on into the next sentence when that names nobody
-            antecedent = self._gender_antecedent(at, named_only=True)
-            if subject[1] == gender and (subject[0] == si or (subject[0] == si - 1 and antecedent is None)):
-                antecedent = subject[2]
-            antecedent = antecedent or self._gender_antecedent(at, named_only=False)
-            if len(self.text[self.sentence_starts[si] : at].split()) <= 3:
-                subject = (si, gender, antecedent)
-                if antecedent:
-                    chained.append(Mention(at, antecedent, CHAIN_WEIGHT))
-            if antecedent and (len(named) == 1 or (not named and antecedent == subject[2])):
-                votes[antecedent][gender] += 1
+            gender = "m" if match.group("m") else "f"
+            voter, subject, chain = self._pronoun_vote(match.start(), gender, subject)
+            if voter:
+                votes[voter][gender] += 1
+            chained += chain
         self.mentions = sorted(self.mentions + chained, key=lambda m: m.at)
         self.positions = [m.at for m in self.mentions]
         for mention in self.mentions:
@@ -226,6 +212,30 @@ class Salience:
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
+
+    def _pronoun_vote(self, at: int, gender: str, subject: tuple[int, str, str | None]
+                      ) -> tuple[str | None, tuple[int, str, str | None], list[Mention]]:
+        """Whom one gendered pronoun shows the gender of (if anyone), the sentence's pronoun subject after it,
+        and the mention it adds when it opens a sentence. Only a pronoun with one possible antecedent near it
+        votes: "Wojtaszek said he jumped bail" shows nothing of Wojtaszek."""
+        si, named = self.sentence_of(at), self._named_near(at)
+        if QUOTE_CUE.search(self.text, max(0, at - 4), at):  # the "he" of "“…,” he said": what is to be resolved
+            if len(named) == 1:
+                return named.pop(), subject, []
+            carried = not named and subject[1] == gender and subject[0] >= si - 1
+            return (subject[2] if carried else None), subject, []  # "He believes …. “…,” he said."
+        # "She opened her shop and her husband, Tom Berger, joined her": the sentence's pronoun subject holds,
+        # and runs on into the next sentence when that names nobody
+        antecedent = self._gender_antecedent(at, named_only=True)
+        if subject[1] == gender and (subject[0] == si or (subject[0] == si - 1 and antecedent is None)):
+            antecedent = subject[2]
+        antecedent = antecedent or self._gender_antecedent(at, named_only=False)
+        chain: list[Mention] = []
+        if len(self.text[self.sentence_starts[si] : at].split()) <= 3:
+            subject = (si, gender, antecedent)
+            chain = [Mention(at, antecedent, CHAIN_WEIGHT)] if antecedent else []
+        votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
+        return (antecedent if votes else None), subject, chain
 
     def _named_near(self, at: int) -> set[str]:
         """Everyone named in a pronoun's sentence before it and in the sentence before."""
