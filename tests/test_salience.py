@@ -66,3 +66,16 @@ def test_salience_it_said_is_the_organisation_spelled_out_in_full():
     text = ("Export Development Canada (EDC) insured the project in 2011. EDC declined to answer most questions about "
             "the policy. “We are obligated to respect the confidentiality of our clients,” it said in a statement.")
     assert dict(quote_speakers(text))["We are obligated to resp"] == "Export Development Canada"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name in apposition after the cue, not the description before it
+    ("Ann Campbell, a nurse, died in May. “She never complained about anything at all,” says Campbell's partner, "
+     "Jason Louth.", "Jason Louth"),
+    ("“She never complained about anything at all,” said a neighbour, Rita Moss, who lives next door.", "Rita Moss"),
+    # "they": the two people named together just before
+    ("Owner Tom Reid and manager Ana Diaz closed the Blue Door cafe on Friday after nine years. "
+     "“We could not pay the new rent any longer,” they said.", "Tom Reid and Ana Diaz"),
+])
+def test_salience_appositive_after_the_cue_and_they_for_two_named_people(text: str, speaker: str) -> None:
+    assert [s for _, s in quote_speakers(text)] == [speaker]

@@ -199,8 +199,17 @@ def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[
 CLAUSE_AFTER_CUE = re.compile(r"\s+(?:that\s+)?(?:the|a|an|he|she|it|they|we|i|his|her|their|its|this|there|no|nobody)\s", re.I)
 
 
+# "says Campbell's partner, Jason Louth.": the name in apposition after a described speaker
+NAME_AFTER_DESCRIPTION = re.compile(r",\s+(?P<name>" + NAME_CORE + r")\s*(?:[,.;!?]|$)")
+
+
 def speaker_after(after: re.Match[str]) -> str:
-    """The speaker phrase of an attribution after a quote: "said Dan Golvach when asked", "its director, Leo Marsh, said"."""
+    """The speaker phrase of an attribution after a quote: "said Dan Golvach when asked", "its director, Leo Marsh, said",
+    "says Campbell's partner, Jason Louth"."""
+    if after.group("who2") and not is_name(after.group("who2")):
+        appositive = NAME_AFTER_DESCRIPTION.match(after.string, after.end("who2"))
+        if appositive and is_name(appositive.group("name")):
+            return appositive.group("name")
     return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
 
 

@@ -287,6 +287,16 @@ class Salience:
             ranked = self.ranked(at, person=True, gender="m" if word in ("he", "him", "his") else "f")
         return ranked[0][1] if ranked else None
 
+    def group(self, at: int) -> str | None:
+        """ "they": the last two people named together before `at` ("Tom Reid and Ana Diaz"), within a few sentences."""
+        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, self.sentence_of(at) - WINDOW)])
+        people = [m for m in self.mentions[lo : bisect.bisect_left(self.positions, at)] if self.entities[m.entity].person]
+        for first, second in reversed(list(zip(people, people[1:]))):
+            run = NAME_RUN.match(self.text, first.at)
+            if first.entity != second.entity and run and re.fullmatch(r",?\s+and\s+(?:[a-z][\w-]*\s+){0,2}", self.text[run.end() : second.at]):
+                return f"{first.entity} and {second.entity}"
+        return None
+
     def described(self, phrase: str, at: int) -> str | None:
         """ "the utility", "the premier", "the rookie defenceman", "the 26-year-old": the entity carrying it."""
         words = [w.lower().strip(".,’'") for w in phrase.split()]
