@@ -393,3 +393,29 @@ def test_judge_quote_against_the_speakers_written_statement_is_altered():
     statement = "Statement by the Minister of Health, Ilse Brandt\n\nIt is not too late to get vaccinated this winter."
     finding = judge_quote(quote_claim("It is never too late to get vaccinated this winter", "Ilse Brandt"), statement)
     assert finding.stance is Stance.CONFLICTS and "altered" in finding.note
+
+
+def test_judge_quote_speaker_comes_from_the_whole_documents_reading():
+    """The passage alone says "he said" after a name that is not the speaker; the document's own reading
+    (whom "he" meant there) credits the words, so a quote given to the man named in the passage is caught."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"Premier Olaf Brandt visited the quay on Monday. “{words.capitalize()},” he said."
+    claim = quote_claim(words.capitalize(), "Olaf Brandt")
+    assert judge_quote(claim, passage).stance is Stance.SUPPORTS  # the passage alone: "he" is Brandt
+    document_reading = (QuotedWords(words=f"{words.capitalize()},", speaker="Piet Hale"),)
+    finding = judge_quote(claim, passage, quotes=document_reading)
+    assert finding.stance is Stance.CONFLICTS and "Piet Hale" in finding.note
+
+
+def test_judge_quote_uncued_in_evidence_about_someone_else_is_misattributed():
+    """No cue names the speaker where the evidence quotes the words, the document is about another person
+    there, and the claimed speaker is nowhere near: conflicting; the person it is about: no conflict."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"The harbour was quiet on Monday.\n\n“{words.capitalize()}.”"
+    reading = (QuotedWords(words=f"{words.capitalize()}.", speaker="Piet Hale", inferred=True),)
+    assert judge_quote(quote_claim(words.capitalize(), "Olaf Brandt"), passage, quotes=reading).stance is Stance.CONFLICTS
+    assert judge_quote(quote_claim(words.capitalize(), "Piet Hale"), passage, quotes=reading).stance is Stance.RELATED

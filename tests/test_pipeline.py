@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from verify.models import Article, Verdict
+from verify.models import Article, ClaimKind, Verdict
 from verify.read import sha256_text
 from verify.pipeline import check_article
 
@@ -112,3 +112,32 @@ def test_pipeline_report_renderings_carry_the_exclusion_note(tmp_path, corpus_co
 
 def test_pipeline_sample_report_has_no_exclusions(report):
     assert report.excluded_documents == () and report.notes == ()
+
+
+def test_pipeline_verbatim_quote_across_passages_is_evidence(tmp_path, embedder, settings):
+    """A long quote cut across two passages, in a document the ranking would not put first, is found word for word."""
+    from verify.indexing import build_index
+    from verify.pipeline import Checker
+    from verify.retrieve import Retriever
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
+    (corpus / "speech.txt").write_text(
+        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
+        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
+        "She left without taking questions.\n", encoding="utf-8")
+    for i in range(8):
+        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
+                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    build_index(corpus, index, settings, embedder)
+    checker = Checker(index, settings, embedder)
+    quote = ("We will rebuild the north pier before winter. Every family that lost a boat will be paid in full "
+             "by the city, and no fisher will wait longer than a month.")
+    (found,) = Retriever.verbatim(checker.retriever, quote)
+    assert found.document_id.startswith("speech") and quote[-30:] in found.text and quote[:30] in found.text
+    draft = Article(text=f"“{quote},” Mayor Lena Ostrova said on Thursday.", sha256="draft")
+    claims, judgments = checker.judge(draft)
+    (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert judgment.verdict is Verdict.SUPPORTED

@@ -15,10 +15,12 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +33,8 @@ from verify.lexical import Bm25Index, LexicalIndex
 from verify.models import Document, IndexManifest, Passage
 from verify.store import FaissStore, VectorStore
 
-FORMAT_VERSION = 1
+# 2: a phrase index of whole documents (documents_fts) beside BM25, for quotes found word for word
+FORMAT_VERSION = 2
 KEEP_GENERATIONS = 2
 
 SCHEMA = """
@@ -42,7 +45,16 @@ CREATE TABLE passages (
     row INTEGER PRIMARY KEY, document_id TEXT NOT NULL, start INTEGER NOT NULL,
     end INTEGER NOT NULL, text_sha256 TEXT NOT NULL);
 CREATE INDEX passages_document ON passages(document_id);
+CREATE VIRTUAL TABLE documents_fts USING fts5(document_id UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2");
 """
+PHRASE_WORD = re.compile(r"\w+")
+
+
+class PhraseIndex(Protocol):
+    """Whole documents searched for a run of words (case, punctuation and spacing aside): a quote found
+    wherever passages were cut. Any index backend answers this beside its vectors and lexical index."""
+
+    def documents_with_phrase(self, words: Sequence[str], limit: int) -> list[str]: ...
 
 
 def fsync_dir(path: Path) -> None:
@@ -153,6 +165,7 @@ def write_metadata(path: Path, documents: list[Document], passages: list[Passage
                 for d in documents
             ],
         )
+        db.executemany("INSERT INTO documents_fts (document_id, text) VALUES (?,?)", [(d.id, d.text) for d in documents])
         db.executemany(
             "INSERT INTO passages VALUES (?,?,?,?,?)",
             [(row, p.document_id, p.start, p.end, h) for row, (p, h) in enumerate(zip(passages, hashes))],
@@ -214,6 +227,20 @@ class OpenIndex:
             raise IndexCorruptError(f"index {self.root}: passage points at missing document {document_id!r}")
         keys = ("id", "title", "source", "url", "published", "sha256", "text")
         return Document.model_validate(dict(zip(keys, row)))
+
+    def documents_with_phrase(self, words: Sequence[str], limit: int) -> list[str]:
+        """Ids of documents holding these words in this order, next to each other (FTS5 phrase query)."""
+        tokens = [w for word in words for w in PHRASE_WORD.findall(word)]
+        if not tokens:
+            return []
+        phrase = '"' + " ".join(tokens) + '"'  # \w tokens only: nothing in them is FTS5 syntax
+        try:
+            with self._lock:
+                rows = self._db.execute("SELECT document_id FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?",
+                                        (phrase, limit)).fetchall()
+        except sqlite3.Error as exc:
+            raise IndexCorruptError(f"index {self.root}: phrase index is unreadable ({exc})") from exc
+        return [r[0] for r in rows]
 
     def passage_hashes(self) -> list[str]:
         with self._lock:

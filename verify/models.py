@@ -147,6 +147,15 @@ Claim = Annotated[Union[QuantityClaim, QuoteClaim, StatementClaim], Field(discri
 # --- retrieve -------------------------------------------------------------------------
 
 
+class QuotedWords(Frozen):
+    """Words a reference document quotes, and whom it credits them to, read over the whole document
+    (so "he said" after a quote resolves to whom the document is about, not to a name in the passage)."""
+
+    words: str
+    speaker: str
+    inferred: bool = False  # no cue names the speaker: whom the document was about there
+
+
 class RetrievedPassage(Frozen):
     """A passage found for a query, with the document it comes from."""
 
@@ -163,6 +172,7 @@ class RetrievedPassage(Frozen):
     lexical_score: float = Field(ge=0.0)
     fused_score: float = Field(ge=0.0, le=1.0)
     lead: str = ""  # document text from the start of the passage's paragraph to the passage (a speaker label, say)
+    quotes: tuple[QuotedWords, ...] = ()  # the document's direct quotes that overlap the passage, with their speakers
 
 
 class Filters(Frozen):

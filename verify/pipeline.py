@@ -13,7 +13,9 @@ from verify.index_store import OpenIndex, open_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
 from verify.judge.entail import make_entailment
-from verify.models import Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, Report
+from verify.models import (
+    Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, QuoteClaim, Report, RetrievedPassage,
+)
 from verify.read import read_article
 from verify.report import build_report
 from verify.retrieve import Retriever
@@ -23,6 +25,16 @@ log = logging.getLogger(__name__)
 
 def make_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size)
+
+
+def with_verbatim(retriever: Retriever, claim: Claim, found: list[RetrievedPassage], filters: Filters) -> list[RetrievedPassage]:
+    """A direct quote standing word for word in the corpus has that place first among its evidence, however
+    the ranking went; ranked passages inside the same window are not repeated."""
+    if not isinstance(claim, QuoteClaim) or not claim.direct:
+        return found
+    exact = retriever.verbatim(claim.quote, filters)
+    inside = lambda p: any(p.document_id == e.document_id and e.start <= p.start and p.end <= e.end for e in exact)  # noqa: E731
+    return exact + [p for p in found if not inside(p)]
 
 
 class Checker:
@@ -48,7 +60,8 @@ class Checker:
             excluded = filters.excluded_document_ids + tuple(c.document_id for c in copies)
             filters = filters.model_copy(update={"excluded_document_ids": excluded})
         claims = extract_claims(article)
-        retrieved = self.retriever.search([c.query for c in claims], filters=filters)
+        retrieved = [with_verbatim(self.retriever, claim, found, filters)
+                     for claim, found in zip(claims, self.retriever.search([c.query for c in claims], filters=filters))]
         judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
         return claims, judgments
 

@@ -1,8 +1,11 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k."""
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k, and quotes found
+word for word in whole documents (the phrase index) whatever the ranking and wherever passages were cut."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -11,7 +14,9 @@ from verify.duplicates import copy_of, probe_texts
 from verify.embed import Embedder
 from verify.errors import IndexMismatchError
 from verify.index_store import OpenIndex
-from verify.models import Article, ExcludedDocument, Filters, RetrievedPassage
+from verify.extract.people import People
+from verify.extract.quotes import find_quotes
+from verify.models import Article, ExcludedDocument, Filters, QuotedWords, RetrievedPassage
 from verify.read import parse_date
 from verify.store import VectorStore
 
@@ -108,6 +113,18 @@ def paragraph_lead(text: str, start: int) -> str:
     return text[max(paragraph, start - LEAD_CHARS) : start]
 
 
+VERBATIM_MIN_WORDS = 4  # shorter quoted words ("a wish list") are everywhere: the ranking decides for them
+VERBATIM_DOCUMENTS = 5
+HALF_MIN_WORDS = 6  # a half shorter than this is too common a phrase to point at the quote's source
+WORD = re.compile(r"\w+")
+
+
+def verbatim_span(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the words stand in the text in this order, whatever marks, case and spacing lie between."""
+    match = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)", text, re.I)
+    return match.span() if match else None
+
+
 class Retriever:
     def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
         if index.manifest.model != embedder.model_id:
@@ -119,6 +136,9 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k, settings.topic_weight)
+        self._rows_by_document: dict[str, list[int]] | None = None
+        # a generation never changes: a document's quotes are read once (a check reads the same few documents)
+        self.document_quotes = lru_cache(maxsize=256)(self._document_quotes)
 
     def allowed_rows(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -188,6 +208,63 @@ class Retriever:
             results.append([self.passage(r, dense, lexical, fused) for r in best])
         return results
 
+    def verbatim(self, quote: str, filters: Filters = Filters()) -> list[RetrievedPassage]:
+        """Evidence windows holding the quote word for word: the passages it falls across, joined. A long quote
+        not found whole is looked up by halves, so a quote with a word changed still meets its original."""
+        words = WORD.findall(quote)
+        if len(words) < VERBATIM_MIN_WORDS:
+            return []
+        allowed = self.allowed_rows(filters)
+        allowed_documents = None if allowed is None else {self.index.passages[r].document_id for r in allowed}
+        runs = [words]
+        if len(words) >= 2 * HALF_MIN_WORDS and not self.index.documents_with_phrase(words, 1):
+            runs = [words[: len(words) // 2], words[len(words) // 2 :]]
+        found: dict[tuple[str, int], RetrievedPassage] = {}
+        for run in runs:
+            for document_id in self.index.documents_with_phrase(run, VERBATIM_DOCUMENTS):
+                if allowed_documents is None or document_id in allowed_documents:
+                    window = self.window(document_id, run, reach=len(quote) if run is not words else 0)
+                    if window is not None:
+                        found.setdefault((document_id, window.start), window)
+        return list(found.values())
+
+    def window(self, document_id: str, words: list[str], reach: int) -> RetrievedPassage | None:
+        """The passages the words touch (and `reach` characters either side), joined into one evidence window."""
+        document = self.index.document(document_id)
+        span = verbatim_span(document.text, words)
+        if span is None:
+            return None
+        lo, hi = max(0, span[0] - reach), min(len(document.text), span[1] + reach)
+        rows = [r for r in self.rows_of(document_id) if self.index.passages[r].end > lo and self.index.passages[r].start < hi]
+        if not rows:
+            return None
+        start = min(span[0], self.index.passages[rows[0]].start)
+        end = max(span[1], self.index.passages[rows[-1]].end)
+        return RetrievedPassage(
+            passage_id=rows[0], document_id=document.id, title=document.title, source=document.source,
+            url=document.url, published=document.published, text=document.text[start:end], start=start, end=end,
+            # the words themselves were found: best possible agreement on both rankings
+            dense_score=1.0, lexical_score=1.0, fused_score=1.0, lead=paragraph_lead(document.text, start),
+            quotes=self.quotes_in(document.id, document.text, start, end),
+        )
+
+    def _document_quotes(self, document_id: str) -> tuple[tuple[int, int, str, bool], ...]:
+        """(start, end, speaker, inferred) of every direct quote of a document, the speakers resolved over all of it."""
+        text = self.index.document(document_id).text
+        return tuple((q.start, q.end, q.speaker, q.inferred) for q in find_quotes(text, People(text)) if q.speaker and q.direct)
+
+    def quotes_in(self, document_id: str, text: str, start: int, end: int) -> tuple[QuotedWords, ...]:
+        return tuple(QuotedWords(words=text[a:b], speaker=speaker, inferred=inferred)
+                     for a, b, speaker, inferred in self.document_quotes(document_id) if a < end and b > start)
+
+    def rows_of(self, document_id: str) -> list[int]:
+        if self._rows_by_document is None:
+            by_document: dict[str, list[int]] = {}
+            for row, passage in enumerate(self.index.passages):
+                by_document.setdefault(passage.document_id, []).append(row)
+            self._rows_by_document = by_document
+        return self._rows_by_document.get(document_id, [])
+
     def coverage(self, query: str, rows: set[int]) -> dict[int, float] | None:
         if not self.fusion.topic_weight:
             return None
@@ -204,4 +281,5 @@ class Retriever:
             start=meta.start, end=meta.end, dense_score=max(-1.0, min(1.0, cosine)),
             lexical_score=lexical.get(row, 0.0), fused_score=max(0.0, min(1.0, fused[row])),
             lead=paragraph_lead(document.text, meta.start),
+            quotes=self.quotes_in(document.id, document.text, meta.start, meta.end),
         )

@@ -177,10 +177,10 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
 def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
     if re.fullmatch(BODY, who) and not is_name(who):
-        return who
+        return people.salience.described(who, at) or who  # "the utility": the organisation described so
     if re.fullmatch(AGED, who):  # the person the article has just named
-        return people.latest_before(at)
+        return people.salience.described(who, at) or people.latest_before(at)
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
-        return role_holder(who, people) or who
+        return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
     return people.resolve(name, at)

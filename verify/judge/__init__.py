@@ -80,7 +80,7 @@ def direct_quote_finding(claim: QuoteClaim, passage: RetrievedPassage, span: Evi
     """Verbatim, altered and misattributed are read in the words; a quote given only in other words is left
     to the entailment model: reported speech or another translation gives its substance ("reworded")."""
     lead = f"{passage.title}\n{passage.lead}"  # "Statement by Minister X" names her
-    quoted = judge_quote(claim, passage.text, lead)
+    quoted = judge_quote(claim, passage.text, lead, passage.quotes)
     if quoted.stance is not Stance.RELATED or quoted.note or not speaker_in(claim.speaker, passage.lead + passage.text):
         return Finding(quoted.stance, quoted.note, quoted.diff)
     direct = in_direct_speech(span.text, passage.lead + passage.text)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.lexical import STOPWORDS
-from verify.models import QuoteClaim, Stance, WordChange
+from verify.models import QuoteClaim, QuotedWords, Stance, WordChange
 
 WORD = re.compile(r"[\w’'-]+")
 LOCATE = 60.0  # partial-ratio (0..100) that puts the quote somewhere in the passage
@@ -81,8 +81,21 @@ def diff_note(changes: list[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
-def evidence_speaker(text: str, claimed: str) -> str | None:
-    """Who the evidence credits with the words: the transcript label of their paragraph, or an attribution."""
+MATCHED_QUOTE = 85  # partial-ratio (0..100) from which the document's quote holds the claimed words
+
+
+def holding_quote(claimed: str, quotes: tuple[QuotedWords, ...]) -> QuotedWords | None:
+    """The evidence document's quote that holds the claimed words, if any."""
+    holding = [q for q in quotes if fuzz.partial_ratio(claimed.lower(), q.words.lower()) >= MATCHED_QUOTE]
+    return max(holding, key=lambda q: fuzz.partial_ratio(claimed.lower(), q.words.lower()), default=None)
+
+
+def evidence_speaker(text: str, claimed: str, quotes: tuple[QuotedWords, ...] = ()) -> str | None:
+    """Who the evidence credits with the words: the speaker its document's reading gives the quote holding
+    them (read over the whole document), the transcript label of their paragraph, or an attribution."""
+    best = holding_quote(claimed, quotes)
+    if best is not None:
+        return None if best.inferred else best.speaker
     paragraphs = [p for p in text.split("\n") if p.strip()]
     best = max(paragraphs, key=lambda p: fuzz.partial_ratio(claimed.lower(), p.lower()), default="")
     label = TRANSCRIPT_LABEL.match(best)
@@ -140,7 +153,7 @@ def judge_short_quote(claim: QuoteClaim, quote: list[str], text: str) -> QuoteFi
     return QuoteFinding(Stance.RELATED, 0.0, "")
 
 
-def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFinding:
+def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "", quotes: tuple[QuotedWords, ...] = ()) -> QuoteFinding:
     quote = words_of(claim.quote)
     if not passage_text:
         return QuoteFinding(Stance.RELATED, 0.0, "")
@@ -150,10 +163,16 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
     if found < FOUND:
         return QuoteFinding(Stance.RELATED, found, "")
     if is_named(claim.speaker) and not claim.speaker_inferred:  # a guessed or unnamed speaker is never called misattributed
-        credited = evidence_speaker(lead + passage_text, claim.quote)
+        credited = evidence_speaker(lead + passage_text, claim.quote, quotes)
         if is_named(credited) and not same_person(claim.speaker, credited):
             return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")
         if not credited and not speaker_in(claim.speaker, lead + passage_text):
+            guessed = holding_quote(claim.quote, quotes)
+            if guessed is not None and is_named(guessed.speaker) and not same_person(claim.speaker, guessed.speaker):
+                # no cue there, but the document is about someone else where it quotes these words, and never
+                # names the claimed speaker around them
+                return QuoteFinding(Stance.CONFLICTS, found, f"has these words where it is about {guessed.speaker} "
+                                    f"(no cue names the speaker), not {claim.speaker}")
             return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
     diff = word_diff(quote, evidence)
     changes = word_changes(diff)
