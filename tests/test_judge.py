@@ -419,3 +419,9 @@ def test_judge_quote_uncued_in_evidence_about_someone_else_is_misattributed():
     reading = (QuotedWords(words=f"{words.capitalize()}.", speaker="Piet Hale", inferred=True),)
     assert judge_quote(quote_claim(words.capitalize(), "Olaf Brandt"), passage, quotes=reading).stance is Stance.CONFLICTS
     assert judge_quote(quote_claim(words.capitalize(), "Piet Hale"), passage, quotes=reading).stance is Stance.RELATED
+
+
+def test_judge_quote_quantifier_changed_is_altered_not_minor():
+    transcript = "FIRE CHIEF ANTON MIRELLE: We have sealed most of the leak, but not all of it yet."
+    finding = judge_quote(quote_claim("We have sealed all of the leak, but not all of it yet", "Anton Mirelle"), transcript)
+    assert finding.stance is Stance.CONFLICTS and "“all” → “most”" in finding.note

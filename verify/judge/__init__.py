@@ -22,6 +22,7 @@ from verify.models import (
 
 SPAN_SIMILARITY_PASSAGES = 1  # evidence spans embedded per claim: the cost of sentence-level cosine
 MIN_SPAN_OVERLAP = 0.3
+REPORTED_QUOTE_COSINE = 0.6  # reported speech or a translation this close may give a quote's substance (the model decides)
 REWORDED_COSINE = 0.85  # a quote not found in the words but this close in meaning was reworded
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named
 
@@ -84,11 +85,14 @@ def direct_quote_finding(claim: QuoteClaim, passage: RetrievedPassage, span: Evi
     if quoted.stance is not Stance.RELATED or quoted.note or not speaker_in(claim.speaker, passage.lead + passage.text):
         return Finding(quoted.stance, quoted.note, quoted.diff)
     direct = in_direct_speech(span.text, passage.lead + passage.text)
-    translated = is_translation(f"{passage.title}\n{passage.text}")
-    if direct and not translated and cosine >= REWORDED_COSINE:
-        # the speaker's own words are on record and differ: the article's quote is a paraphrase
-        return Finding(Stance.CONFLICTS, f"quotes {claim.speaker or 'the speaker'} in other words (similarity {cosine:.2f}), "
-                                         "not as the article does: reworded")
+    translated = is_translation(f"{passage.title}\n{passage.lead}{passage.text}")
+    if direct and not translated:  # the speaker's own words are on record: they are the measure of the quote
+        if cosine >= REWORDED_COSINE:  # and the article's quote is a paraphrase of them
+            return Finding(Stance.CONFLICTS, f"quotes {claim.speaker or 'the speaker'} in other words (similarity {cosine:.2f}), "
+                                             "not as the article does: reworded")
+        return Finding(Stance.RELATED)
+    if cosine < REPORTED_QUOTE_COSINE:
+        return Finding(Stance.RELATED)
     how = "gives this quote in another translation" if translated else "reports these words in other words"
     return Finding(Stance.RELATED, "", opening=Opening.OPEN, support_note=f"{how}: reworded")
 
@@ -207,4 +211,17 @@ def judge_claims(
         asked = questions(claims, retrieved, spans, findings, cosines)
         answers = entailment.scores([(q.premise, q.hypothesis) for q in asked])
         findings = apply_answers(findings, asked, answers, cosines, threshold)
+    findings = [own_words_first(c, f) for c, f in zip(claims, findings)]
     return tuple(judgment_of(c, r, s, k, f) for c, r, s, k, f in zip(claims, retrieved, spans, cosines, findings))
+
+
+def own_words_first(claim: Claim, findings: list[Finding]) -> list[Finding]:
+    """A quote's wording is checked against the speaker's own words where they are on record: when those
+    differ (altered), a report of the same point in other words ("reworded") does not make it disputed."""
+    if not (isinstance(claim, QuoteClaim) and claim.direct):
+        return findings
+    altered = any(f.stance is Stance.CONFLICTS and ("altered" in f.note or "reworded" in f.note) for f in findings)
+    if not altered:
+        return findings
+    return [Finding(Stance.RELATED, f"{f.note}; but the speaker's own words, on record, differ", f.diff)
+            if f.stance is Stance.SUPPORTS and "reworded" in f.note else f for f in findings]

@@ -20,6 +20,9 @@ MODEL_PASSAGES = 2  # passages per claim the model reads: the best two hold near
 MIN_OVERLAP = 0.25  # a span sharing fewer of the claim's words is about something else: not worth asking
 MIN_COSINE = 0.45
 SAME_EVENT_COSINE = 0.6  # a contradiction counts only for evidence about the same thing
+# a false conflict is the costly error, and the model's contradictions are its weaker side (model card):
+# it may turn an open question into a conflict only when all but certain; a veto of a support needs less
+CONFLICT_THRESHOLD = 0.97
 PREMISE_CHARS = 700
 
 
@@ -73,7 +76,7 @@ def settle(found: Finding, probs: dict[str, float], cosine: float, threshold: fl
     if entailed >= threshold and found.opening.may_support:
         note = found.support_note or "says this in other words"
         return replace(found, stance=Stance.SUPPORTS, note=f"{note} (entailment model, {entailed:.2f})")
-    if contradicted >= threshold and cosine >= SAME_EVENT_COSINE and found.opening.may_contradict:
+    if contradicted >= max(threshold, CONFLICT_THRESHOLD) and cosine >= SAME_EVENT_COSINE and found.opening.may_contradict:
         return replace(found, stance=Stance.CONFLICTS, note=f"says otherwise, in other words (entailment model reads a contradiction, {contradicted:.2f})")
     return found
 

@@ -70,10 +70,15 @@ def word_changes(diff: tuple[WordChange, ...]) -> list[tuple[str, str]]:
     return [(c.article, c.evidence) for c in diff if c.op != "equal"]
 
 
+# small words that carry the claim all the same: "sealed all of the leak" is not "sealed most of the leak"
+QUANTIFIERS = {"all", "most", "some", "any", "none", "every", "each", "few", "many", "more", "less", "fewer", "only",
+               "both", "either", "neither", "much", "very", "too", "always", "again", "once", "twice", "before", "after"}
+
+
 def is_minor(changes: list[tuple[str, str]]) -> bool:
-    """Only small words changed (a dropped "the"), nothing with meaning: numbers, negations, content words."""
+    """Only small words changed (a dropped "the"), nothing with meaning: numbers, negations, quantifiers, content words."""
     changed = [w for pair in changes for w in " ".join(pair).split()]
-    return len(changed) <= 2 and all(w in STOPWORDS and w not in NEGATIONS for w in changed)
+    return len(changed) <= 2 and all(w in STOPWORDS and w not in NEGATIONS and w not in QUANTIFIERS for w in changed)
 
 
 def diff_note(changes: list[tuple[str, str]]) -> str:
