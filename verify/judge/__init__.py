@@ -211,8 +211,17 @@ def judge_claims(
         asked = questions(claims, retrieved, spans, findings, cosines)
         answers = entailment.scores([(q.premise, q.hypothesis) for q in asked])
         findings = apply_answers(findings, asked, answers, cosines, threshold)
-    findings = [own_words_first(c, f) for c, f in zip(claims, findings)]
+    findings = [typed_conflicts_stand(own_words_first(c, f)) for c, f in zip(claims, findings)]
     return tuple(judgment_of(c, r, s, k, f) for c, r, s, k, f in zip(claims, retrieved, spans, cosines, findings))
+
+
+def typed_conflicts_stand(findings: list[Finding]) -> list[Finding]:
+    """The typed judges have the last word on figures, dates, names and words: a support the model read
+    in other words does not make a typed conflict "disputed"."""
+    if not any(f.stance is Stance.CONFLICTS and not f.by_model for f in findings):
+        return findings
+    return [Finding(Stance.RELATED, f"{f.note}; but another source contradicts it on the record", f.diff)
+            if f.stance is Stance.SUPPORTS and f.by_model else f for f in findings]
 
 
 def own_words_first(claim: Claim, findings: list[Finding]) -> list[Finding]:

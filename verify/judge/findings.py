@@ -33,3 +33,4 @@ class Finding:
     sentence: tuple[int, int] | None = None  # offsets into the passage of the deciding sentence, if not the span
     opening: Opening = Opening.CLOSED
     support_note: str = ""  # what a support by the model says ("reported in other words: reworded")
+    by_model: bool = False  # the entailment model, not a typed judge, decided the stance

@@ -75,9 +75,10 @@ def settle(found: Finding, probs: dict[str, float], cosine: float, threshold: fl
         return found
     if entailed >= threshold and found.opening.may_support:
         note = found.support_note or "says this in other words"
-        return replace(found, stance=Stance.SUPPORTS, note=f"{note} (entailment model, {entailed:.2f})")
+        return replace(found, stance=Stance.SUPPORTS, note=f"{note} (entailment model, {entailed:.2f})", by_model=True)
     if contradicted >= max(threshold, CONFLICT_THRESHOLD) and cosine >= SAME_EVENT_COSINE and found.opening.may_contradict:
-        return replace(found, stance=Stance.CONFLICTS, note=f"says otherwise, in other words (entailment model reads a contradiction, {contradicted:.2f})")
+        return replace(found, stance=Stance.CONFLICTS, note=f"says otherwise, in other words (entailment model reads a contradiction, {contradicted:.2f})",
+                       by_model=True)
     return found
 
 
