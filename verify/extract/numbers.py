@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.money import CURRENCY
 from verify.models import Qualifier
 
 UNITS = {
@@ -44,7 +45,7 @@ QUALIFIER_RE = "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS)
 BELOW_ONLY = re.compile(r"nearly|almost|just under|close to|just shy of", re.I)
 
 NUMBER = (
-    r"(?:(?P<cur>[$€£¥])\s?)?"
+    r"(?:(?P<cur>" + CURRENCY + r")\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?(?P<pence>p(?!\w|\.\w))?"
     r"|(?P<one>an?)(?=\s(?:hundred|thousand|million|billion|trillion)\b)"  # "more than a million copies"
     r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
@@ -53,13 +54,14 @@ NUMBER = (
     r"(?:\s?(?P<scale>" + _scales + r")\b\.?)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
 )
+UNIT_GLUED = r"(?<=\d)(?=(?:[kMGT]?W|[kMGT]Wh|km|kg|mm|cm|mph|kph|ha|°[CF])\b)"  # "1,200MW", "62km", "30mph"
 QUANTITY_RE = re.compile(
     r"(?<![\w.,/:])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
     r"(?P<between>between\s+)?" + NUMBER
     # the high end of a range: "20-30", "20 to 30", "between $2.4 billion and $2.6 billion" ("and" only after "between")
-    + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:[$€£¥]\s?)?"
+    + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:(?:" + CURRENCY + r")\s?)?"
     r"(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r")(?:\s?(?P<hiscale>" + _scales + r")\b\.?)?"
-    r"(?P<hipct>\s?%|\s(?:per\s?cent|percent))?)?(?![\w])",
+    r"(?P<hipct>\s?%|\s(?:per\s?cent|percent))?)?(?:(?![\w])|" + UNIT_GLUED + ")",
     re.I,
 )
 SINGLE_RE = re.compile(  # one figure, for a "range" that is two figures ("40 percent to 4.5 billion crowns")

@@ -11,7 +11,9 @@ from verify.extract.numbers import (
     FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
     fraction_value, parse_number, qualifier_of, word_value,
 )
-from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_by_verb
+from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause
+from verify.extract.money import currency_after, currency_of
+from verify.extract.units import unit_after
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -97,13 +99,28 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     if ordinal and qualifier is not Qualifier.EXACT and not phrase:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
-    unit = "percent" if match.group("pct") or group(match, "hipct") else (match.group("cur") or ("p" if match.group("pence") else ""))
-    counted = counted_by_verb(sentence[: match.start()], counted_after(sentence, match.end()))
-    unit, counted = currency_word(unit, counted)
+    unit, counted = unit_and_counted(sentence, match, ordinal)
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
         counted=counted, scope=scope_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
     )
+
+
+def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tuple[str, str]:
+    """The figure's unit (percent, a currency, a measure) and what it counts: "3.2 billion euros" is money in
+    euros, "1,200 MW of hydropower" power (its counted phrase keeps the unit's words, as written)."""
+    end = match.end()
+    if match.group("pct") or group(match, "hipct"):
+        unit = "percent"
+    elif match.group("cur") or match.group("pence"):
+        unit = currency_of(match.group("cur")) if match.group("cur") else "p"
+    elif (money := currency_after(sentence, end)) is not None:
+        unit, end = money
+    else:
+        measure = None if ordinal else unit_after(sentence, end)
+        unit = measure[0] if measure else ""
+    counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
+    return currency_word(unit, counted)
 
 
 PERIOD_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?|seasons?|terms?)\b", re.I)
@@ -150,8 +167,9 @@ def unit_word_end(sentence: str, match: re.Match[str]) -> int:
     """Where the figure ends, with a currency or percent word after it: the claim is "18.4 billion dollars"."""
     if match.group("cur") or match.group("pct"):
         return match.end()
+    money = currency_after(sentence, match.end())
     after = UNIT_WORD.match(sentence, match.end())
-    return after.end() if after else match.end()
+    return money[1] if money else after.end() if after else match.end()
 
 
 def vague_mentions(sentence: str) -> list[Mention]:
@@ -197,7 +215,7 @@ def twice_mentions(sentence: str) -> list[Mention]:
         value = 2.0 if match.group("word").lower() == "twice" else 3.0
         qualifier = qualifier_of(match.group("qual"))
         low, high = interval(value, qualifier, match.group("qual"))
-        counted = counted_by_verb(sentence[: match.start()], "times")
+        counted = counted_in_clause(sentence, match.start(), "times")
         quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, counted=counted, surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))
     return mentions

@@ -10,6 +10,7 @@ import numpy as np
 
 from verify.embed import Embedder
 from verify.judge.calibration import calibrate
+from verify.judge.clause import judge_reported_clause
 from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
 from verify.judge.quantity import judge_quantity
@@ -55,8 +56,9 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
             return Finding(Stance.CONFLICTS, f"has this in other words (similarity {cosine:.2f}), not as quoted: reworded")
         return Finding(quoted.stance, quoted.note, quoted.diff)
     if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
-        stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
-                                 support_cosine=INDIRECT_SUPPORT_COSINE, title=passage.title)
+        stated = judge_reported_clause(claim, span.text, cosine, (published, passage.published),
+                                       (passage.text, context, passage.title, passage.source or ""), span.overlap,
+                                       INDIRECT_SUPPORT_COSINE)
         if stated.stance is Stance.SUPPORTS and not speaker_in(claim.speaker, passage.text):
             return Finding(Stance.RELATED, f"says this but not that {claim.speaker} said it")
         return Finding(stated.stance, stated.note)

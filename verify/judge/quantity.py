@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
+from verify.extract.units import expressed_in, same_measure, unit_words_as_measure
 from verify.dates import DateRef
-from verify.judge.timing import claim_times, current_at, evidence_times, same_time
+from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity, QuantityClaim, Stance
@@ -51,12 +52,17 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
     and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
     a unit, or a close passage, must say so."""
-    if claim.ordinal != other.ordinal or claim.unit != other.unit:
+    if claim.ordinal != other.ordinal or not same_measure(claim.unit, other.unit):
         return False
-    mine, theirs = noun_chunk(claim.counted), noun_chunk(other.counted)
+    mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
     if not mine or not theirs:
         return not mine and not theirs and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[-1] in theirs or theirs[-1] in mine
+
+
+def measured(q: Quantity) -> str:
+    """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power)."""
+    return unit_words_as_measure(q.counted, q.unit)
 
 
 def bounds(q: Quantity) -> tuple[float, bool, float, bool]:
@@ -107,8 +113,16 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     if not (counts_events(a) or counts_events(b)) and (a.scope.startswith("since") or b.scope.startswith("since")):
         return False
     # otherwise a time ("last year", "in 2025", "this month") is no scope: the dates are compared as dates
-    mine, theirs = set(tokenize(untimed(a.scope))), set(tokenize(untimed(b.scope)))
+    mine, theirs = scope_words(a.scope), scope_words(b.scope)
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
+
+
+PAST_FORMS = {"took": "take", "becam": "becom", "began": "begin", "won": "win", "came": "come", "was": "", "were": ""}
+
+
+def scope_words(scope: str) -> set[str]:
+    """A scope's words, its verbs in one form: "since she took office" is "since taking office"."""
+    return {PAST_FORMS.get(w, w) for w in tokenize(untimed(scope))} - {""}
 
 
 TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
@@ -130,7 +144,7 @@ def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bo
     $9.1 billion in 2020" gives each figure its year."""
     if TIME_SCOPE.match(q.scope):
         return claim_times(q.scope, anchor)
-    return claim_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
+    return fact_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
 
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
@@ -160,6 +174,15 @@ GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words t
 def is_running_total(q: Quantity) -> bool:
     """Counts that grow over time: visits, meetings, agreements to date, anything "since …"."""
     return counts_events(q) or q.scope.startswith("since")
+
+
+STAYS = {"visit", "trip", "tour", "journey", "stay", "mission", "deploy", "tenur", "term"}
+STAY_DAYS = 7  # a visit counted on its first day is the same visit on its last: a trip of a few days, a week at most
+
+
+def counts_stays(q: Quantity) -> bool:
+    """Counts of stays ("her seventh visit"): the number holds on every day of one."""
+    return bool(set(noun_chunk(q.counted)[-1:]) & STAYS)
 
 
 def counts_events(q: Quantity) -> bool:
@@ -216,7 +239,8 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
                 continue
         # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
         # when the sentences share most of their other words
-        found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)
+        found += [(expressed_in(q, claim.quantity.unit), (sentence.start, sentence.end)) for q in figures
+                  if same_counted(claim.quantity, q, cosine)
                   or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)]
     return found
 
@@ -228,7 +252,7 @@ BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to h
 def loosely_same(claim: Quantity, other: Quantity) -> bool:
     """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
     "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
-    return claim.unit == other.unit and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
+    return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
 
 
 def about_what_was(claim: QuantityClaim) -> bool:
@@ -339,7 +363,8 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
     if times:
         by_year = not running  # a level or amount holds for a while; a running total moves
         then = [(q, at) for q, at in scoped
-                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), by_year)]
+                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), by_year,
+                             stay_days=STAY_DAYS if counts_stays(claim.quantity) else 0)]
         return then or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     if evidence_date and article_date and article_date - evidence_date > STALE_AFTER and running:
         return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, an older running total")

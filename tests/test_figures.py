@@ -1,0 +1,155 @@
+"""Figures in any spelling: units, money, the counted thing, the time of the fact, one reading of a reported clause."""
+
+import datetime as dt
+
+import pytest
+
+from verify.extract.quantities import find_quantities
+from verify.judge.clause import judge_reported_clause
+from verify.judge.quantity import judge_quantity
+from verify.models import QuantityClaim, QuoteClaim, Stance
+
+THURSDAY, FRIDAY, SATURDAY = dt.date(2026, 3, 12), dt.date(2026, 3, 13), dt.date(2026, 3, 14)
+
+
+def quantity_claim(sentence, which=0, entities=()):
+    mention = find_quantities(sentence)[which]
+    return QuantityClaim(id="c1", text=sentence[mention.start : mention.end], start=mention.start, end=mention.end,
+                         sentence=sentence, query=sentence, quantity=mention.quantity, entities=entities)
+
+
+def stance(sentence, evidence, article=FRIDAY, published=THURSDAY):
+    return judge_quantity(quantity_claim(sentence), evidence, 0.8, article, published, 0.8).stance
+
+
+# --- units, through pint -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Ostrel will supply 1,200 MW of hydropower.", 1200, "MW"),
+    ("Ostrel will supply up to 1,200 megawatts of hydropower.", 1200, "MW"),
+    ("A 1,200MW plant will open.", 1200, "MW"),
+    ("The bridge will run 62km.", 62, "km"),
+    ("The bridge will run 39 miles.", 39, "mi"),
+    ("The lake covers about 60 sq km.", 60, "km ** 2"),
+    ("It was 50°F in the town.", 50, "°F"),
+    ("It was 10 degrees Celsius in the town.", 10, "°C"),
+    ("The port handled 12 million tonnes of cargo.", 12e6, "t"),
+    ("The trains ran at 70 miles an hour.", 70, "mi / h"),
+])
+def test_units_abbreviations_and_words_are_one_unit(sentence, value, unit):
+    (mention,) = find_quantities(sentence)
+    assert (mention.quantity.value, mention.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Ostrel will supply 1,200 MW of hydropower to Varnia.", "Ostrel will supply up to 1,200 megawatts of hydropower to Varnia.",
+     Stance.SUPPORTS),
+    ("Ostrel will supply 1.2 GW of hydropower to Varnia.", "Ostrel will supply 1,200 megawatts of hydropower to Varnia.",
+     Stance.SUPPORTS),
+    ("Ostrel will supply 2,000 MW of hydropower to Varnia.", "Ostrel will supply 1,200 megawatts of hydropower to Varnia.",
+     Stance.CONFLICTS),
+    ("The Selva bridge will run 39 miles.", "The Selva bridge will run 62 kilometres.", Stance.SUPPORTS),  # 38.5 miles
+    ("The Selva bridge will run 50 miles.", "The Selva bridge will run 62 kilometres.", Stance.CONFLICTS),
+    ("The reservoir at Kestrel Bay was 50°F on Monday.", "The reservoir at Kestrel Bay was 10 °C on Monday.", Stance.SUPPORTS),
+    ("The port of Brenmark handled 12 million tons of cargo.", "The port of Brenmark handled 12 million tonnes of cargo.",
+     Stance.SUPPORTS),
+])
+def test_units_conversions_within_rounding(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+# --- money ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("The bridge will cost US$3.2bn.", "$"),
+    ("The bridge will cost USD 3.2 billion.", "$"),
+    ("The bridge will cost 3.2 billion USD.", "$"),
+    ("The bridge will cost €3.2bn.", "€"),
+    ("The bridge will cost EUR 3.2 billion.", "€"),
+    ("The bridge will cost 3.2 billion euros.", "€"),
+    ("The bridge will cost C$3.2 billion.", "CAD"),
+    ("The bridge will cost 3.2 billion Canadian dollars.", "CAD"),
+])
+def test_money_spellings_are_one_currency_each(sentence, unit):
+    (mention,) = find_quantities(sentence)
+    assert (mention.quantity.value, mention.quantity.unit) == (3.2e9, unit)
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("The Selva bridge will cost roughly 3.2 billion dollars.", Stance.SUPPORTS),
+    ("The Selva bridge will cost about US$3.2bn.", Stance.SUPPORTS),
+    ("The Selva bridge will cost about USD 3.2 billion.", Stance.SUPPORTS),
+    ("The Selva bridge will cost about 3.2 billion Canadian dollars.", Stance.RELATED),  # another dollar
+    ("The Selva bridge will cost about €3.2 billion.", Stance.RELATED),  # dollars are not euros
+])
+def test_money_currency_is_part_of_the_comparison(claim, expected):
+    evidence = "The Selva bridge is expected to cost about $3.2 billion, shared equally between the two governments."
+    assert stance(claim, evidence) is expected
+
+
+# --- the counted thing, read from the clause ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("It was the seventh time Marek had visited Ostrel since she took office.", "visits"),
+    ("Marek visited Ostrel for the seventh time since taking office.", "visits"),
+    ("It was the fifth time that the two leaders have met.", "meetings"),
+    ("Sales were three times higher than a year ago.", ""),  # "times" alone counts nothing
+])
+def test_counted_thing_is_read_from_the_whole_clause(sentence, counted):
+    (mention,) = find_quantities(sentence)
+    assert mention.quantity.counted == counted
+
+
+def test_counted_times_is_held_to_the_visits_it_counts():
+    claim = "It was the seventh time Marek had visited Ostrel since she took office."
+    evidence = "Marek arrived in Lindhaven on Thursday, her seventh visit to Ostrel since taking office in 2017."
+    assert stance(claim, evidence) is Stance.SUPPORTS
+    assert stance(claim, "Marek's visit to Lindhaven is her fifth time as president.", published=dt.date(2023, 9, 20)) \
+        is not Stance.CONFLICTS
+
+
+# --- the time of the fact, not of the saying -------------------------------------------------------------------
+
+
+def test_time_of_the_saying_does_not_date_the_figure():
+    claim = "The trip was Marek's seventh visit to Ostrel since taking office, officials said on Friday."
+    evidence = "Marek arrived in Lindhaven on Thursday, her seventh visit to Ostrel since taking office in 2017."
+    assert stance(claim, evidence, article=SATURDAY) is Stance.SUPPORTS
+
+
+def test_time_running_total_of_a_trip_holds_on_each_of_its_days():
+    claim = "On Friday, on the second day of her seventh visit to Ostrel since taking office, Marek toured the port."
+    evidence = "Marek arrived in Lindhaven on Thursday, her seventh visit to Ostrel since taking office in 2017."
+    assert stance(claim, evidence, article=SATURDAY) is Stance.SUPPORTS
+
+
+# --- one claim, one reading ------------------------------------------------------------------------------------
+
+
+def reported(clause, sentence):
+    at = sentence.find(clause)
+    return QuoteClaim(id="c1", text=clause, start=at, end=at + len(clause), sentence=sentence, query=f"officials: {clause}",
+                      quote=clause, speaker="officials", direct=False)
+
+
+def clause_stance(claim, evidence, cosine=0.75):
+    passage = (evidence, evidence, "", "")
+    return judge_reported_clause(claim, evidence, cosine, (SATURDAY, dt.date(2026, 3, 10)), passage, 0.8, 0.72).stance
+
+
+def test_one_reading_another_scope_in_a_reported_clause_is_no_conflict():
+    sentence = "The trip was Marek's seventh visit to Ostrel since taking office, officials said on Friday."
+    claim = reported("The trip was Marek's seventh visit to Ostrel since taking office", sentence)
+    evidence = "It will be Marek's third visit to Ostrel since her re-election in 2022."
+    assert clause_stance(claim, evidence) is not Stance.CONFLICTS
+
+
+def test_one_reading_a_wrong_figure_in_a_reported_clause_conflicts_and_a_right_one_supports():
+    evidence = "The Selva rail bridge will run 62 kilometres and is expected to cost about $3.2 billion."
+    wrong = "The Selva rail bridge will run 62 kilometres and is expected to cost about $5 billion"
+    right = "The Selva rail bridge will run 62 kilometres and is expected to cost roughly 3.2 billion dollars"
+    assert clause_stance(reported(wrong, f"{wrong}, officials said."), evidence, 0.95) is Stance.CONFLICTS
+    assert clause_stance(reported(right, f"{right}, officials said."), evidence, 0.95) is Stance.SUPPORTS
