@@ -81,8 +81,7 @@ def test_money_spellings_are_one_currency_each(sentence, unit):
     ("The Selva bridge will cost roughly 3.2 billion dollars.", Stance.SUPPORTS),
     ("The Selva bridge will cost about US$3.2bn.", Stance.SUPPORTS),
     ("The Selva bridge will cost about USD 3.2 billion.", Stance.SUPPORTS),
-    ("The Selva bridge will cost about 3.2 billion Canadian dollars.", Stance.RELATED),  # another dollar
-    ("The Selva bridge will cost about €3.2 billion.", Stance.RELATED),  # dollars are not euros
+    ("The Selva bridge will cost about 3.2 billion Canadian dollars.", Stance.CONFLICTS),  # another dollar
 ])
 def test_money_currency_is_part_of_the_comparison(claim, expected):
     evidence = "The Selva bridge is expected to cost about $3.2 billion, shared equally between the two governments."
@@ -153,3 +152,23 @@ def test_one_reading_a_wrong_figure_in_a_reported_clause_conflicts_and_a_right_o
     right = "The Selva rail bridge will run 62 kilometres and is expected to cost roughly 3.2 billion dollars"
     assert clause_stance(reported(wrong, f"{wrong}, officials said."), evidence, 0.95) is Stance.CONFLICTS
     assert clause_stance(reported(right, f"{right}, officials said."), evidence, 0.95) is Stance.SUPPORTS
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("The Selva bridge will cost about €3.2 billion.", Stance.CONFLICTS),  # the same number in another currency
+    ("The Selva bridge will cost about €2.9 billion.", Stance.RELATED),  # may be a conversion: says nothing
+])
+def test_money_the_same_number_in_another_currency_conflicts(claim, expected):
+    evidence = "The Selva bridge is expected to cost about $3.2 billion, shared equally between the two governments."
+    assert stance(claim, evidence) is expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The operator took in 388m kroner.", 388e6, "kr"),
+    ("Repairs cost 35 mln crowns.", 35e6, "kr"),
+    ("A 21-million-kroner loss was reported.", 21e6, "kr"),
+    ("The waiting list reached 251k.", 251e3, ""),
+])
+def test_money_scales_and_crowns(sentence, value, unit):
+    (mention,) = find_quantities(sentence)
+    assert (mention.quantity.value, mention.quantity.unit) == (value, unit)

@@ -21,7 +21,7 @@ ORDINAL_WORDS = {
     "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
 }
 VAGUE = {  # "hundreds of" and friends: the interval the phrase commits to
@@ -31,7 +31,7 @@ VAGUE = {  # "hundreds of" and friends: the interval the phrase commits to
 
 _word_numbers = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _ordinals = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_scales = r"hundred|thousand|million|billion|trillion|mn|bn|tn|k|m|b"
+_scales = r"hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b"
 
 QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"more than|over|exceeding|in excess of|upwards of|above", Qualifier.MORE_THAN),
@@ -51,8 +51,8 @@ NUMBER = (
     r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
     r"|(?P<ordword>(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ordinals + r"))"
     r"|(?P<words>(?:" + _word_numbers + r")(?:[-\s](?:" + _word_numbers + r"))?))"
-    r"(?:\s?(?P<scale>" + _scales + r")\b\.?)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
+    r"(?:(?:\s|-(?=million|billion))?(?P<scale>" + _scales + r")\b\.?)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|pc\b))?"
 )
 UNIT_GLUED = r"(?<=\d)(?=(?:[kMGT]?W|[kMGT]Wh|km|kg|mm|cm|mph|kph|ha|°[CF])\b)"  # "1,200MW", "62km", "30mph"
 QUANTITY_RE = re.compile(

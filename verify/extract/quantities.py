@@ -82,7 +82,7 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     if skip_as_date_or_time(sentence, match, value):
         return None
     scale = (match.group("scale") or group(match, "hiscale") or "").lower().rstrip(".")
-    if scale in ("m", "b", "k") and not match.group("cur"):
+    if scale in ("m", "b", "k") and not scale_meant(sentence, match, scale):
         scale = ""  # a bare "5 m" is metres more often than millions
     value *= SCALES.get(scale, 1.0)
     phrase = match.group("qual")
@@ -104,6 +104,14 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
         counted=counted, scope=scope_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
     )
+
+
+def scale_meant(sentence: str, match: re.Match[str], scale: str) -> bool:
+    """Is a one-letter scale a multiple: "$5m", "388m kroner", "251k", "31.2m trips"; not "a 5 m wall"."""
+    if match.group("cur") or currency_after(sentence, match.end()):
+        return True
+    glued = match.group("digits") is not None and match.end("digits") == match.start("scale")
+    return glued and (scale == "k" or "." in match.group("digits"))
 
 
 def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tuple[str, str]:
@@ -312,7 +320,7 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
             quantity = quantity.model_copy(update={"unit": "percent"})
         rate = RATE_AFTER.match(sentence, match.end())
         if quantity is not None and rate:  # "14.8 per 100,000 people": one figure, a rate; the 100,000 is no claim
-            quantity = quantity.model_copy(update={"unit": f"per {rate.group('per').replace(',', '')}",
+            quantity = quantity.model_copy(update={"unit": f"per {per_base(rate.group('per'))}",
                                                    "counted": counted_after(sentence, rate.end())})
             position = rate.end()
         if quantity is not None:
@@ -321,7 +329,15 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
     return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
 
 
-RATE_AFTER = re.compile(r"\s+per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b", re.I)
+RATE_AFTER = re.compile(r"\s+per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+k?|hundred|thousand|million)\b", re.I)
+def per_base(written: str) -> str:
+    """The base of a rate, one way: "100,000", "100k" and "100000" are "100000"; "thousand" is "1000"."""
+    lower = written.lower().replace(",", "")
+    if lower in SCALES:
+        return f"{SCALES[lower]:.0f}"
+    return f"{float(lower[:-1]) * 1000:.0f}" if lower.endswith("k") else lower
+
+
 CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreased|compared)?\s*(?:from|with)\s*$", re.I)
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pint
 
-from verify.extract.money import SYMBOLS, currency_after
+from verify.extract.money import CURRENCIES, currency_after
 from verify.extract.numbers import QUALIFIER_RE
 from verify.models import Quantity
 
@@ -81,7 +81,6 @@ def unit_after(sentence: str, end: int) -> tuple[str, int] | None:
     return None
 
 
-CURRENCIES = set(SYMBOLS.values())
 PINT_UNIT = re.compile(r"^[A-Za-z°µ][\w °µ*/]*$")  # what `parse_unit` gives; not "$", "€" nor "per 100000"
 
 

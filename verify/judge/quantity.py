@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
+from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, same_measure, unit_words_as_measure
 from verify.dates import DateRef
+from verify.judge.values import agrees, other_currency, overlaps, rounding_slack, same_number, same_value_claim  # noqa: F401
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
@@ -52,7 +53,7 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
     and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
     a unit, or a close passage, must say so."""
-    if claim.ordinal != other.ordinal or not same_measure(claim.unit, other.unit):
+    if claim.ordinal != other.ordinal or not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
         return False
     mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
     if not mine or not theirs:
@@ -63,44 +64,6 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
 def measured(q: Quantity) -> str:
     """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power)."""
     return unit_words_as_measure(q.counted, q.unit)
-
-
-def bounds(q: Quantity) -> tuple[float, bool, float, bool]:
-    """(low, low inclusive, high, high inclusive); open ends are infinite."""
-    low = -math.inf if q.low is None else q.low
-    high = math.inf if q.high is None else q.high
-    return low, q.qualifier is not Qualifier.MORE_THAN, high, q.qualifier is not Qualifier.LESS_THAN
-
-
-def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Can both statements be true at once? ("over 40" and "42": yes; "more than 20" and "15": no)."""
-    a_low, a_low_in, a_high, a_high_in = bounds(a)
-    b_low, b_low_in, b_high, b_high_in = bounds(b)
-    # Rounding: "$245 bn" and "244.8 billion dollars" state the same figure, and so do "12%" and "12.4%"
-    # (the less precise figure stands for anything that rounds to it; "12%" and "12.5%" do not)
-    tolerance = 0.005 * max(abs(a.value), abs(b.value)) if not (a.ordinal or b.ordinal) else 0.0
-    exact = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT  # "more than 20" still excludes 20
-    rounding = max(rounding_slack(a), rounding_slack(b)) if exact else 0.0
-    low, low_in = max((a_low, a_low_in), (b_low, b_low_in), key=lambda x: (x[0], not x[1]))
-    high, high_in = min((a_high, a_high_in), (b_high, b_high_in), key=lambda x: (x[0], x[1]))
-    if low < high or low - high < rounding:
-        return True
-    return low - high <= tolerance and low_in and high_in
-
-
-FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
-
-
-def rounding_slack(q: Quantity) -> float:
-    """Half a unit of the last digit a figure is written with: 0.5 for "12%", 0.05 million for "48.6 million"."""
-    if q.ordinal:
-        return 0.0
-    digits = FIGURE_DIGITS.search(q.surface)
-    if digits is None:
-        return 0.0
-    written = float(digits.group(0).replace(",", ""))
-    scale = q.value / written if written else 1.0
-    return 0.5 * 10 ** -len(digits.group("decimals") or "") * scale
 
 
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
@@ -131,7 +94,7 @@ TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in 
 def is_level(q: Quantity) -> bool:
     """A rate or a sum ("31 percent", "21 million kroner"): a "since" near it is a comparison ("the lowest since
     records began", "its first profit since 2019"), not the period it adds up over."""
-    return q.unit in ("percent", "$", "€", "£", "¥", "p") or (tokenize(q.counted)[:1] or [""])[0] in CURRENCY_NOUNS
+    return q.unit in ("percent", "p") or is_currency(q.unit) or (tokenize(q.counted)[:1] or [""])[0] in CURRENCY_NOUNS
 
 
 def untimed(scope: str) -> str:
@@ -205,12 +168,6 @@ def shares_a_word(mine: set[str], sentence: str) -> bool:
 def shared_context(mine: set[str], sentence: str) -> float:
     """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
     return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
-
-
-def same_value_claim(a: Quantity, b: Quantity) -> bool:
-    """"up to 1,300" against "up to 1,200": the same kind of bound, so the bound itself must agree."""
-    tolerance = 0.005 * max(abs(a.value), abs(b.value))
-    return abs(a.value - b.value) <= tolerance
 
 
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -297,16 +254,6 @@ def partial_list(sentence: str, start: int, end: int) -> bool:
     return bool(PARTIAL_AFTER.match(sentence, end) or PARTIAL_BEFORE.search(sentence[max(0, start - 20) : start]))
 
 
-def agrees(claim: Quantity, other: Quantity) -> bool:
-    if claim.qualifier is Qualifier.ABOUT and other.qualifier is Qualifier.ABOUT:
-        # "about $3 billion" and "about $3.2 billion": one rounds the other; "about 40" and "about 50" do not agree
-        slack = max(rounding_slack(claim), rounding_slack(other))
-        return same_value_claim(claim, other) or abs(claim.value - other.value) < slack
-    if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
-        return same_value_claim(claim, other)
-    return overlaps(claim, other)
-
-
 def as_of(published: dt.date | None) -> str:
     return f"as of {published:%-d %b %Y}" if published else "at another time"
 
@@ -382,4 +329,9 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
-    return finding(Stance.CONFLICTS, about_it[0])
+    # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
+    converted = [(q, at) for q, at in about_it if other_currency(claim.quantity, q) and not same_number(claim.quantity, q)]
+    wrong = [figure for figure in about_it if figure not in converted]
+    if not wrong:
+        return finding(Stance.RELATED, converted[0], "in another currency")
+    return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
