@@ -123,7 +123,7 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
     elif match.group("cur") or match.group("pence"):
         unit = currency_of(match.group("cur")) if match.group("cur") else "p"
     elif (money := currency_after(sentence, end)) is not None:
-        unit, end = money
+        unit = money[0]  # the currency's words stay in the counted phrase, as written ("38 million crowns")
     else:
         measure = None if ordinal else unit_after(sentence, end)
         unit = measure[0] if measure else ""
@@ -162,7 +162,7 @@ CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "usd": "$", "euros": "€", "eu
 def currency_word(unit: str, counted: str) -> tuple[str, str]:
     """"244.8 billion dollars" is the same unit as "$245 bn": move the currency word into the unit."""
     words = counted.split()
-    if not unit and words and words[0].lower() in CURRENCY_WORDS:
+    if unit in ("", CURRENCY_WORDS.get(words[0].lower() if words else "")) and words and words[0].lower() in CURRENCY_WORDS:
         rest = words[2:] if words[0].lower() == "per" and len(words) > 1 and words[1].lower() == "cent" else words[1:]
         return CURRENCY_WORDS[words[0].lower()], " ".join(rest)
     return unit, counted

@@ -12,9 +12,9 @@ from verify.extract.money import CURRENCIES, currency_after
 from verify.extract.numbers import QUALIFIER_RE
 from verify.models import Quantity
 
-# what news measures, by a unit of each; a duration ("36 hours") or a plain angle stays a counted noun, as it always was
+# what news measures, by a unit of each (not a plain angle: "30 degrees" may be anything)
 MEASURES = {"length": "m", "area": "m**2", "volume": "m**3", "mass": "kg", "power": "W", "energy": "J",
-            "temperature": "K", "speed": "m/s"}
+            "temperature": "K", "speed": "m/s", "duration": "s"}
 # words pint takes for a unit that prose uses as words ("2 in 10", "a point", "are", "feet first")
 NOT_UNITS = {"in", "a", "at", "are", "point", "points", "pt", "line", "lines", "hand", "hands", "stone", "stones",
              "grain", "grains", "drop", "drops", "cup", "cups", "mil", "s", "h", "g", "t", "l", "b", "c", "f", "k",
@@ -35,6 +35,7 @@ SPELLINGS = [  # how prose writes what pint's grammar writes otherwise
     (re.compile(r"^degrees?\s+(?:Fahrenheit|F)$|^°\s?F$", re.I), "degF"),
     (re.compile(r"^(?:metric\s+)?tons?$", re.I), "tonne"),  # news tons are tonnes more often than short tons
     (re.compile(r"^short\s+tons?$", re.I), "short_ton"),
+    (re.compile(r"^decades?$", re.I), "decade_of_years"),
     (re.compile(r"^long\s+tons?$", re.I), "long_ton"),
     (re.compile(r"^(?:square|sq\.?)\s+(\w+)$", re.I), r"\1**2"),
     (re.compile(r"^(?:cubic|cu\.?)\s+(\w+)$", re.I), r"\1**3"),
@@ -47,7 +48,9 @@ SPELLINGS = [  # how prose writes what pint's grammar writes otherwise
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """Built once, when a text first has a word that may be a unit (building it takes about a second)."""
-    return pint.UnitRegistry()
+    units = pint.UnitRegistry()
+    units.define("decade_of_years = 10 * year")  # pint's "decade" is a ratio (a factor of ten), news's ten years
+    return units
 
 
 @lru_cache(maxsize=4096)
@@ -128,9 +131,16 @@ def same_measure(unit: str, other: str) -> bool:
     return unit == other or (bool(measure_of(unit)) and measure_of(unit) == measure_of(other))
 
 
-def expressed_in(q: Quantity, unit: str) -> Quantity:
-    """A figure in another unit of its measure, its bounds converted too: "47 miles" as 75.6 km."""
-    if q.unit == unit or not measure_of(q.unit):
+def only_to_agree(unit: str, other: str) -> bool:
+    """Durations in two units ("two decades", "20 years"; "48 hours", "two days") may agree once converted, but one is
+    no contradiction of the other: "lasted seven months" and "runs for 20 years" count different spans."""
+    return unit != other and measure_of(unit) == "duration" == measure_of(other)
+
+
+def expressed_in(q: Quantity, unit: str, durations: bool = False) -> Quantity:
+    """A figure in another unit of its measure, its bounds converted too: "47 miles" as 75.6 km. Durations are
+    converted only when asked (`durations`): see `only_to_agree`."""
+    if q.unit == unit or not measure_of(q.unit) or (only_to_agree(q.unit, unit) and not durations):
         return q
     converted = {"value": convert(q.value, q.unit, unit), "low": convert(q.low, q.unit, unit),
                  "high": convert(q.high, q.unit, unit), "unit": unit}

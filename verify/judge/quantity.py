@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
-from verify.extract.money import is_currency
-from verify.extract.units import expressed_in, same_measure, unit_words_as_measure
-from verify.dates import DateRef
+from verify.extract.money import currency_after, is_currency
+from verify.extract.units import expressed_in, only_to_agree, same_measure, unit_words_as_measure
+from verify.dates import MONTHS, WEEKDAYS, DateRef
+from verify.extract.numbers import QUALIFIER_RE
 from verify.judge.values import agrees, other_currency, overlaps, rounding_slack, same_number, same_value_claim  # noqa: F401
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -56,14 +57,17 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     if claim.ordinal != other.ordinal or not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
         return False
     mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
-    if not mine or not theirs:
-        return not mine and not theirs and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
+    if not mine or not theirs:  # a sum in a currency word counts money, whatever follows ("crowns once interest is included")
+        in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
+        return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[-1] in theirs or theirs[-1] in mine
 
 
 def measured(q: Quantity) -> str:
-    """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power)."""
-    return unit_words_as_measure(q.counted, q.unit)
+    """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power), and
+    without the currency a sum is in ("35 million crowns" and "35m kroner" count the same: money)."""
+    money = currency_after(q.counted, 0) if is_currency(q.unit) else None
+    return q.counted[money[1]:].strip() if money else unit_words_as_measure(q.counted, q.unit)
 
 
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
@@ -114,7 +118,7 @@ RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreeme
                   "appear", "term", "case", "death", "infect", "arrest"}
 # a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
 # is not the plant's "640 million crowns")
-CURRENCY_NOUNS = set(tokenize("crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
+CURRENCY_NOUNS = set(tokenize("kr crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
                               "shekels dirhams riyals rand naira ringgit baht zloty forint reais dinars"))
 GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
 SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
@@ -155,9 +159,14 @@ def counts_events(q: Quantity) -> bool:
 
 def context_of(claim: QuantityClaim) -> set[str]:
     """What the claim's sentence is about besides the count."""
-    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS
+    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS | CALENDAR_WORDS | CURRENCY_NOUNS
     said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
+    said = QUALIFIER_WORDS.sub(" ", said)  # "roughly", "some": how exact the figure is, not what it is about
     return {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+
+
+QUALIFIER_WORDS = re.compile(r"\b(?:" + QUALIFIER_RE + r")\b", re.I)
+CALENDAR_WORDS = set(tokenize(" ".join(WEEKDAYS) + " " + " ".join(m for m in MONTHS if len(m) > 3) + " yesterday today"))
 
 
 def shares_a_word(mine: set[str], sentence: str) -> bool:
@@ -326,7 +335,8 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
     mine = context_of(claim)
-    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])]
+    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
+                and not only_to_agree(claim.quantity.unit, q.unit)]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")

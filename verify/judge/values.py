@@ -6,6 +6,7 @@ import math
 import re
 
 from verify.extract.money import is_currency
+from verify.extract.units import expressed_in, only_to_agree
 from verify.models import Qualifier, Quantity
 
 
@@ -56,6 +57,8 @@ def same_value_claim(a: Quantity, b: Quantity) -> bool:
 def agrees(claim: Quantity, other: Quantity) -> bool:
     if other_currency(claim, other):
         return False
+    if only_to_agree(claim.unit, other.unit):  # "two decades" and "20 years"
+        return agrees(claim, expressed_in(other, claim.unit, durations=True))
     if claim.qualifier is Qualifier.ABOUT and other.qualifier is Qualifier.ABOUT:
         # "about $3 billion" and "about $3.2 billion": one rounds the other; "about 40" and "about 50" do not agree
         slack = max(rounding_slack(claim), rounding_slack(other))
