@@ -172,3 +172,25 @@ def test_money_the_same_number_in_another_currency_conflicts(claim, expected):
 def test_money_scales_and_crowns(sentence, value, unit):
     (mention,) = find_quantities(sentence)
     assert (mention.quantity.value, mention.quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("Thursday's talks were the leaders' 27th meeting since 2017.", Stance.SUPPORTS),
+    ("Thursday's talks were the leaders' 28th meeting since 2017.", Stance.RELATED),  # the count may predate the meeting
+])
+def test_counted_an_events_rank_is_a_count_of_such_events(claim, expected):
+    evidence = "The leaders have met 27 times since 2017, including at regional summits."
+    assert stance(claim, evidence) is expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("The energy deal runs for two decades.", "The agreement runs for 20 years.", Stance.SUPPORTS),
+    ("A journey to Brenmark now takes 48 hours.", "The journey to Brenmark now takes two days.", Stance.SUPPORTS),
+    ("The customs dispute lasted seven months.", "The customs agreement runs for 20 years.", Stance.RELATED),
+])
+def test_units_durations_agree_once_converted_and_never_contradict(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+def test_units_two_way_is_no_count():
+    assert [m.quantity.value for m in find_quantities("Two-way trade stood at $14.2 billion in 2022.")] == [14.2e9]

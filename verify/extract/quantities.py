@@ -251,6 +251,8 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
     if re.search(r"\bone in\s+$", sentence[max(0, match.start() - 8) : match.start()], re.I) or (
             number == "one" and re.match(r"^\s+in\s+(?:\d|[a-z]+\b)", after)):
         return True  # "one in five" is a share, written as two numbers
+    if match.group("words") and re.match(r"^-(?:way|sided|fold)\b", after):
+        return True  # "two-way trade", "a three-sided deal": no count
     if word == "some" or (word == "one" and not match.group("qual") and not UNIT_NOUN.match(after)):
         return True  # "one of the", "one said"; but "one week" counts
     parsed = number_value(match)

@@ -54,13 +54,22 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
     and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
     a unit, or a close passage, must say so."""
-    if claim.ordinal != other.ordinal or not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
+    if not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
         return False
     mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
+    if claim.ordinal != other.ordinal:  # "the 27th meeting" and "have met 27 times": see `rank_and_count`
+        return rank_and_count(mine, theirs)
     if not mine or not theirs:  # a sum in a currency word counts money, whatever follows ("crowns once interest is included")
         in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
         return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[-1] in theirs or theirs[-1] in mine
+
+
+def rank_and_count(mine: list[str], theirs: list[str]) -> bool:
+    """An event's rank and a count of such events ("the 27th meeting since 2017", "have met 27 times since 2017")
+    are one figure when both name the events; they may support each other, never conflict (a count may be from
+    before the event ranked)."""
+    return bool(mine and theirs) and mine[-1] == theirs[-1] and mine[-1] in RUNNING_TOTALS
 
 
 def measured(q: Quantity) -> str:
@@ -162,7 +171,7 @@ def context_of(claim: QuantityClaim) -> set[str]:
     counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS | CALENDAR_WORDS | CURRENCY_NOUNS
     said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
     said = QUALIFIER_WORDS.sub(" ", said)  # "roughly", "some": how exact the figure is, not what it is about
-    return {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+    return {SYNONYMS.get(w, w) for w in tokenize(said) if not w[:1].isdigit()} - counted
 
 
 QUALIFIER_WORDS = re.compile(r"\b(?:" + QUALIFIER_RE + r")\b", re.I)
@@ -171,12 +180,17 @@ CALENDAR_WORDS = set(tokenize(" ".join(WEEKDAYS) + " " + " ".join(m for m in MON
 
 def shares_a_word(mine: set[str], sentence: str) -> bool:
     """Does the evidence sentence say anything of what the claim's says besides the count ("signed")?"""
-    return not mine or bool(mine & set(tokenize(sentence)))
+    return not mine or bool(mine & folded(sentence))
 
 
 def shared_context(mine: set[str], sentence: str) -> float:
     """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
-    return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
+    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
+
+
+def folded(sentence: str) -> set[str]:
+    """A sentence's words, stemmed, synonyms folded ("deal" is "agreement")."""
+    return {SYNONYMS.get(w, w) for w in tokenize(sentence)}
 
 
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -336,7 +350,7 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     nurses"."""
     mine = context_of(claim)
     about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
-                and not only_to_agree(claim.quantity.unit, q.unit)]
+                and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
