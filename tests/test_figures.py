@@ -194,3 +194,13 @@ def test_units_durations_agree_once_converted_and_never_contradict(claim, eviden
 
 def test_units_two_way_is_no_count():
     assert [m.quantity.value for m in find_quantities("Two-way trade stood at $14.2 billion in 2022.")] == [14.2e9]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Riders took 48.6 million bus trips.", ""),  # "bus" is no plural of "bu" (bushels)
+    ("Osby have won 3 league titles.", ""),  # a league is a length to pint, a competition to news
+    ("The plant will produce 150,000 m3 of water a day.", "m ** 3"),
+])
+def test_units_words_of_prose_are_not_units(sentence, unit):
+    (mention,) = find_quantities(sentence)
+    assert mention.quantity.unit == unit

@@ -19,15 +19,18 @@ MEASURES = {"length": "m", "area": "m**2", "volume": "m**3", "mass": "kg", "powe
 NOT_UNITS = {"in", "a", "at", "are", "point", "points", "pt", "line", "lines", "hand", "hands", "stone", "stones",
              "grain", "grains", "drop", "drops", "cup", "cups", "mil", "s", "h", "g", "t", "l", "b", "c", "f", "k",
              "x", "d", "p", "pi", "rad", "ton-force", "bag", "bags", "square", "cubic", "degree", "degrees",
-             "pound", "pounds", "quad", "quads", "pint", "pints", "barn", "barns", "turn", "turns", "century"}
+             "pound", "pounds", "quad", "quads", "pint", "pints", "barn", "barns", "turn", "turns", "century",
+             "league", "leagues", "shot", "shots", "rod", "rods", "pole", "poles", "perch", "chain", "chains", "link",
+             "links", "span", "spans", "shake", "shakes", "slug", "slugs", "quarter", "quarters", "cable", "cables",
+             "peck", "pecks", "gill", "gills", "cord", "cords", "tex", "nit", "nits", "jigger", "pica", "tonne-force"}
 WORD = r"[A-Za-z][A-Za-z]*"
 UNIT_AFTER = re.compile(
     r"(?:\s*|-)(?P<unit>"
     r"°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b"  # temperatures
     r"|(?:square|sq\.?|cubic|cu\.?)\s+" + WORD +  # "square kilometres", "sq km", "cubic metres"
     r"|(?:metric|short|long)\s+tons?\b"
-    r"|" + WORD + r"(?:/" + WORD + r"|\s+(?:per|an|a)\s+(?:hour|second|minute|h|hr|s)\b)?"  # "km/h", "miles an hour"
     r"|" + WORD + r"(?:²|³|2\b|3\b)"  # "km²", "m3"
+    r"|" + WORD + r"(?:/" + WORD + r"|\s+(?:per|an|a)\s+(?:hour|second|minute|h|hr|s)\b)?"  # "km/h", "miles an hour"
     r")",
 )
 SPELLINGS = [  # how prose writes what pint's grammar writes otherwise
@@ -68,7 +71,10 @@ def parse_unit(written: str) -> str | None:
         units = registry().parse_units(spelled)
     except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, SyntaxError):
         return None
-    return f"{units:~}" if measure_named(units) else None
+    symbol = f"{units:~}"
+    if written.lower() != symbol.lower() and written.lower().rstrip("s") == symbol.lower():
+        return None  # "bus" is no plural of "bu" (bushels), nor "mins" of anything: a symbol takes no plural
+    return symbol if measure_named(units) else None
 
 
 def unit_after(sentence: str, end: int) -> tuple[str, int] | None:
