@@ -349,8 +349,11 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
     mine = context_of(claim)
+    # figures held to the claim only loosely (no noun on one side), durations in other units and counts held to ranks
+    # may back a claim, never contradict it
     about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
-                and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal]
+                and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal
+                and same_counted(claim.quantity, q, cosine=1.0)]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")

@@ -25,7 +25,10 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     # (the less precise figure stands for anything that rounds to it; "12%" and "12.5%" do not)
     tolerance = 0.005 * max(abs(a.value), abs(b.value)) if not (a.ordinal or b.ordinal) else 0.0
     exact = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT  # "more than 20" still excludes 20
-    rounding = max(rounding_slack(a), rounding_slack(b)) if exact else 0.0
+    # a round figure in thousands ("212,000") stands for what rounds to it, whatever the other's qualifier ("over
+    # 212,000" and a radio's "212,000" for 212,400)
+    rounding = max(rounding_slack(a), rounding_slack(b)) if exact else max(round_slack(x) for x in (a, b) if x.qualifier is Qualifier.EXACT) \
+        if Qualifier.EXACT in (a.qualifier, b.qualifier) else 0.0
     low, low_in = max((a_low, a_low_in), (b_low, b_low_in), key=lambda x: (x[0], not x[1]))
     high, high_in = min((a_high, a_high_in), (b_high, b_high_in), key=lambda x: (x[0], x[1]))
     if low < high or low - high < rounding:
@@ -45,7 +48,20 @@ def rounding_slack(q: Quantity) -> float:
         return 0.0
     written = float(digits.group(0).replace(",", ""))
     scale = q.value / written if written else 1.0
-    return 0.5 * 10 ** -len(digits.group("decimals") or "") * scale
+    return max(0.5 * 10 ** -len(digits.group("decimals") or "") * scale, round_slack(q))
+
+
+def round_slack(q: Quantity) -> float:
+    """Half the unit a whole figure of three or more significant digits is rounded to when it ends in three or more
+    zeros: 500 for "212,000" (212,400 rounds to it); none for "4,000" or "20", which may be exact counts."""
+    digits = FIGURE_DIGITS.search(q.surface)
+    if q.ordinal or digits is None or digits.group("decimals"):
+        return 0.0
+    whole = digits.group(0).replace(",", "")
+    zeros = len(whole) - len(whole.rstrip("0"))
+    written = float(whole)
+    scale = q.value / written if written else 1.0
+    return 0.5 * 10 ** zeros * scale if zeros >= 3 and len(whole) - zeros >= 3 else 0.0
 
 
 def same_value_claim(a: Quantity, b: Quantity) -> bool:
