@@ -207,7 +207,7 @@ def test_units_words_of_prose_are_not_units(sentence, unit):
 
 
 def test_approximation_a_round_figure_stands_for_what_rounds_to_it():
-    evidence = "The number of people waiting for planned surgery in Carradine fell to 212,400 at the end of September."
+    evidence = "At the end of September 212,000 people were waiting for planned surgery in Carradine."  # for 212,400
     claim = "At the end of September just over 212,000 people were waiting for planned surgery in Carradine."
     assert stance(claim, evidence) is Stance.SUPPORTS
     assert stance(claim.replace("212,000", "215,000"), evidence) is Stance.CONFLICTS
@@ -218,3 +218,7 @@ def test_approximation_a_figure_held_loosely_backs_a_claim_but_never_contradicts
                 "Health Ministry said on Monday. Of those, 9,850 had been waiting for more than a year, down from 11,200 in June.")
     claim = "The ministry said 9,850 people had waited more than 12 months."
     assert stance(claim, evidence, dt.date(2026, 10, 8), dt.date(2026, 10, 5)) is not Stance.CONFLICTS
+
+
+def test_a_month_before_a_large_figure_does_not_make_it_a_day():
+    assert [m.quantity.value for m in find_quantities("In September 212,000 people were waiting.")] == [212000]

@@ -67,7 +67,7 @@ def skip_as_date_or_time(sentence: str, match: re.Match[str], value: float) -> b
     if is_year(value, raw, match.group("suffix")) and not match.group("cur"):
         return True
     before, after = sentence[max(0, match.start() - 12) : match.start()], sentence[match.end() : match.end() + 8]
-    if raw and DATE_NEAR.search(before):  # "May 8", "on May 8, 2025"
+    if raw and DATE_NEAR.search(before) and value <= 31 and "," not in raw:  # "May 8"; not "in September 212,000"
         return True
     if raw and re.match(r"^\s*(?:" + MONTHS + r")\b", after, re.I) and not match.group("suffix"):
         return True  # "8 May"
