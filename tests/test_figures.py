@@ -222,3 +222,20 @@ def test_approximation_a_figure_held_loosely_backs_a_claim_but_never_contradicts
 
 def test_a_month_before_a_large_figure_does_not_make_it_a_day():
     assert [m.quantity.value for m in find_quantities("In September 212,000 people were waiting.")] == [212000]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "article", "published", "expected"), [
+    # a request's figure is a target, not a result
+    ("The authority asked every household to cut its water use by 20 percent.",
+     "Household water consumption in the Kestrel Bay region fell 14 percent in the first week of the ban.",
+     dt.date(2026, 8, 22), dt.date(2026, 8, 14), Stance.RELATED),
+    # a level on two days the texts name, weeks apart, is two levels
+    ("Reservoirs in the Kestrel Bay region were at 31% of capacity on August 3.",
+     "Reservoirs in the Kestrel Bay region fell to 24 percent of capacity on August 20.",
+     dt.date(2026, 8, 22), dt.date(2026, 8, 20), Stance.RELATED),
+    ("Reservoirs in the Kestrel Bay region were at 31% of capacity on August 3.",
+     "Reservoirs in the Kestrel Bay region fell to 24 percent of capacity on August 4.",
+     dt.date(2026, 8, 22), dt.date(2026, 8, 4), Stance.CONFLICTS),
+])
+def test_time_targets_and_levels_of_other_days(claim, evidence, article, published, expected):
+    assert stance(claim, evidence, article, published) is expected

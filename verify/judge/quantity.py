@@ -144,6 +144,9 @@ PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are
                            re.I)
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
+# "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
+REQUESTED = re.compile(r"\b(?:asked|asks|urged|urges|called on|calls on|ordered|orders|requested)\s+(?:[\w’'-]+\s+){0,4}to\s+"
+                       r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
 FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
 EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
@@ -211,10 +214,13 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
     future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
     earlier = about_what_was(claim)
+    requested = bool(REQUESTED.search(claim.sentence))
     mine = context_of(claim)
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
+        if bool(REQUESTED.search(sentence.text)) != requested:
+            continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
         mentions = comparable(sentence.text, future_claim, earlier)
         figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
         shared = shared_context(mine, sentence.text)

@@ -57,9 +57,14 @@ def same_time(claim: list[DateRef], evidence: list[DateRef], by_year: bool = Fal
     belongs to its event ("approved on Tuesday a plant that will produce 150,000 cubic metres"), not to a figure
     that holds for longer, so only another year makes such a figure another time's. `stay_days` is how long the
     fact lasts: the count of a visit holds on each day of a visit ("her seventh visit" on its Thursday and its Friday)."""
-    if by_year:
-        return any(m.value.year == t.value.year for m in claim for t in evidence if m.value and t.value)
+    if by_year:  # but two days both texts name, weeks apart, are two times ("31% on August 3", "24% on August 20")
+        return any(m.value.year == t.value.year and not weeks_apart(m, t) for m in claim for t in evidence if m.value and t.value)
     return any(_near(mine, theirs, stay_days) for mine in claim for theirs in evidence)
+
+
+def weeks_apart(mine: DateRef, theirs: DateRef) -> bool:
+    named = mine.surface and theirs.surface and mine.granularity == theirs.granularity == "day"
+    return bool(named and mine.value and theirs.value and abs((mine.value - theirs.value).days) > SAME_WEEK)
 
 
 def _near(mine: DateRef, theirs: DateRef, stay_days: int = 0) -> bool:
