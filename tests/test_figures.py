@@ -239,3 +239,9 @@ def test_a_month_before_a_large_figure_does_not_make_it_a_day():
 ])
 def test_time_targets_and_levels_of_other_days(claim, evidence, article, published, expected):
     assert stance(claim, evidence, article, published) is expected
+
+
+def test_units_a_rate_with_its_noun_before_per_is_the_same_rate():
+    evidence = "The rate of hospital admissions for flu reached 14.8 per 100,000 people."
+    assert stance("The rate hit 14.8 admissions per 100,000 residents.", evidence) is Stance.SUPPORTS
+    assert stance("The rate hit 4.5 admissions per 100,000 residents.", evidence) is Stance.CONFLICTS

@@ -320,7 +320,7 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
         quantity = make_quantity(sentence, match)
         if quantity is not None and percent_after:  # "from 20 to 30 percent": both are percentages
             quantity = quantity.model_copy(update={"unit": "percent"})
-        rate = RATE_AFTER.match(sentence, match.end())
+        rate = RATE_AFTER.match(sentence, match.end()) or NOUN_RATE_AFTER.match(sentence, match.end())
         if quantity is not None and rate:  # "14.8 per 100,000 people": one figure, a rate; the 100,000 is no claim
             quantity = quantity.model_copy(update={"unit": f"per {per_base(rate.group('per'))}",
                                                    "counted": counted_after(sentence, rate.end())})
@@ -340,6 +340,8 @@ def per_base(written: str) -> str:
     return f"{float(lower[:-1]) * 1000:.0f}" if lower.endswith("k") else lower
 
 
+# "14.8 admissions per 100,000 people": the same rate with its noun before "per"
+NOUN_RATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+k?|hundred|thousand|million)\b")
 CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreased|compared)?\s*(?:from|with)\s*$", re.I)
 
 

@@ -32,7 +32,8 @@ class QuantityFinding:
 SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
             "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
             "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
-            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat"}
+            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
+            "inhabit": "peopl"}
 
 
 def noun_chunk(counted: str) -> list[str]:
