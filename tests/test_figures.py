@@ -245,3 +245,10 @@ def test_units_a_rate_with_its_noun_before_per_is_the_same_rate():
     evidence = "The rate of hospital admissions for flu reached 14.8 per 100,000 people."
     assert stance("The rate hit 14.8 admissions per 100,000 residents.", evidence) is Stance.SUPPORTS
     assert stance("The rate hit 4.5 admissions per 100,000 residents.", evidence) is Stance.CONFLICTS
+
+
+def test_one_reading_a_clause_whose_figures_the_passage_states_in_its_words_is_supported():
+    sentence = "Chief executive Mette Lund said the wage bill had risen by 40 million kroner."
+    claim = reported("the wage bill had risen by 40 million kroner.", sentence)
+    evidence = "But our wage bill rose by 40 million kroner last year, and we will not cut the number of crossings."
+    assert clause_stance(claim, evidence, 0.9) is Stance.SUPPORTS

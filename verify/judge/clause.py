@@ -43,7 +43,14 @@ def judge_reported_clause(
     stated = judge_statement(claim.quote, evidence_text, cosine, published, evidence_date, context=context,
                              support_cosine=support_cosine, title=title, figures_claimed=True)
     counted = [judge_quantity(f, text, cosine, published, evidence_date, word_overlap, f"{source}\n{context}") for f in figures]
-    return one_reading(stated, counted)
+    found = one_reading(stated, counted)
+    if found.stance is Stance.RELATED and all(f.stance is Stance.SUPPORTS or f.evidence_quantity is None for f in counted):
+        # the passage says the clause in its own words, figures and all ("our wage bill rose by 40 million kroner"),
+        # and the quantity judge holds its figures to nothing else
+        whole = judge_statement(claim.quote, evidence_text, cosine, published, evidence_date, context=context,
+                                support_cosine=support_cosine, title=title)
+        return whole if whole.stance is Stance.SUPPORTS else found
+    return found
 
 
 def one_reading(stated: StatementFinding, counted: list[QuantityFinding]) -> StatementFinding:

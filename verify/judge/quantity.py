@@ -66,11 +66,6 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     return mine[-1] in theirs or theirs[-1] in mine
 
 
-def sole_figures(claim_sentence: str, evidence_sentence: str) -> bool:
-    """Is each figure the only one of its sentence ("9,850 people had waited more than 12 months" has two)?"""
-    return len(find_quantities(claim_sentence)) == 1 == len(find_quantities(evidence_sentence))
-
-
 def rank_and_count(mine: list[str], theirs: list[str]) -> bool:
     """An event's rank and a count of such events ("the 27th meeting since 2017", "have met 27 times since 2017")
     are one figure when both name the events; they may support each other, never conflict (a count may be from
@@ -361,11 +356,11 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
     mine = context_of(claim)
-    # durations in other units and counts held to ranks may back a claim, never contradict it; so may figures held
-    # to it only loosely (no noun on one side), unless each is the only figure of its sentence
+    # durations in other units, counts held to ranks and figures held to the claim only loosely (no noun on one
+    # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
     about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
                 and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal
-                and (same_counted(claim.quantity, q, cosine=1.0) or sole_figures(claim.sentence, evidence_text[at[0] : at[1]]))]
+                and same_counted(claim.quantity, q, cosine=1.0)]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
