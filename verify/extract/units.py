@@ -72,7 +72,7 @@ def parse_unit(written: str) -> str | None:
     except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, SyntaxError):
         return None
     symbol = f"{units:~}"
-    if written.lower() != symbol.lower() and written.lower().rstrip("s") == symbol.lower():
+    if written.lower() != symbol.lower() and written.lower().rstrip("s") == symbol.lower() and len(symbol) <= 3:
         return None  # "bus" is no plural of "bu" (bushels), nor "mins" of anything: a symbol takes no plural
     return symbol if measure_named(units) else None
 

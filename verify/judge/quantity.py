@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
 from verify.extract.money import currency_after, is_currency
-from verify.extract.units import expressed_in, only_to_agree, same_measure, unit_words_as_measure
+from verify.extract.units import expressed_in, measure_of, only_to_agree, same_measure, unit_words_as_measure
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import QUALIFIER_RE
 from verify.judge.values import agrees, other_currency, overlaps, rounding_slack, same_number, same_value_claim  # noqa: F401
@@ -64,6 +64,14 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
         in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
         return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[-1] in theirs or theirs[-1] in mine
+
+
+def in_own_unit_first(claim: Quantity, figures: list[Quantity]) -> list[Quantity]:
+    """A sentence that gives a duration in the claim's own unit is read in it: "takes at most 1 day" is held to "from
+    two days", not to the "under nine hours" the journey will take."""
+    if any(q.unit == claim.unit and measure_of(q.unit) for q in figures):
+        return [q for q in figures if not only_to_agree(claim.unit, q.unit)]
+    return figures
 
 
 def rank_and_count(mine: list[str], theirs: list[str]) -> bool:
@@ -218,7 +226,8 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         if bool(REQUESTED.search(sentence.text)) != requested:
             continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
         mentions = comparable(sentence.text, future_claim, earlier)
-        figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
+        figures = in_own_unit_first(claim.quantity, [counted_from_sentence(m, sentence.text, claim.quantity, mentions)
+                                                     for m in mentions])
         shared = shared_context(mine, sentence.text)
         if generic:
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
