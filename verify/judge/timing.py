@@ -73,7 +73,7 @@ def _near(mine: DateRef, theirs: DateRef, stay_days: int = 0) -> bool:
     return mine.compatible(theirs)
 
 
-RECENT = dt.timedelta(days=183)  # an undated present-tense figure is the article's; a level half a year older is not
+RECENT = dt.timedelta(days=400)  # an undated present-tense figure is the article's; a level over a year older is not
 
 
 def current_at(evidence: list[DateRef], anchor: dt.date) -> bool:
