@@ -252,3 +252,9 @@ def test_one_reading_a_clause_whose_figures_the_passage_states_in_its_words_is_s
     claim = reported("the wage bill had risen by 40 million kroner.", sentence)
     evidence = "But our wage bill rose by 40 million kroner last year, and we will not cut the number of crossings."
     assert clause_stance(claim, evidence, 0.9) is Stance.SUPPORTS
+
+
+def test_time_a_figure_and_its_year_are_no_share_and_a_scope_ends_with_its_clause():
+    found = [(m.quantity.value, m.quantity.scope) for m in
+             find_quantities("The network had 64 routes at the end of 2025, down from 71 in 2019.")]
+    assert found == [(64, ""), (71, "in 2019")]

@@ -30,7 +30,8 @@ DEFINITE = re.compile(r"\b(?:the|both|these|those)\s+$", re.I)
 
 def scope_after(sentence: str, end: int) -> str:
     """The period a count covers, if the sentence says it within a few words."""
-    match = SCOPE.search(sentence, end, min(len(sentence), end + 60))
+    clause_end = re.search(r"[,;(]", sentence[end : end + 60])  # "64 routes at the end of 2025, down from 71 in 2019"
+    match = SCOPE.search(sentence, end, end + clause_end.start() if clause_end else min(len(sentence), end + 60))
     return match.group("scope").lower() if match else ""
 
 
@@ -203,6 +204,8 @@ def fraction_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in FRACTION_RE.finditer(sentence):
         value = round(fraction_value(match), 4)  # "two-thirds" is 0.6667 in the report, and so are its bounds
+        if match.group("of") and re.fullmatch(r"(?:1[5-9]|20|21)\d\d", match.group("of")):
+            continue  # "down from 71 in 2019": a figure and its year, no share
         if not 0 < value <= 1:
             continue  # "one in 0", "five in four": not a share
         qualifier = qualifier_of(match.group("qual"))
