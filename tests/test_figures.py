@@ -258,3 +258,13 @@ def test_time_a_figure_and_its_year_are_no_share_and_a_scope_ends_with_its_claus
     found = [(m.quantity.value, m.quantity.scope) for m in
              find_quantities("The network had 64 routes at the end of 2025, down from 71 in 2019.")]
     assert found == [(64, ""), (71, "in 2019")]
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("Bilateral trade hit $18.4bn in 2025.", Stance.SUPPORTS),  # the same specific figure, and "trade"
+    ("Varnia will spend $18.4bn on defence in 2025.", Stance.RELATED),  # the same figure, but only a name in common
+])
+def test_money_the_same_specific_sum_needs_a_word_of_what_it_is_about(claim, expected):
+    evidence = ("Trade between Varnia and Ostrel reached $18.4 billion last year, according to the Ostrel Statistics "
+                "Office, up from $9.1 billion in 2020.")
+    assert judge_quantity(quantity_claim(claim), evidence, 0.3, FRIDAY, THURSDAY, 0.8).stance is expected

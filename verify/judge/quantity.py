@@ -7,15 +7,16 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
-from verify.extract.money import currency_after, is_currency
-from verify.extract.units import expressed_in, measure_of, only_to_agree, same_measure, unit_words_as_measure
+from verify.extract.money import is_currency
+from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import QUALIFIER_RE
-from verify.judge.values import agrees, other_currency, overlaps, rounding_slack, same_number, same_value_claim  # noqa: F401
+from verify.judge.counting import RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, noun_chunk, repeats, same_counted
+from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
-from verify.models import Qualifier, Quantity, QuantityClaim, Stance
+from verify.models import Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
 MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
@@ -27,65 +28,6 @@ class QuantityFinding:
     evidence_quantity: Quantity | None
     note: str
     sentence: tuple[int, int] | None = None  # offsets into the evidence text of the sentence that gives the figure
-
-
-SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
-            "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
-            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
-            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
-            "inhabit": "peopl"}
-
-
-def noun_chunk(counted: str) -> list[str]:
-    """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
-    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
-    chunk = []
-    for word in tokenize(head_phrase):
-        if chunk and (word.endswith("ing") or word in POSITION_WORDS):
-            break  # "two points ahead of Ostby" and "two points clear of Ostby" both count points
-        chunk.append(SYNONYMS.get(word, word))
-    return chunk
-
-
-POSITION_WORDS = set(tokenize("ahead behind clear short above below more fewer less higher lower up down"))
-
-
-def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
-    """Do both figures count the same kind of thing: same unit and ordinality, and the head noun of
-    one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
-    and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
-    a unit, or a close passage, must say so."""
-    if not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
-        return False
-    mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
-    if claim.ordinal != other.ordinal:  # "the 27th meeting" and "have met 27 times": see `rank_and_count`
-        return rank_and_count(mine, theirs)
-    if not mine or not theirs:  # a sum in a currency word counts money, whatever follows ("crowns once interest is included")
-        in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
-        return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
-    return mine[-1] in theirs or theirs[-1] in mine
-
-
-def in_own_unit_first(claim: Quantity, figures: list[Quantity]) -> list[Quantity]:
-    """A sentence that gives a duration in the claim's own unit is read in it: "takes at most 1 day" is held to "from
-    two days", not to the "under nine hours" the journey will take."""
-    if any(q.unit == claim.unit and measure_of(q.unit) for q in figures):
-        return [q for q in figures if not only_to_agree(claim.unit, q.unit)]
-    return figures
-
-
-def rank_and_count(mine: list[str], theirs: list[str]) -> bool:
-    """An event's rank and a count of such events ("the 27th meeting since 2017", "have met 27 times since 2017")
-    are one figure when both name the events; they may support each other, never conflict (a count may be from
-    before the event ranked)."""
-    return bool(mine and theirs) and mine[-1] == theirs[-1] and mine[-1] in RUNNING_TOTALS
-
-
-def measured(q: Quantity) -> str:
-    """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power), and
-    without the currency a sum is in ("35 million crowns" and "35m kroner" count the same: money)."""
-    money = currency_after(q.counted, 0) if is_currency(q.unit) else None
-    return q.counted[money[1]:].strip() if money else unit_words_as_measure(q.counted, q.unit)
 
 
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
@@ -132,8 +74,6 @@ def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bo
     return fact_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
 
 
-RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
-                  "appear", "term", "case", "death", "infect", "arrest"}
 # a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
 # is not the plant's "640 million crowns")
 CURRENCY_NOUNS = set(tokenize("kr crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
@@ -232,7 +172,10 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         if generic:
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
             if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
-                continue
+                # little shared context: only the same specific figure may back the claim, with a word of what it is
+                # about besides names ("trade" for "$18.4bn"; not "Varnia" for "$3.2 billion" on defence)
+                about = mine & folded(sentence.text) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
+                figures = [q for q in figures if about and repeats(claim.quantity, q)]
         # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
         # when the sentences share most of their other words
         found += [(expressed_in(q, claim.quantity.unit), (sentence.start, sentence.end)) for q in figures
@@ -243,12 +186,6 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
 
 BARE_CONTEXT = 0.6
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
-
-
-def loosely_same(claim: Quantity, other: Quantity) -> bool:
-    """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
-    "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
-    return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
 
 
 def about_what_was(claim: QuantityClaim) -> bool:
