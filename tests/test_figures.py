@@ -96,6 +96,7 @@ def test_money_currency_is_part_of_the_comparison(claim, expected):
     ("Marek visited Ostrel for the seventh time since taking office.", "visits"),
     ("It was the fifth time that the two leaders have met.", "meetings"),
     ("Sales were three times higher than a year ago.", ""),  # "times" alone counts nothing
+    ("Norhaven United won the league for the 11th time on Saturday.", "league"),  # the verb's object, a thing
 ])
 def test_counted_thing_is_read_from_the_whole_clause(sentence, counted):
     (mention,) = find_quantities(sentence)

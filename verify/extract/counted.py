@@ -91,7 +91,9 @@ ACTION = r"(?P<verb>" + "|".join(VERB_NOUNS) + r"|visits|meets|travels|[a-z]{3,}
 VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?"
                               + AUXILIARY + ACTION + r"\b")
 # "Marek visited Ostrel for the seventh time", "he was arrested for a third time"
-VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?:\s+[\w’'-]+){0,5}?\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
+VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?P<object>(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
+# "won the league for the 11th time": a thing, not a name, as the verb's object is what is counted
+THING_OBJECT = re.compile(r"^\s+(?:the|its|his|her|their)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 NOT_ACTIONS = {"need", "used", "based", "expected", "planned", "scheduled", "reported", "confirmed", "said", "noted",
                "added", "announced", "stated"}
 
@@ -108,6 +110,9 @@ def counted_in_clause(sentence: str, start: int, counted: str) -> str:
     before = VERB_BEFORE_TIMES.search(sentence[max(0, start - 80) : start].split(",")[-1])
     for found in (after, before):
         if found and found.group("verb").lower() not in NOT_ACTIONS:
+            thing = THING_OBJECT.match(found.groupdict().get("object") or "")
+            if thing:
+                return thing.group("thing")
             verb = found.group("verb").lower()
             return VERB_NOUNS.get(verb, VERB_NOUNS.get(verb.rstrip("s"), verb))
     return ""
