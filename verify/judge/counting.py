@@ -48,6 +48,7 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
         return rank_and_count(mine, theirs)
     if not mine or not theirs:  # a sum in a currency word counts money, whatever follows ("crowns once interest is included")
         in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
+        in_words = in_words or claim.unit.startswith("per ")  # a rate says what it is: "12.4 per 100,000" (people)
         return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
     return mine[-1] in theirs or theirs[-1] in mine
 
