@@ -269,3 +269,20 @@ def test_money_the_same_specific_sum_needs_a_word_of_what_it_is_about(claim, exp
     evidence = ("Trade between Varnia and Ostrel reached $18.4 billion last year, according to the Ostrel Statistics "
                 "Office, up from $9.1 billion in 2020.")
     assert judge_quantity(quantity_claim(claim), evidence, 0.3, FRIDAY, THURSDAY, 0.8).stance is expected
+
+
+def test_time_an_undated_level_newer_evidence_backs_is_not_disputed_by_an_older_one():
+    from verify.judge import judge_claim
+    from verify.models import RetrievedPassage
+
+    def passage(text, published):
+        return RetrievedPassage(passage_id=0, document_id=str(published), title="Flu", source="Agency", url="", published=published,
+                                text=text, start=0, end=len(text), dense_score=0.8, lexical_score=1.0, fused_score=0.8)
+
+    claim = quantity_claim("Hospital admissions for flu in Marland reached 14.8 per 100,000 people.", entities=("Marland",))
+    passages = [passage("Flu admissions in Marland reached 14.8 per 100,000 people.", dt.date(2026, 2, 3)),
+                passage("Flu admissions in Marland peaked at 9.6 per 100,000 people.", dt.date(2025, 1, 20))]
+    from verify.judge.evidence import best_span
+    spans = [best_span(claim.query, p) for p in passages]
+    judged = judge_claim(claim, passages, spans, [0.8, 0.8], dt.date(2026, 2, 5))
+    assert judged.verdict.value == "supported"

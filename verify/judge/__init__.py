@@ -13,7 +13,7 @@ from verify.judge.calibration import calibrate
 from verify.judge.clause import judge_reported_clause
 from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
-from verify.judge.quantity import judge_quantity
+from verify.judge.quantity import judge_quantity, superseded
 from verify.judge.quote import judge_quote, speaker_in
 from verify.judge.statement import judge_statement
 from verify.models import (
@@ -115,6 +115,8 @@ def judge_claim(
             url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
             stance=found.stance, score=max(0.0, min(1.0, cosine)), note=found.note, word_diff=found.diff,
         ))
+    if isinstance(claim, QuantityClaim):  # a level newer evidence backs is not disputed by an older one
+        evidence = superseded(claim, evidence, published)
     return aggregate(claim, evidence, passages)
 
 

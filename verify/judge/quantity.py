@@ -16,7 +16,7 @@ from verify.judge.values import agrees, other_currency, overlaps, same_number  #
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
-from verify.models import Quantity, QuantityClaim, Stance
+from verify.models import Evidence, Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
 MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
@@ -315,3 +315,14 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     if not wrong:
         return finding(Stance.RELATED, converted[0], "in another currency")
     return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
+
+
+def superseded(claim: QuantityClaim, evidence: list[Evidence], article_date: dt.date | None) -> list[Evidence]:
+    """An undated level ("admissions reached 14.8 per 100,000") is the article's: where newer evidence backs it, a
+    conflicting figure published over STALE_AFTER before that evidence is an older level, not a dispute."""
+    backed = [e.published for e in evidence if e.stance is Stance.SUPPORTS and e.published]
+    if not backed or is_running_total(claim.quantity) or figure_times(claim.quantity, claim.query, article_date, claimed=True):
+        return evidence
+    newest = max(backed)
+    return [e.model_copy(update={"stance": Stance.RELATED, "note": f"{e.note}, an older level than {newest:%-d %b %Y}'s"})
+            if e.stance is Stance.CONFLICTS and e.published and newest - e.published > STALE_AFTER else e for e in evidence]
