@@ -286,3 +286,14 @@ def test_time_an_undated_level_newer_evidence_backs_is_not_disputed_by_an_older_
     spans = [best_span(claim.query, p) for p in passages]
     judged = judge_claim(claim, passages, spans, [0.8, 0.8], dt.date(2026, 2, 5))
     assert judged.verdict.value == "supported"
+
+
+@pytest.mark.parametrize(("claim", "which", "expected"), [
+    ("Freight operators say a journey to Brenmark that now takes 48 hours will be done in under nine hours.", 0, Stance.SUPPORTS),
+    ("Freight operators say a journey to Brenmark that now takes 48 hours will be done in under nine hours.", 1, Stance.SUPPORTS),
+    ("Today the rail journey from Varnia's northern provinces to the port of Brenmark takes at most 1 days.", 0, Stance.CONFLICTS),
+])
+def test_time_a_figure_of_now_is_held_to_where_a_change_to_come_starts(claim, which, expected):
+    evidence = ("Freight operators say the bridge will cut the rail journey from Varnia's northern provinces to the port of "
+                "Brenmark from two days to under nine hours.")
+    assert judge_quantity(quantity_claim(claim, which), evidence, 0.8, FRIDAY, FRIDAY, 0.8).stance is expected
