@@ -294,6 +294,6 @@ def test_time_an_undated_level_newer_evidence_backs_is_not_disputed_by_an_older_
     ("Today the rail journey from Varnia's northern provinces to the port of Brenmark takes at most 1 days.", 0, Stance.CONFLICTS),
 ])
 def test_time_a_figure_of_now_is_held_to_where_a_change_to_come_starts(claim, which, expected):
-    evidence = ("Freight operators say the crossing could cut the rail journey from Varnia's northern provinces to the port "
-                "of Brenmark from two days to under nine hours.")
+    evidence = ("Freight operators say the bridge will cut the rail journey from Varnia's northern provinces to the port of "
+                "Brenmark from two days to under nine hours.")
     assert judge_quantity(quantity_claim(claim, which), evidence, 0.8, FRIDAY, FRIDAY, 0.8).stance is expected

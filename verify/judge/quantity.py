@@ -92,7 +92,6 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are 
 REQUESTED = re.compile(r"\b(?:asked|asks|urged|urges|called on|calls on|ordered|orders|requested)\s+(?:[\w’'-]+\s+){0,4}to\s+"
                        r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
 FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
-TO_COME = re.compile(r"\b(?:will|shall|would|could|may|might|set to|due to)\b", re.I)  # a change that is to come
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
 FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
 EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
@@ -169,7 +168,7 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         if bool(REQUESTED.search(sentence.text)) != requested:
             continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
-        mentions = comparable(sentence.text, future_claim, earlier or (present and bool(TO_COME.search(sentence.text))))
+        mentions = comparable(sentence.text, future_claim, earlier or (present and bool(FUTURE_CLAIM.search(sentence.text))))
         figures = in_own_unit_first(claim.quantity, [counted_from_sentence(m, sentence.text, claim.quantity, mentions)
                                                      for m in mentions])
         shared = shared_context(mine, sentence.text)
