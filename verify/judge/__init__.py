@@ -9,11 +9,12 @@ import numpy as np
 
 from verify.embed import Embedder
 from verify.judge.calibration import calibrate
+from verify.judge.clause import clause_figures, judge_reported_clause
 from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
-from verify.judge.quantity import judge_quantity
 from verify.judge.findings import Finding, Opening
 from verify.judge.meaning import apply_answers, questions
+from verify.judge.quantity import judge_quantity, superseded
 from verify.judge.quote import in_direct_speech, is_translation, judge_quote, speaker_in
 from verify.judge.statement import accounted_for, judge_statement, only_repeats
 from verify.models import (
@@ -41,14 +42,16 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
     if isinstance(claim, QuoteClaim) and claim.direct:
         return direct_quote_finding(claim, passage, span, cosine)
     if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
-        stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
-                                 support_cosine=INDIRECT_SUPPORT_COSINE, title=passage.title)
+        stated = judge_reported_clause(claim, span.text, cosine, (published, passage.published),
+                                       (passage.text, context, passage.title, passage.source or ""), span.overlap,
+                                       INDIRECT_SUPPORT_COSINE)
         if not speaker_in(claim.speaker, passage.lead + passage.text):
             note = f"says this but not that {claim.speaker} said it" if stated.stance is Stance.SUPPORTS else stated.note
             return Finding(Stance.RELATED if stated.stance is Stance.SUPPORTS else stated.stance, note,
                            opening=Opening.CONTRADICT)
         open_ = accounted_for(claim.quote, span.text, context, published, passage.published)
-        return Finding(stated.stance, stated.note, opening=opening_of(stated.stance, open_),
+        # a clause's figures are read by the quantity judge's rules: meaning may confirm the rest, never contradict it
+        return Finding(stated.stance, stated.note, opening=opening_of(stated.stance, open_, bool(clause_figures(claim))),
                        support_note=f"reports {claim.speaker or 'the speaker'} saying this in other words")
     return statement_finding(claim, passage, span, cosine, published, context)
 
@@ -130,6 +133,7 @@ def span_cosines(
 
 def judgment_of(
     claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], findings: list[Finding],
+    published: dt.date | None,
 ) -> Judgment:
     evidence = []
     for passage, span, cosine, found in zip(passages, spans, cosines, findings):
@@ -141,6 +145,8 @@ def judgment_of(
             url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
             stance=found.stance, score=max(0.0, min(1.0, cosine)), note=found.note, word_diff=found.diff,
         ))
+    if isinstance(claim, QuantityClaim):  # a level newer evidence backs is not disputed by an older one
+        evidence = superseded(claim, evidence, published)
     return aggregate(claim, evidence, passages)
 
 
@@ -212,7 +218,7 @@ def judge_claims(
         answers = entailment.scores([(q.premise, q.hypothesis) for q in asked])
         findings = apply_answers(findings, asked, answers, cosines, threshold)
     findings = [typed_conflicts_stand(own_words_first(c, f)) for c, f in zip(claims, findings)]
-    return tuple(judgment_of(c, r, s, k, f) for c, r, s, k, f in zip(claims, retrieved, spans, cosines, findings))
+    return tuple(judgment_of(c, r, s, k, f, published) for c, r, s, k, f in zip(claims, retrieved, spans, cosines, findings))
 
 
 def typed_conflicts_stand(findings: list[Finding]) -> list[Finding]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from verify.dates import MONTHS, WEEKDAYS, DateRef, find_dates
 from verify.judge.timing import is_reference_point
 from verify.extract.numbers import ORDINAL_WORDS, TENS, UNITS
+from verify.extract.units import without_units
 from verify.lexical import tokenize as stem_tokens
 from verify.models import Stance
 
@@ -217,8 +218,8 @@ def judge_statement(
     if cosine < support_cosine and quick_overlap(claim_text, evidence_text, context, title) < SAME_THING_ALIGNED:
         return StatementFinding(Stance.RELATED, "")  # too few shared words for any verdict: skip the alignment
     if figures_claimed:  # the figures are judged as quantity claims; here they must not count twice
-        claim_text = FIGURE.sub("#", claim_text)
-        evidence_text = FIGURE.sub("#", evidence_text)
+        claim_text = without_units(FIGURE.sub("#", claim_text))
+        evidence_text = without_units(FIGURE.sub("#", evidence_text))
     claim, evidence = tokens(claim_text), tokens(evidence_text)
     # names the passage or headline gave help to find support; a conflict must be read in the sentence itself
     aligned = aligned_share(claim, evidence, {w.lower() for w in tokens(context)}, {w.lower() for w in tokens(title)})
