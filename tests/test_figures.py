@@ -272,7 +272,7 @@ def test_money_the_same_specific_sum_needs_a_word_of_what_it_is_about(claim, exp
 
 
 def test_time_an_undated_level_newer_evidence_backs_is_not_disputed_by_an_older_one():
-    from verify.judge import judge_claim
+    from verify.judge import judgment_of, stance_for
     from verify.models import RetrievedPassage
 
     def passage(text, published):
@@ -284,7 +284,8 @@ def test_time_an_undated_level_newer_evidence_backs_is_not_disputed_by_an_older_
                 passage("Flu admissions in Marland peaked at 9.6 per 100,000 people.", dt.date(2025, 1, 20))]
     from verify.judge.evidence import best_span
     spans = [best_span(claim.query, p) for p in passages]
-    judged = judge_claim(claim, passages, spans, [0.8, 0.8], dt.date(2026, 2, 5))
+    findings = [stance_for(claim, p, s, 0.8, dt.date(2026, 2, 5)) for p, s in zip(passages, spans)]
+    judged = judgment_of(claim, passages, spans, [0.8, 0.8], findings, dt.date(2026, 2, 5))
     assert judged.verdict.value == "supported"
 
 

@@ -21,8 +21,9 @@ def clause_figures(claim: QuoteClaim) -> list[QuantityClaim]:
     for mention in find_quantities(claim.sentence, quoted_spans(claim.sentence)):
         if at + len(claim.quote) < mention.start or mention.end <= at:
             continue  # a figure of the reporter's own part of the sentence is a claim of its own
+        start = claim.start + max(0, mention.start - at)  # the figure's own span, as far as the clause places it
         figures.append(QuantityClaim(
-            id=claim.id, text=claim.sentence[mention.start : mention.end], start=claim.start, end=claim.end,
+            id=claim.id, text=claim.sentence[mention.start : mention.end], start=start, end=start + mention.end - mention.start,
             sentence=claim.sentence, query=claim.sentence, entities=claim.entities, quantity=mention.quantity,
         ))
     return figures
