@@ -94,6 +94,7 @@ def load_shipped(folder: Path, base_path: Path) -> tuple[Any, Any, dict[str, Any
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # the base has a pooler the classifier does not use: its load report is noise
     try:
         model = build_classifier(base_path)
         delta = load_file(str(weights))
