@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k."""
+"""Hybrid retrieval: dense and lexical (BM25) rankings of a `PassageIndex` fused into one top-k."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import numpy as np
 from verify.config import FusionMode, Settings
 from verify.embed import Embedder
 from verify.errors import IndexMismatchError
-from verify.index_store import OpenIndex
+from verify.backend import PassageIndex, PassageText
+from verify.index_store import document_coverage, top_lexical  # noqa: F401 (document_coverage: re-exported)
 from verify.models import Filters, RetrievedPassage
-from verify.read import parse_date
 from verify.store import VectorStore
 
 
@@ -62,12 +62,7 @@ def complete_scores(
     one of them; its real score is cheap to get (one dot product, one array lookup). On SciFact
     claims_train this lifts hybrid recall@10 from 0.968 to 0.972 (eval/retrieval_scifact.py).
     """
-    if depth < len(lexical_all):
-        top = np.argpartition(-lexical_all, depth)[:depth]
-    else:
-        top = np.arange(len(lexical_all))
-    lexical = {int(r): float(lexical_all[r]) for r in top if lexical_all[r] > 0}
-    lexical.update({r: float(lexical_all[r]) for r in dense if r not in lexical and lexical_all[r] > 0})
+    lexical = top_lexical(lexical_all, depth, dense)
     missing = [r for r in lexical if r not in dense]
     if missing:
         cosines = store.vectors_at(missing) @ query_vector
@@ -75,65 +70,19 @@ def complete_scores(
     return dense, lexical
 
 
-def document_coverage(
-    term_rows: list[tuple[float, np.ndarray]], passage_documents: np.ndarray, rows: list[int]
-) -> dict[int, float]:
-    """Per candidate row: the share of the query's idf mass its whole document holds, anywhere in it.
-
-    A passage is judged alone, but a claim usually restates what a document is about as a whole: of two
-    equally close passages, the one whose document holds all the claim's terms is more often the right
-    one. As a bonus on the fused score this lifts SciFact claims_train recall@1/3/10 from 0.806 / 0.919 /
-    0.974 to 0.810 / 0.927 / 0.980 (eval/retrieval_scifact.py).
-    """
-    total = sum(weight for weight, _ in term_rows)
-    if not rows or total <= 0:
-        return {}
-    candidates = passage_documents[rows]
-    holds = np.zeros(int(passage_documents.max()) + 1, dtype=bool)  # per document: does it hold the term?
-    held = np.zeros(len(rows))
-    for weight, holding in term_rows:
-        holds[:] = False
-        holds[passage_documents[holding]] = True
-        held += weight * holds[candidates]
-    return {row: float(h / total) for row, h in zip(rows, held)}
-
-
-LEAD_CHARS = 300
-
-
-def paragraph_lead(text: str, start: int) -> str:
-    """The text between the start of the paragraph holding `start` and `start` (capped)."""
-    paragraph = text.rfind("\n", 0, start) + 1
-    return text[max(paragraph, start - LEAD_CHARS) : start]
-
-
 class Retriever:
-    def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
+    """Hybrid search over any `PassageIndex`; the fusion happens here, so scores mean the same on every engine."""
+
+    def __init__(self, index: PassageIndex, embedder: Embedder, settings: Settings) -> None:
         if index.manifest.model != embedder.model_id:
             raise IndexMismatchError(
-                f"index {index.root} was built with model {index.manifest.model!r}, not {embedder.model_id!r}: "
+                f"index {index.location} was built with model {index.manifest.model!r}, not {embedder.model_id!r}: "
                 "rebuild it or pass the same --model"
             )
         self.index = index
         self.embedder = embedder
         self.settings = settings
         self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k, settings.topic_weight)
-
-    def allowed_rows(self, filters: Filters) -> np.ndarray | None:
-        if not filters.active:
-            return None
-        sources = {s.lower() for s in filters.sources}
-        keep = set()
-        for doc_id, source, published in self.index.document_rows:
-            date = parse_date(published)
-            if sources and (source or "").lower() not in sources:
-                continue
-            if filters.published_from and (date is None or date < filters.published_from):
-                continue
-            if filters.published_to and (date is None or date > filters.published_to):
-                continue
-            keep.add(doc_id)
-        return self.index.allowed_rows(keep)
 
     def search(self, queries: Sequence[str], k: int | None = None, filters: Filters = Filters()) -> list[list[RetrievedPassage]]:
         """Top-k passages per query, best first. Repeated queries (the claims of one sentence) are searched once."""
@@ -142,46 +91,34 @@ class Retriever:
         return [found[q] for q in queries]
 
     def _search(self, queries: Sequence[str], k: int, filters: Filters) -> list[list[RetrievedPassage]]:
-        if not queries or self.index.store.size == 0:
-            return [[] for _ in queries]
-        allowed = self.allowed_rows(filters)
-        if allowed is not None and len(allowed) == 0:
+        if not queries or self.index.size == 0:
             return [[] for _ in queries]
         vectors = self.embedder.encode_queries(list(queries))
-        if vectors.shape[1] != self.index.store.dimension:
-            raise IndexMismatchError(f"index {self.index.root} holds {self.index.store.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
-        depth = min(self.settings.candidates, self.index.store.size)
-        scores, rows = self.index.store.search(vectors, depth, allowed)
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(self.index.lexical.size, dtype=bool)
-            mask[allowed] = True
+        if vectors.shape[1] != self.index.manifest.dimension:
+            raise IndexMismatchError(f"index {self.index.location} holds {self.index.manifest.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
+        depth = min(self.settings.candidates, self.index.size)
         results = []
-        for i, query in enumerate(queries):
-            dense = {int(r): float(s) for r, s in zip(rows[i], scores[i]) if r >= 0}
-            lexical_all = self.index.lexical.scores(query)
-            if mask is not None:
-                lexical_all = np.where(mask, lexical_all, 0.0)
-            dense, lexical = complete_scores(dense, lexical_all, depth, self.index.store, vectors[i])
+        for query, vector, dense in zip(queries, vectors, self.index.dense_search(vectors, depth, filters)):
+            # both scores for every candidate either side found: a passage one side missed used to count 0
+            # there, which buried passages found by only one side (SciFact hybrid recall@10 0.968 -> 0.972)
+            lexical = self.index.lexical_search(query, depth, filters, also=dense.keys())
+            dense = dense | self.index.cosines([r for r in lexical if r not in dense], vector)
             fused = self.fusion(dense, lexical, self.coverage(query, dense.keys() | lexical.keys()))
             best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
-            results.append([self.passage(r, dense, lexical, fused) for r in best])
+            texts = self.index.passage_texts(best)
+            results.append([self.passage(r, texts[r], dense, lexical, fused) for r in best])
         return results
 
     def coverage(self, query: str, rows: set[int]) -> dict[int, float] | None:
         if not self.fusion.topic_weight:
             return None
-        terms = self.index.lexical.term_rows(query)
-        return document_coverage(terms, self.index.passage_documents, sorted(rows))
+        return self.index.coverage(query, sorted(rows))
 
-    def passage(self, row: int, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float]) -> RetrievedPassage:
-        meta = self.index.passages[row]
-        document = self.index.document(meta.document_id)
-        cosine = dense[row]
+    @staticmethod
+    def passage(row: int, found: PassageText, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float]) -> RetrievedPassage:
         return RetrievedPassage(
-            passage_id=row, document_id=document.id, title=document.title, source=document.source,
-            url=document.url, published=document.published, text=document.text[meta.start : meta.end],
-            start=meta.start, end=meta.end, dense_score=max(-1.0, min(1.0, cosine)),
-            lexical_score=lexical.get(row, 0.0), fused_score=max(0.0, min(1.0, fused[row])),
-            lead=paragraph_lead(document.text, meta.start),
+            passage_id=row, document_id=found.document_id, title=found.title, source=found.source,
+            url=found.url, published=found.published, text=found.text, start=found.start, end=found.end,
+            dense_score=max(-1.0, min(1.0, dense[row])), lexical_score=lexical.get(row, 0.0),
+            fused_score=max(0.0, min(1.0, fused[row])), lead=found.lead,
         )
