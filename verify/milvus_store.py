@@ -53,6 +53,7 @@ MAX_VARCHAR = 65_535  # bytes, Milvus's limit for one VARCHAR value
 MAX_TERM_BYTES = 256  # longer tokens (a URL, say) count for BM25 but not for document coverage
 PASSAGE_FIELDS = ("pk", "document_id", "title", "source", "url", "published", "text", "start", "end", "lead")
 IN_CHUNK = 1000  # ids per `pk in [...]` expression
+SEGCORE_ERROR, SEGCORE_RETRIES = 2000, 3
 CREDENTIALS_ENV = "MILVUS_TOKEN, or MILVUS_USER and MILVUS_PASSWORD"
 
 
@@ -101,10 +102,21 @@ def credentials() -> dict[str, str]:
     return {key: value for key, value in found.items() if value}
 
 
+def import_pymilvus() -> Any:
+    """pymilvus, or a clear usage error when the milvus extra is not installed."""
+    try:
+        with warnings.catch_warnings():  # milvus-lite 2.5 imports pkg_resources, which warns on import
+            warnings.simplefilter("ignore", UserWarning)
+            import pymilvus
+    except ImportError as exc:
+        raise UsageError("a Milvus index needs the milvus extra: pip install 'verify[milvus]'") from exc
+    return pymilvus
+
+
 @contextlib.contextmanager
 def milvus_errors(location: MilvusLocation) -> Iterator[None]:
     """Milvus and gRPC failures become IndexStoreError (exit 3, HTTP 503 in `verify serve`)."""
-    from pymilvus.exceptions import MilvusException
+    MilvusException = import_pymilvus().MilvusException
 
     try:
         yield
@@ -118,12 +130,7 @@ def milvus_errors(location: MilvusLocation) -> Iterator[None]:
 
 def connect(location: MilvusLocation) -> Any:
     """A MilvusClient for the location; an uninstalled pymilvus is a clear usage error."""
-    try:
-        with warnings.catch_warnings():  # milvus-lite 2.5 imports pkg_resources, which warns on import
-            warnings.simplefilter("ignore", UserWarning)
-            from pymilvus import MilvusClient
-    except ImportError as exc:
-        raise UsageError("a Milvus index needs the milvus extra: pip install 'verify[milvus]'") from exc
+    MilvusClient = import_pymilvus().MilvusClient
     # pymilvus logs every failed call at ERROR (they are raised as IndexStoreError here) and warns on
     # every Milvus Lite query iterator that it uses client time
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
@@ -206,8 +213,18 @@ class MilvusIndex:
         return [{int(h["id"]): float(h["distance"]) for h in per_query} for per_query in hits]
 
     def _query(self, expression: str, fields: list[str]) -> list[dict[str, Any]]:
+        MilvusException = import_pymilvus().MilvusException
         with milvus_errors(self._where):
-            return self._client.query(self._where.collection, filter=expression, output_fields=fields)
+            for attempt in range(SEGCORE_RETRIES):
+                try:
+                    return self._client.query(self._where.collection, filter=expression, output_fields=fields)
+                except MilvusException as exc:
+                    # Milvus Lite 2.5.1 now and then fails a JSON query the first time it reads a segment
+                    # ("processed_num == active_count", segcore error 2000); the same query then succeeds
+                    if exc.code != SEGCORE_ERROR or attempt == SEGCORE_RETRIES - 1:
+                        raise
+                    log.info("Milvus query failed in segcore, asking again: %s", exc.message[:120])
+            return []
 
     def dense_search(self, vectors: np.ndarray, depth: int, filters: Filters) -> list[dict[int, float]]:
         if self.size == 0 or not len(vectors):
