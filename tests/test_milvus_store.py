@@ -1,0 +1,208 @@
+"""The Milvus index: same answers as the local index, incremental, safe across a crash, selected by --index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from verify import Checker
+from verify.errors import IndexMismatchError, IndexMissingError, UsageError
+from verify.models import Filters
+
+from conftest import MILVUS_MISSING, ROOT
+
+pytestmark = pytest.mark.skipif(bool(MILVUS_MISSING), reason=MILVUS_MISSING or "-")
+
+QUERIES = [
+    "How many farmers rallied in Brenmark?",
+    "Selva bridge length in kilometres",
+    "How many agreements did the leaders sign at the summit?",
+    "“Our two nations have built something rare,” Alina Marek said.",
+]
+
+
+def hits_of(location, embedder, settings, filters=Filters(), k=10):
+    from verify.backend import open_passage_index
+    from verify.retrieve import Retriever
+
+    return Retriever(open_passage_index(location), embedder, settings).search(QUERIES, k=k, filters=filters)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("filters", [Filters(), Filters(sources=("varnian news agency",)), Filters(published_to=dt.date(2020, 1, 1)),
+                                     Filters(published_from=dt.date(2026, 3, 12), published_to=dt.date(2026, 3, 13))])
+def test_milvus_store_answers_as_the_local_index_does(sample_index, sample_milvus, embedder, settings, filters):
+    local, milvus = hits_of(sample_index, embedder, settings, filters), hits_of(sample_milvus, embedder, settings, filters)
+    assert any(local)
+    for mine, theirs in zip(milvus, local):
+        assert [(h.document_id, h.start, h.end) for h in mine] == [(h.document_id, h.start, h.end) for h in theirs]
+        for a, b in zip(mine, theirs):
+            assert (a.text, a.lead, a.title, a.source, a.published) == (b.text, b.lead, b.title, b.source, b.published)
+            assert a.dense_score == pytest.approx(b.dense_score, abs=1e-5)
+            assert a.lexical_score == pytest.approx(b.lexical_score, rel=1e-4)
+            assert a.fused_score == pytest.approx(b.fused_score, abs=1e-5)
+
+
+@pytest.mark.slow
+def test_milvus_store_document_coverage_matches_the_local_index(sample_index, sample_milvus):
+    from verify.backend import open_passage_index
+
+    local, milvus = open_passage_index(sample_index), open_passage_index(sample_milvus)
+    query = "How many agreements did the leaders sign at the summit in Sorrel?"
+    places = {(p.document_id, p.start): row for row, p in enumerate(local.passages)}
+    found = milvus.passage_texts(list(range(milvus.size)))  # a first build numbers passages from 0
+    expected = local.coverage(query, [places[(p.document_id, p.start)] for p in found.values()])
+    got = milvus.coverage(query, sorted(found))
+    assert got and set(got.values()) != {0.0}
+    for row, p in found.items():
+        assert got[row] == pytest.approx(expected[places[(p.document_id, p.start)]])
+
+
+@pytest.mark.slow
+def test_milvus_store_is_incremental_and_only_embeds_what_changed(tmp_path, corpus_copy, settings, embedder, sample_milvus):
+    from verify.indexing import build_index
+
+    location = f"milvus-lite:{tmp_path / 'ix.db'}"
+    first = build_index(corpus_copy, location, settings, embedder)
+    assert first.changed and first.embedded_passages == first.manifest.passages > 0
+    again = build_index(corpus_copy, location, settings, embedder)
+    assert not again.changed and again.embedded_passages == 0 and again.unchanged == first.added
+    (corpus_copy / "vna-2026-03-10-preview.md").unlink()
+    talks = corpus_copy / "opa-2026-03-12-talks.md"
+    talks.write_text(talks.read_text(encoding="utf-8") + "\n\nThe Kessel ferry carried 5,400 passengers in its first week.\n",
+                     encoding="utf-8")
+    changed = build_index(corpus_copy, location, settings, embedder)
+    assert (changed.removed, changed.updated, changed.manifest.generation) == (1, 1, 2)
+    assert 1 <= changed.embedded_passages <= 2  # the new last passage (and the one it joined), nothing else
+    hits = hits_of(location, embedder, settings, k=20)
+    assert not any(h.document_id == "vna-2026-03-10-preview.md" for per_query in hits for h in per_query)
+    (ferry,) = Checker(location, settings, embedder).retriever.search(["Kessel ferry passengers"], k=1)[0]
+    assert ferry.document_id == "opa-2026-03-12-talks.md" and "5,400" in ferry.text
+
+
+@pytest.mark.slow
+def test_milvus_store_another_model_or_no_index_is_a_clear_error(tmp_path, sample_milvus, embedder, settings, corpus_copy):
+    from verify.backend import open_passage_index
+    from verify.indexing import build_index
+    from verify.retrieve import Retriever
+
+    class OtherModel:
+        model_id, dimension = "other/model", embedder.dimension
+
+        def encode_queries(self, texts):
+            return embedder.encode_queries(texts)
+
+    with pytest.raises(IndexMismatchError, match="other/model") as error:
+        Retriever(open_passage_index(sample_milvus), OtherModel(), settings)
+    assert error.value.exit_code == 3
+    with pytest.raises(IndexMismatchError, match="another collection"):
+        build_index(corpus_copy, sample_milvus, settings, OtherModel())
+    with pytest.raises(IndexMissingError, match="verify index"):
+        open_passage_index(f"milvus-lite:{tmp_path / 'none.db'}")
+
+
+@pytest.mark.parametrize(
+    "value, uri, collection",
+    [
+        ("milvus://db.internal:19531/news", "http://db.internal:19531", "news"),
+        ("milvus://db.internal/news", "http://db.internal:19530", "news"),
+        ("milvus+https://milvus.example.org:443/wire_2026", "https://milvus.example.org:443", "wire_2026"),
+    ],
+)
+def test_milvus_store_locations_name_server_and_collection(value, uri, collection):
+    from verify.milvus_store import MilvusLocation
+
+    location = MilvusLocation.parse(value)
+    assert (location.uri, location.collection, location.lite, location.label) == (uri, collection, False, value)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("milvus://admin:hunter2@db:19530/news", "credentials do not go on the command line"),
+    ("milvus://db:19530/", "COLLECTION"),
+    ("milvus://db:19530/bad-name", "COLLECTION"),
+    ("milvus-lite:index/news", "ending in .db"),
+])
+def test_milvus_store_malformed_locations_are_usage_errors(value, message):
+    from verify.backend import index_location
+
+    with pytest.raises(UsageError, match=message):
+        index_location(value)
+
+
+def test_milvus_store_credentials_come_from_the_environment(monkeypatch):
+    from verify.milvus_store import credentials
+
+    for name in ("MILVUS_TOKEN", "MILVUS_USER", "MILVUS_PASSWORD", "MILVUS_DB_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    assert credentials() == {}
+    monkeypatch.setenv("MILVUS_USER", "desk")
+    monkeypatch.setenv("MILVUS_PASSWORD", "pw")
+    assert credentials() == {"user": "desk", "password": "pw"}
+
+
+@pytest.mark.slow
+def test_milvus_store_cli_index_check_and_errors(tmp_path, corpus_copy, capsys):
+    from verify.cli import main
+
+    location = f"milvus-lite:{tmp_path / 'cli.db'}"
+    assert main(["index", str(corpus_copy), "--index", location, "-q"]) == 0
+    assert "13 documents" in capsys.readouterr().out
+    article = ROOT / "corpora" / "sample" / "article.md"
+    assert main(["check", str(article), "--index", location, "--out", "-", "--format", "json", "-q"]) == 0
+    assert '"supported"' in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(article), "--index", "milvus://u:p@host:19530/news"])
+    assert exit_.value.code == 2 and "credentials" in capsys.readouterr().err
+    assert main(["check", str(article), "--index", f"milvus-lite:{tmp_path / 'none.db'}", "-q"]) == 3
+
+
+CRASHING_INDEX = textwrap.dedent("""
+    import os, signal, sys
+    import verify.milvus_indexing as milvus_indexing
+    from verify.cli import main
+
+    milvus_indexing.EMBED_BATCH = 4
+    real_insert, inserts = milvus_indexing.Update.insert, []
+
+    def insert_then_die(self, batch, vectors):
+        real_insert(self, batch, vectors)
+        inserts.append(len(batch))
+        if len(inserts) == 3:  # killed mid-update: three batches staged, the rest not embedded
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    milvus_indexing.Update.insert = insert_then_die
+    sys.exit(main(["index", sys.argv[1], "--index", sys.argv[2], "-q"]))
+""")
+
+
+@pytest.mark.slow
+def test_milvus_store_killed_update_keeps_searches_and_resumes_without_reembedding(tmp_path, corpus_copy, settings, embedder):
+    from verify.backend import open_passage_index
+    from verify.indexing import build_index
+
+    location = f"milvus-lite:{tmp_path / 'crash.db'}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    # Milvus Lite lets one process open a file: index in other processes, as `verify index` would
+    subprocess.run([sys.executable, "-m", "verify", "index", str(corpus_copy), "--index", location, "-q"], env=env, timeout=600, check=True)
+    for i in range(8):  # new documents: 8 x 2 passages to embed
+        sentences = " ".join(f"Dock {i} of the Kessel port handled {1000 + 37 * i + j} containers in week {j}." for j in range(6))
+        (corpus_copy / f"port-{i}.txt").write_text(f"Kessel port dock {i}\n\n{sentences}\n", encoding="utf-8")
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_INDEX, str(corpus_copy), location], env=env, timeout=600)
+    assert crashed.returncode == -9  # SIGKILL
+    index = open_passage_index(location)
+    before = index.manifest
+    assert (before.generation, before.documents) == (1, 13)  # the live generation is the one before the update
+    (hits,) = hits_of(location, embedder, settings, k=3)[:1]
+    assert hits and not any(h.document_id.startswith("port-") for h in hits)
+    resumed = build_index(corpus_copy, location, settings, embedder)
+    staged = 3 * 4
+    new_passages = resumed.manifest.passages - before.passages
+    assert new_passages > staged and resumed.embedded_passages == new_passages - staged
+    assert open_passage_index(location).manifest.generation == before.generation + 1
+    (port,) = Checker(location, settings, embedder).retriever.search(["Kessel port dock 5 containers"], k=1)[0]
+    assert port.document_id.startswith("port-5")
