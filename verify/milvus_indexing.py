@@ -63,7 +63,6 @@ def create_passages(client: Any, location: MilvusLocation, dimension: int, vecto
     schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
     schema.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["bm25_text"],
                                  output_field_names=["sparse"]))
-    schema.add_field("terms", DataType.JSON)  # {"t": distinct stemmed terms}, for document coverage
     for name, length in VARCHAR_FIELDS.items():
         if name == "bm25_text":
             continue
@@ -162,12 +161,17 @@ def stored_rows(client: Any, collection: str, expression: str, fields: list[str]
         iterator.close()
 
 
+def coverage_terms(bm25_text: str) -> set[str]:
+    """The distinct terms of a passage that count for document coverage (milvus_store.MilvusIndex.coverage)."""
+    return {t for t in bm25_text.split() if len(t.encode()) <= MAX_TERM_BYTES}
+
+
 def row_for(planned: PlannedPassage, vector: np.ndarray, pk: int, generation: int) -> dict[str, Any]:
     doc, p = planned.document, planned.passage
     tokens = tokenize(planned.searchable)
     row = {
         "pk": pk, "vector": vector.astype(np.float32).tolist(), "bm25_text": " ".join(tokens),
-        "terms": {"t": sorted({t for t in tokens if len(t.encode()) <= MAX_TERM_BYTES})}, "document_id": doc.id, "document_key": planned.document_key, "text_key": planned.text_key,
+ "document_id": doc.id, "document_key": planned.document_key, "text_key": planned.text_key,
         "title": doc.title, "source": doc.source, "source_key": (doc.source or "").lower(), "url": doc.url,
         "published": doc.published.isoformat() if doc.published else "", "text": p.text, "lead": paragraph_lead(doc.text, p.start),
         "start": p.start, "end": p.end, "published_day": doc.published.toordinal() if doc.published else -1,
@@ -297,10 +301,10 @@ class Update:
         ending = [r["key"] for r in stored_rows(self.client, terms, f"gen_until == {self.generation}", ["key"])]
         self.set_until(terms, "key", ending, LIVE_FOREVER)
         change: Counter[str] = Counter()
-        for r in stored_rows(self.client, self.location.collection, f"gen_from == {self.generation}", ["terms"]):
-            change.update(r["terms"]["t"])
-        for r in stored_rows(self.client, self.location.collection, f"gen_from <= {self.live} and gen_until == {self.generation}", ["terms"]):
-            change.subtract(r["terms"]["t"])
+        for r in stored_rows(self.client, self.location.collection, f"gen_from == {self.generation}", ["bm25_text"]):
+            change.update(coverage_terms(r["bm25_text"]))
+        for r in stored_rows(self.client, self.location.collection, f"gen_from <= {self.live} and gen_until == {self.generation}", ["bm25_text"]):
+            change.subtract(coverage_terms(r["bm25_text"]))
         touched = [t for t, n in change.items() if n]
         old: dict[str, dict[str, Any]] = {}
         for start in range(0, len(touched), WRITE_BATCH):

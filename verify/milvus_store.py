@@ -53,7 +53,7 @@ MAX_VARCHAR = 65_535  # bytes, Milvus's limit for one VARCHAR value
 MAX_TERM_BYTES = 256  # longer tokens (a URL, say) count for BM25 but not for document coverage
 PASSAGE_FIELDS = ("pk", "document_id", "title", "source", "url", "published", "text", "start", "end", "lead")
 IN_CHUNK = 1000  # ids per `pk in [...]` expression
-SEGCORE_ERROR, SEGCORE_RETRIES = 2000, 3
+MAX_LIMIT = 16_384  # the most hits one Milvus search returns
 CREDENTIALS_ENV = "MILVUS_TOKEN, or MILVUS_USER and MILVUS_PASSWORD"
 
 
@@ -213,18 +213,8 @@ class MilvusIndex:
         return [{int(h["id"]): float(h["distance"]) for h in per_query} for per_query in hits]
 
     def _query(self, expression: str, fields: list[str]) -> list[dict[str, Any]]:
-        MilvusException = import_pymilvus().MilvusException
         with milvus_errors(self._where):
-            for attempt in range(SEGCORE_RETRIES):
-                try:
-                    return self._client.query(self._where.collection, filter=expression, output_fields=fields)
-                except MilvusException as exc:
-                    # Milvus Lite 2.5.1 now and then fails a JSON query the first time it reads a segment
-                    # ("processed_num == active_count", segcore error 2000); the same query then succeeds
-                    if exc.code != SEGCORE_ERROR or attempt == SEGCORE_RETRIES - 1:
-                        raise
-                    log.info("Milvus query failed in segcore, asking again: %s", exc.message[:120])
-            return []
+            return self._client.query(self._where.collection, filter=expression, output_fields=fields)
 
     def dense_search(self, vectors: np.ndarray, depth: int, filters: Filters) -> list[dict[int, float]]:
         if self.size == 0 or not len(vectors):
@@ -273,12 +263,17 @@ class MilvusIndex:
         if not rows or total <= 0:
             return {}
         documents = {r: row["document_id"] for r, row in self._rows(rows, ["document_id"]).items()}
-        expression = (f"{self._live} and document_id in {json.dumps(sorted(set(documents.values())))} "
-                      f"and json_contains_any(terms[\"t\"], {json.dumps(list(weights))})")
-        held: dict[str, set[str]] = {}
-        for row in self._query(expression, ["document_id", "terms"]):
-            held.setdefault(row["document_id"], set()).update(t for t in row["terms"]["t"] if t in weights)
-        return {r: sum(weights[t] for t in held.get(documents.get(r, ""), ())) / total for r in rows}
+        # which candidate documents hold each term: a one-term BM25 search scores exactly the passages
+        # holding it (all terms in one request); Milvus Lite cannot match text in a filter
+        expression = f"{self._live} and document_id in {json.dumps(sorted(set(documents.values())))}"
+        with milvus_errors(self._where):
+            hits = self._client.search(self._where.collection, data=list(weights), anns_field="sparse", limit=MAX_LIMIT,
+                                       filter=expression, search_params={"metric_type": "BM25"}, output_fields=["document_id"])
+        held: dict[str, float] = {}
+        for term, per_term in zip(weights, hits):
+            for document in {h["entity"]["document_id"] for h in per_term}:
+                held[document] = held.get(document, 0.0) + weights[term]
+        return {r: held.get(documents.get(r, ""), 0.0) / total for r in rows}
 
     def passage_texts(self, rows: list[int]) -> dict[int, PassageText]:
         import datetime as dt
