@@ -136,7 +136,8 @@ def connect(location: MilvusLocation) -> Any:
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
     if location.lite:
         Path(location.uri).parent.mkdir(parents=True, exist_ok=True)
-    with milvus_errors(location):
+    with milvus_errors(location), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the first Milvus Lite client imports milvus_lite (pkg_resources)
         return MilvusClient(uri=location.uri, **({} if location.lite else credentials()))
 
 
