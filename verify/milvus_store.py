@@ -54,6 +54,7 @@ MAX_TERM_BYTES = 256  # longer tokens (a URL, say) count for BM25 but not for do
 PASSAGE_FIELDS = ("pk", "document_id", "title", "source", "url", "published", "text", "start", "end", "lead")
 IN_CHUNK = 1000  # ids per `pk in [...]` expression
 MAX_LIMIT = 16_384  # the most hits one Milvus search returns
+DOCUMENT_CACHE = 1_000_000  # passage -> document entries a reader keeps
 CREDENTIALS_ENV = "MILVUS_TOKEN, or MILVUS_USER and MILVUS_PASSWORD"
 
 
@@ -193,6 +194,7 @@ class MilvusIndex:
         self._client = client
         self.manifest = manifest
         self._live = live_filter(manifest.generation)
+        self._document_of: dict[int, str] = {}  # passage id -> document id, as searches found them (fixed per generation)
 
     @property
     def location(self) -> str:
@@ -209,8 +211,12 @@ class MilvusIndex:
         with milvus_errors(self._where):
             hits = self._client.search(
                 self._where.collection, data=data, anns_field=field, limit=limit, filter=expression,
-                search_params={"metric_type": metric}, output_fields=[],
+                search_params={"metric_type": metric}, output_fields=["document_id"],
             )
+        if len(self._document_of) > DOCUMENT_CACHE:
+            self._document_of.clear()
+        # coverage needs each candidate's document: it comes with the hit at no extra request
+        self._document_of.update((int(h["id"]), h["entity"]["document_id"]) for per_query in hits for h in per_query)
         return [{int(h["id"]): float(h["distance"]) for h in per_query} for per_query in hits]
 
     def _query(self, expression: str, fields: list[str]) -> list[dict[str, Any]]:
@@ -263,13 +269,19 @@ class MilvusIndex:
         total = sum(weights.values())
         if not rows or total <= 0:
             return {}
-        documents = {r: row["document_id"] for r, row in self._rows(rows, ["document_id"]).items()}
+        unknown = [r for r in rows if r not in self._document_of]
+        documents = {r: self._document_of[r] for r in rows if r in self._document_of}
+        documents |= {r: row["document_id"] for r, row in self._rows(unknown, ["document_id"]).items()}
+        names = sorted(set(documents.values()))
+        if not names:
+            return {r: 0.0 for r in rows}
         # which candidate documents hold each term: a one-term BM25 search scores exactly the passages
-        # holding it (all terms in one request); Milvus Lite cannot match text in a filter
-        expression = f"{self._live} and document_id in {json.dumps(sorted(set(documents.values())))}"
+        # holding it, grouped by document (all terms in one request); Milvus Lite cannot match text in a filter
+        expression = f"{self._live} and document_id in {json.dumps(names)}"
         with milvus_errors(self._where):
-            hits = self._client.search(self._where.collection, data=list(weights), anns_field="sparse", limit=MAX_LIMIT,
-                                       filter=expression, search_params={"metric_type": "BM25"}, output_fields=["document_id"])
+            hits = self._client.search(self._where.collection, data=list(weights), anns_field="sparse", limit=min(len(names), MAX_LIMIT),
+                                       group_by_field="document_id", filter=expression, search_params={"metric_type": "BM25"},
+                                       output_fields=["document_id"])
         held: dict[str, float] = {}
         for term, per_term in zip(weights, hits):
             for document in {h["entity"]["document_id"] for h in per_term}:
