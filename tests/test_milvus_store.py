@@ -206,3 +206,53 @@ def test_milvus_store_killed_update_keeps_searches_and_resumes_without_reembeddi
     assert open_passage_index(location).manifest.generation == before.generation + 1
     (port,) = Checker(location, settings, embedder).retriever.search(["Kessel port dock 5 containers"], k=1)[0]
     assert port.document_id.startswith("port-5")
+
+
+@pytest.fixture
+def milvus_server(tmp_path):
+    """Milvus Lite in server mode on a loopback port: several processes reach it as they would a Milvus server."""
+    import socket
+    import time
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # milvus-lite 2.5 imports pkg_resources
+        from milvus_lite.server import Server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Server(str(tmp_path / "server.db"), address=f"127.0.0.1:{port}")
+    assert server.init() and server.start()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    yield f"milvus://127.0.0.1:{port}/verify"
+    server.stop()
+
+
+@pytest.mark.slow
+def test_milvus_store_server_answers_several_processes_while_an_update_is_written(milvus_server, corpus_copy, tmp_path, settings, embedder):
+    from verify.backend import open_passage_index
+    from verify.indexing import build_index
+
+    build_index(corpus_copy, milvus_server, settings, embedder)
+    article = ROOT / "corpora" / "sample" / "article.md"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    readers = [  # two `verify check` processes, each checking the article twice on one open index
+        subprocess.Popen([sys.executable, "-m", "verify", "check", str(article), str(article), "--index", milvus_server,
+                          "--out", f"{tmp_path / f'reports{i}'}/", "-q"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i in range(2)
+    ]
+    (corpus_copy / "ferry.txt").write_text("Kessel ferry\n\nThe Kessel ferry carried 5,400 passengers in its first week.\n", encoding="utf-8")
+    update = build_index(corpus_copy, milvus_server, settings, embedder)
+    outcomes = [reader.communicate(timeout=600) for reader in readers]
+    assert [reader.returncode for reader in readers] == [0, 0], outcomes
+    assert all("total (2 articles)" in out for out, _ in outcomes)
+    assert update.added == 1 and open_passage_index(milvus_server).manifest.generation == 2
+    (ferry,) = Checker(milvus_server, settings, embedder).retriever.search(["Kessel ferry passengers"], k=1)[0]
+    assert ferry.document_id == "ferry.txt"
