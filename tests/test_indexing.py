@@ -13,6 +13,8 @@ from verify.retrieve import Retriever
 from verify.models import Filters
 import verify.index_store as index_store
 
+from conftest import BACKENDS
+
 pytestmark = pytest.mark.slow
 
 
@@ -114,10 +116,12 @@ def test_indexing_unknown_model_is_a_model_error(tmp_path, corpus_copy):
     assert not (tmp_path / "ix" / "CURRENT").exists()
 
 
-def test_indexing_approximate_store_finds_the_same_best_passage(tmp_path, corpus_copy, embedder):
-    settings = Settings(vector_kind="approximate")
-    build_index(corpus_copy, tmp_path / "hnsw", settings, embedder)
-    retriever = Retriever(open_index(tmp_path / "hnsw"), embedder, settings)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_indexing_approximate_store_finds_the_same_best_passage(tmp_path, corpus_copy, embedder, backend):
+    settings = Settings(vector_kind="approximate")  # FAISS HNSW; Milvus IVF_FLAT (Milvus Lite refuses HNSW)
+    location = tmp_path / "hnsw" if backend == "local" else f"milvus-lite:{tmp_path / 'ivf.db'}"
+    build_index(corpus_copy, location, settings, embedder)
+    retriever = Retriever(open_passage_index(location), embedder, settings)
     (hits,) = retriever.search(["How long is the Selva rail bridge?"], k=3)
     assert any("62 kilometres" in h.text or "62-kilometre" in h.text for h in hits)
 
