@@ -16,7 +16,6 @@ import json
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from verify.indexing import corpus_fingerprint, document_changes, searchable_tex
 from verify.lexical import tokenize
 from verify.milvus_store import (
     LIVE_FOREVER, MAX_TERM_BYTES, MAX_VARCHAR, MilvusLocation, bm25_index_params, connect, milvus_errors,
-    live_filter, pk_in, read_state, write_manifest,
+    live_filter, pk_in, read_state, stored_rows, write_manifest,
 )
 from verify.models import Document, IndexBuild, IndexManifest, Passage
 from verify.read import read_corpus
@@ -149,16 +148,6 @@ def plan_passages(documents: list[Document], settings: Settings) -> list[Planned
     keys = {d.id: document_key(d) for d in documents}
     texts = searchable_texts(passages, documents, settings.passage_titles)
     return [PlannedPassage(p, by_id[p.document_id], t, text_key(t), keys[p.document_id]) for p, t in zip(passages, texts)]
-
-
-def stored_rows(client: Any, collection: str, expression: str, fields: list[str]) -> Iterator[dict[str, Any]]:
-    """Every row matching, however many (a plain query stops at 16,384)."""
-    iterator = client.query_iterator(collection, batch_size=WRITE_BATCH, filter=expression, output_fields=fields)
-    try:
-        while batch := iterator.next():
-            yield from batch
-    finally:
-        iterator.close()
 
 
 def coverage_terms(bm25_text: str) -> set[str]:

@@ -186,6 +186,16 @@ def write_manifest(client: Any, location: MilvusLocation, manifest: IndexManifes
     client.insert(location.meta, [row])
 
 
+def stored_rows(client: Any, collection: str, expression: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+    """Every row matching, however many (a plain query stops at 16,384)."""
+    iterator = client.query_iterator(collection, batch_size=IN_CHUNK, filter=expression, output_fields=fields)
+    try:
+        while batch := iterator.next():
+            yield from batch
+    finally:
+        iterator.close()
+
+
 class MilvusIndex:
     """One generation of a Milvus index, searchable (the PassageIndex protocol, verify/backend.py)."""
 
@@ -306,7 +316,9 @@ class MilvusIndex:
 
     def document_keys(self) -> dict[str, str]:
         """document id -> the key of its text and metadata, for every document with passages."""
-        return {row["document_id"]: row["document_key"] for row in self._query(self._live, ["document_id", "document_key"])}
+        with milvus_errors(self._where):
+            rows = stored_rows(self._client, self._where.collection, self._live, ["document_id", "document_key"])
+            return {row["document_id"]: row["document_key"] for row in rows}
 
 
 def open_milvus_index(value: str) -> MilvusIndex:
