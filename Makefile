@@ -39,8 +39,9 @@ bench: $(VENV)/.installed
 # needs ../shared/data (public datasets, never copied here); the SciFact index takes ~12 min to build once
 eval: $(VENV)/.installed
 	$(BIN)/python eval/verdicts_perturbation.py
-	$(BIN)/python eval/calibrate.py
+	$(BIN)/python eval/calibrate.py --figure docs/img/calibration.png
 	$(BIN)/python eval/verdicts_public.py
+	$(BIN)/python eval/verdicts_blind.py
 	$(BIN)/python eval/extraction_annotated.py
 	$(BIN)/python eval/extraction_polnear.py --split dev
 	$(BIN)/python eval/retrieval_scifact.py --cross-validate

@@ -1,12 +1,12 @@
 """Fit the confidence calibration on the perturbation benchmark and measure it on held-out facts.
 
-    python eval/calibrate.py [--folds 5] [--write]
+    python eval/calibrate.py [--folds 5] [--write] [--figure docs/img/calibration.png]
 
 Runs every case of eval/verdicts_perturbation.py, keeps the deciding claim's verdict, kind and raw
 strength, and whether the verdict was right. Cross-validated by fact (every restatement and
 mutation of one fact falls in the same fold), it fits isotonic step tables on the other folds and
 scores the held-out fold: expected calibration error of the raw strength and of the calibrated
-confidence, with reliability tables. --write fits on all cases and writes
+confidence, with reliability tables (--figure draws them). --write fits on all cases and writes
 verify/judge/calibration.json, the table `verify check` uses.
 """
 
@@ -58,6 +58,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="write verify/judge/calibration.json fitted on all cases")
+    parser.add_argument("--figure", type=Path, help="draw the reliability diagram (raw and held-out calibrated) to this PNG")
     args = parser.parse_args()
     scored = decide_all(load_facts())
     rows = [(d.verdict.value, d.claim_kind, d.strength, case.expected is d.verdict, case.group or case.text) for case, d in scored]
@@ -69,6 +70,11 @@ def main() -> int:
     reliability(raw, "Raw strength as confidence")
     reliability(calibrated, "Calibrated confidence, held-out folds")
     ece = expected_calibration_error(calibrated)
+    if args.figure:
+        from figures import reliability_figure
+
+        curves = {"raw strength": (raw, expected_calibration_error(raw)), "calibrated, held out": (calibrated, ece)}
+        print(f"\nfigure: {reliability_figure(curves, args.figure)}")
     if args.write:
         print(f"\nwrote {write_tables(rows, ece).relative_to(ROOT)}")
     return 0

@@ -1,6 +1,6 @@
 """Retrieval quality on SciFact: recall@1/3/10 of the gold abstract, dense vs lexical vs hybrid.
 
-Rerunnable: `python eval/retrieval_scifact.py [--data ../shared/data/scifact]`. The corpus is
+Rerunnable: `python eval/retrieval_scifact.py [--data ../shared/data/scifact] [--figure docs/img/recall.png]`. The corpus is
 indexed with the real `verify index` code into eval/out/ (incremental, so reruns are quick).
 Passage-level hits are rolled up to their abstract by best passage. The convex and topic weights are
 chosen on claims_train and then reported on claims_dev (never tuned on dev); `--cross-validate`
@@ -20,6 +20,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
 from verify.config import FusionMode, Settings  # noqa: E402
 from verify.index_store import open_index  # noqa: E402
@@ -78,6 +79,11 @@ def candidates(index, embedder, claims):
 
 def hits(rankings: list[list[str]], claims) -> dict[int, np.ndarray]:
     return {k: np.array([bool(set(r[:k]) & gold) for r, (_, gold) in zip(rankings, claims)]) for k in KS}
+
+
+def recall_curve(rankings: list[list[str]], claims, top: int = 10) -> list[float]:
+    """Recall@k for k = 1 … top (for the figure; the table's KS are points of it)."""
+    return [float(np.mean([bool(set(r[:k]) & gold) for r, (_, gold) in zip(rankings, claims)])) for k in range(1, top + 1)]
 
 
 def recall(rankings: list[list[str]], claims) -> dict[int, float]:
@@ -195,6 +201,7 @@ def main() -> int:
     parser.add_argument("--passage-sentences", type=int, default=Settings().passage_sentences)
     parser.add_argument("--cross-validate", action="store_true", help="also 5-fold cross-validate the weight choice over train+dev")
     parser.add_argument("--no-titles", action="store_true", help="index passages without their document title")
+    parser.add_argument("--figure", type=Path, help="draw dev recall@k, k = 1 … 10, per method to this PNG")
     args = parser.parse_args()
     if not (args.data / "corpus.jsonl").is_file():
         print(f"SciFact not found at {args.data}; pass --data", file=sys.stderr)
@@ -208,6 +215,11 @@ def main() -> int:
     tuned, topic = choose_on_train(train_cands, train, passage_docs, settings)
     report_dev(dev_cands, dev, passage_docs, settings, tuned, topic, index.manifest.documents)
     report_other_choices((train_cands, dev_cands), (train, dev), passage_docs, args.cross_validate)
+    if args.figure:
+        from figures import recall_figure
+
+        curves = {name: recall_curve(rankings(dev_cands, passage_docs, fuse), dev) for name, fuse in methods(settings, tuned, topic).items()}
+        print(f"\nfigure: {recall_figure(curves, len(dev), args.figure)}")
     return 0
 
 

@@ -1,6 +1,6 @@
 """End-to-end verdicts on corpora and articles written blind: eval/data/blind/*/ (see its README).
 
-    python eval/verdicts_blind.py
+    python eval/verdicts_blind.py [SET ...] [--no-entailment]
 
 For each set, indexes its reference/ folder with the real model, checks its article.md, and prints
 each expected verdict (expected.yaml) beside the one given; then how many agree and how many claims
@@ -9,6 +9,7 @@ were called conflicting that the expectations say are not (false conflicts: the 
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -57,20 +58,26 @@ def compare(report: Report, items: list[dict]) -> list[tuple[dict, str, str]]:
     return rows
 
 
-def main() -> int:
-    settings = Settings()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="sets to run (folder names; default: all)")
+    parser.add_argument("--no-entailment", action="store_true", help="judge by the typed checks alone")
+    args = parser.parse_args(argv)
+    settings = Settings(entailment_model="none") if args.no_entailment else Settings()
+    print(f"entailment model: {settings.entailment_model}")
     embedder = make_embedder(settings)
-    agree = false_conflicts = total = 0
-    for folder in sets():
+    agree = false_conflicts = false_supports = total = 0
+    for folder in [f for f in sets() if not args.names or f.name in args.names]:
         rows = compare(checked(folder, settings, embedder), expected(folder))
         print(f"\n## {folder.name}\n\n| claim | kind | expected | given |\n|---|---|---|---|")
         for item, given, claim_id in rows:
             agree += given in wanted(item)
             false_conflicts += given == "conflicting" and "conflicting" not in wanted(item)
+            false_supports += given == "supported" and "supported" not in wanted(item)
             mark = "" if given in wanted(item) else " ✗"
             print(f"| {claim_id} {item['at']} | {item['kind']} | {' or '.join(wanted(item))} | {given}{mark} |")
         total += len(rows)
-    print(f"\n{agree} of {total} as expected; false conflicts: {false_conflicts}")
+    print(f"\n{agree} of {total} as expected; false conflicts: {false_conflicts}; false supports: {false_supports}")
     return 0
 
 

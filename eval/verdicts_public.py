@@ -1,6 +1,6 @@
 """Verdicts on public data: FEVER-Symmetric dev and SciFact dev, accuracy per label.
 
-    python eval/verdicts_public.py [--data ../shared/data] [--only fever|scifact]
+    python eval/verdicts_public.py [--data ../shared/data] [--only fever|scifact] [--no-entailment]
 
 FEVER-Symmetric: every evidence sentence (detokenised) is a document of one corpus; each claim
 is checked as a one-sentence article against its paired sentence (a source filter), which the
@@ -61,12 +61,11 @@ def table(name: str, scored: list[tuple[Verdict, tuple[Verdict, float]]]) -> Non
         got = Counter(p for g, p in results if g is gold)
         n = sum(got.values())
         print(f"| {gold.value} | {n} | " + " | ".join(str(got[v]) for v in Verdict) + f" | {got[gold] / n:.3f} |")
-    said = [(g, p) for g, p in results if p is Verdict.SUPPORTED]
-    right = sum(1 for g, _ in said if g is Verdict.SUPPORTED)
-    print(f"\nsupported precision: {right}/{len(said)} = {right / max(1, len(said)):.3f}")
-    said = [(g, p) for g, p in results if p is Verdict.CONFLICTING]
-    right = sum(1 for g, _ in said if g is Verdict.CONFLICTING)
-    print(f"conflicting precision: {right}/{len(said)} = {right / max(1, len(said)):.3f}")
+    print()
+    for label in (Verdict.SUPPORTED, Verdict.CONFLICTING):
+        said = [g for g, p in results if p is label]
+        right, gold = said.count(label), sum(1 for g, _ in results if g is label)
+        print(f"{label.value}: recall {right}/{gold} = {right / max(1, gold):.3f}, precision {right}/{len(said)} = {right / max(1, len(said)):.3f}")
     # confidence was fitted on the sample corpus's perturbations: this is how it holds up elsewhere
     decided = [(confidence, gold is verdict) for gold, (verdict, confidence) in scored if verdict is not Verdict.UNVERIFIED]
     print(f"calibration of decided verdicts ({len(decided)}): expected calibration error {expected_calibration_error(decided):.3f}, "
@@ -113,12 +112,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--only", choices=["fever", "scifact"])
+    parser.add_argument("--no-entailment", action="store_true", help="judge by the typed checks alone")
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"public data not found at {args.data}; pass --data", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT / "eval"))
-    settings = Settings()
+    settings = Settings(entailment_model="none") if args.no_entailment else Settings()
+    print(f"entailment model: {settings.entailment_model}")
     embedder = make_embedder(settings)
     if args.only in (None, "fever"):
         fever(args.data, settings, embedder)

@@ -135,3 +135,32 @@ def test_cli_out_naming_a_report_file_is_that_file(sample_index, tmp_path, monke
     assert main(["report", str(tmp_path / "r.json"), "--format", "md", "--out", str(tmp_path / "copy.md")]) == 0
     assert (tmp_path / "copy.md").read_text().startswith("#")
     assert not (tmp_path / "copy.md.md").exists()
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["check", "{missing_article}"], 2, "no such file"),
+        (["check", "{empty}"], 2, "empty"),
+        (["check", "{article}", "{missing_article}"], 2, "no such file"),  # the second of two: still nothing announced
+        (["check", "{article}", "--index", "{missing}"], 3, "no index at"),
+        (["check", "{article}", "--format", "all", "--out", "-"], 2, "one format"),
+        (["check", "{article}", "--top-k", "0"], 2, "top_k"),
+        (["index", "{missing}"], 3, "does not exist"),
+    ],
+)
+def test_cli_input_error_is_the_only_line(tmp_path, capsys, sample_index, args, code, message):
+    """Without -q: article, index and options are checked before any progress line is printed."""
+    files = {"missing_article": tmp_path / "missing.txt", "empty": tmp_path / "empty.txt", "missing": tmp_path / "nothing",
+             "article": SAMPLE / "article.md"}
+    files["empty"].write_bytes(b"")
+    argv = [a.format(**files) for a in args]
+    if argv[0] == "check" and "--index" not in argv:
+        argv += ["--index", str(sample_index)]
+    if argv[0] == "index":
+        argv += ["--index", str(tmp_path / "ix")]
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [captured.err.strip()] and captured.err.startswith("verify: error:")
+    assert message in captured.err

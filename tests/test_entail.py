@@ -51,7 +51,7 @@ def check(any_index, embedder, model):
 
 
 def test_entail_without_a_model_the_rules_decide(any_index, embedder):
-    assert check(any_index, embedder, None).verdict is Verdict.UNVERIFIED
+    assert check(any_index, embedder, "none").verdict is Verdict.UNVERIFIED
 
 
 def test_entail_entailment_lifts_to_supported(tmp_path, any_index, embedder):
@@ -69,3 +69,57 @@ def test_entail_model_without_nli_labels_is_refused(tmp_path, any_index, embedde
     path = tiny_cross_encoder(tmp_path / "nli", answer=0, id2label={0: "POSITIVE", 1: "NEGATIVE", 2: "OTHER"})
     with pytest.raises(ModelError, match="not entailment"):
         check(any_index, embedder, path)
+
+
+# --- the shipped model -------------------------------------------------------------------------
+
+def shipped_copy(tmp_path):
+    import shutil
+
+    from verify.judge.nli_model import shipped_model_path
+
+    folder = tmp_path / "nli"
+    shutil.copytree(shipped_model_path(), folder)
+    return folder
+
+
+def test_entail_shipped_model_loads_offline_and_reads_meaning():
+    from verify.judge.entail import SHIPPED, make_entailment
+
+    backend = make_entailment(SHIPPED)
+    same, negated, other = backend.scores([
+        ("The Selva bridge opened to traffic on Monday.", "The Selva bridge opened on Monday."),
+        ("The Selva bridge opened to traffic on Monday.", "The Selva bridge did not open on Monday."),
+        ("The Selva bridge opened to traffic on Monday.", "The port of Brenmark handled 12 million tonnes of cargo."),
+    ])
+    for probs in (same, negated, other):
+        assert abs(sum(probs.values()) - 1.0) < 1e-4
+    assert max(same, key=same.get) == "entailment"
+    assert negated["contradiction"] > negated["entailment"]
+    assert other["entailment"] < 0.5
+
+
+@pytest.mark.parametrize("damage", ["weights", "missing", "manifest"])
+def test_entail_broken_artifact_is_exit_3(tmp_path, sample_index, capsys, damage):
+    from verify.cli import main
+
+    folder = shipped_copy(tmp_path)
+    if damage == "weights":
+        data = bytearray((folder / "delta.safetensors").read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (folder / "delta.safetensors").write_bytes(bytes(data))
+    elif damage == "missing":
+        (folder / "delta.safetensors").unlink()
+    else:
+        (folder / "manifest.json").write_text("{not json")
+    article = tmp_path / "a.md"
+    article.write_text("The Selva bridge will cost about $3.2 billion, officials said.\n")
+    code = main(["check", str(article), "--index", str(sample_index), "--entailment-model", str(folder), "--out", "-",
+                 "--format", "json", "-q"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 3 and len(err) == 1 and "entailment model" in err[0]
+
+
+def test_entail_no_entailment_judges_by_the_typed_checks(sample_index, embedder):
+    checker = Checker(sample_index, Settings(entailment_model="none"), embedder)
+    assert checker.entailment is None

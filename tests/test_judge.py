@@ -340,3 +340,88 @@ def test_judge_quantity_the_title_dates_a_figure():
     finding = judge_quantity(profit, evidence, 0.8, dt.date(2026, 4, 11), dt.date(2026, 4, 1), 0.8,
                              "Brennlink annual results 2025\n" + evidence)
     assert finding.stance is Stance.SUPPORTS, finding.note
+
+
+REPORTED = "Marek said relations between the two countries do not depend on the current situation, the agency reported."
+
+
+@pytest.mark.parametrize(("words", "stance", "note"), [
+    ("Relations between the two countries don't depend on the current situation", Stance.SUPPORTS, "reworded"),
+    ("Relations between the two countries do not depend on the present situation", Stance.SUPPORTS, "reworded"),
+    ("Relations between the two countries depend on the current situation", Stance.CONFLICTS, "altered"),  # negation lost
+])
+def test_judge_quote_against_reported_speech_is_reworded_never_altered(words, stance, note):
+    finding = judge_quote(quote_claim(words, "Alina Marek"), REPORTED)
+    assert finding.stance is stance and note in finding.note
+
+
+def test_judge_quote_against_the_speakers_own_different_words_is_altered():
+    quoted = '"Relations between the two countries do not depend on the present situation," Marek said.'
+    finding = judge_quote(quote_claim("Relations between the two countries do not depend on the current situation", "Alina Marek"), quoted)
+    assert finding.stance is Stance.CONFLICTS and "altered" in finding.note
+
+
+@pytest.mark.parametrize("evidence", [
+    "A viral post claims that the Selva bridge will be closed to lorries from June.",
+    "Social media users falsely claimed the Selva bridge will be closed to lorries from June.",
+    "The ministry denied that the Selva bridge will be closed to lorries from June.",
+    "Reporters asked whether the Selva bridge will be closed to lorries from June.",
+])
+def test_judge_a_repeated_or_denied_claim_never_supports(evidence):
+    from verify.judge import statement_finding
+    from verify.judge.evidence import EvidenceSpan
+    from verify.models import RetrievedPassage, StatementClaim
+
+    text = "The Selva bridge will be closed to lorries from June."
+    claim = StatementClaim(id="c1", text=text, start=0, end=len(text), sentence=text, query=text)
+    passage = RetrievedPassage(passage_id=0, document_id="d", title="", source="", url="", published=None, text=evidence,
+                               start=0, end=len(evidence), dense_score=0.9, lexical_score=1.0, fused_score=0.9)
+    span = EvidenceSpan(evidence, 0, len(evidence), 1.0)
+    found = statement_finding(claim, passage, span, 0.93, dt.date(2026, 3, 13), evidence)
+    assert found.stance is not Stance.SUPPORTS and not found.opening.may_support
+
+
+def test_judge_quote_in_a_marked_translation_is_reworded():
+    translated = ("Translated from Lirovian.\n\n“Relations between the two countries do not depend on the present situation,” "
+                  "Marek told the newspaper.")
+    finding = judge_quote(quote_claim("Relations between the two countries do not depend on the current situation",
+                                      "Alina Marek"), translated)
+    assert finding.stance is Stance.SUPPORTS and "another translation: reworded" in finding.note
+
+
+def test_judge_quote_against_the_speakers_written_statement_is_altered():
+    statement = "Statement by the Minister of Health, Ilse Brandt\n\nIt is not too late to get vaccinated this winter."
+    finding = judge_quote(quote_claim("It is never too late to get vaccinated this winter", "Ilse Brandt"), statement)
+    assert finding.stance is Stance.CONFLICTS and "altered" in finding.note
+
+
+def test_judge_quote_speaker_comes_from_the_whole_documents_reading():
+    """The passage alone says "he said" after a name that is not the speaker; the document's own reading
+    (whom "he" meant there) credits the words, so a quote given to the man named in the passage is caught."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"Premier Olaf Brandt visited the quay on Monday. “{words.capitalize()},” he said."
+    claim = quote_claim(words.capitalize(), "Olaf Brandt")
+    assert judge_quote(claim, passage).stance is Stance.SUPPORTS  # the passage alone: "he" is Brandt
+    document_reading = (QuotedWords(words=f"{words.capitalize()},", speaker="Piet Hale"),)
+    finding = judge_quote(claim, passage, quotes=document_reading)
+    assert finding.stance is Stance.CONFLICTS and "Piet Hale" in finding.note
+
+
+def test_judge_quote_uncued_in_evidence_about_someone_else_is_misattributed():
+    """No cue names the speaker where the evidence quotes the words, the document is about another person
+    there, and the claimed speaker is nowhere near: conflicting; the person it is about: no conflict."""
+    from verify.models import QuotedWords
+
+    words = "we will rebuild the north pier before the winter storms arrive"
+    passage = f"The harbour was quiet on Monday.\n\n“{words.capitalize()}.”"
+    reading = (QuotedWords(words=f"{words.capitalize()}.", speaker="Piet Hale", inferred=True),)
+    assert judge_quote(quote_claim(words.capitalize(), "Olaf Brandt"), passage, quotes=reading).stance is Stance.CONFLICTS
+    assert judge_quote(quote_claim(words.capitalize(), "Piet Hale"), passage, quotes=reading).stance is Stance.RELATED
+
+
+def test_judge_quote_quantifier_changed_is_altered_not_minor():
+    transcript = "FIRE CHIEF ANTON MIRELLE: We have sealed most of the leak, but not all of it yet."
+    finding = judge_quote(quote_claim("We have sealed all of the leak, but not all of it yet", "Anton Mirelle"), transcript)
+    assert finding.stance is Stance.CONFLICTS and "“all” → “most”" in finding.note

@@ -256,3 +256,70 @@ def test_milvus_store_server_answers_several_processes_while_an_update_is_writte
     assert update.added == 1 and open_passage_index(milvus_server).manifest.generation == 2
     (ferry,) = Checker(milvus_server, settings, embedder).retriever.search(["Kessel ferry passengers"], k=1)[0]
     assert ferry.document_id == "ferry.txt"
+
+
+# --- whole documents on Milvus: the article left out of its own evidence, quotes found word for word ---
+
+def test_milvus_store_rebuilds_documents_as_the_local_index_holds_them(sample_index, sample_milvus):
+    from verify.backend import open_passage_index
+
+    local, milvus = open_passage_index(sample_index), open_passage_index(sample_milvus)
+    ids = {doc_id for doc_id, _, _ in local.document_rows}
+    assert ids
+    for doc_id in ids:
+        mine, theirs = milvus.document(doc_id), local.document(doc_id)
+        # rebuilt from passages and leads, checked against the stored key: the original text and hash
+        assert (mine.text, mine.sha256) == (theirs.text, theirs.sha256)
+        assert (mine.title, mine.source, mine.url, mine.published) == (theirs.title, theirs.source, theirs.url, theirs.published)
+        assert [(a, b) for _, a, b in milvus.document_passages(doc_id)] == [(a, b) for _, a, b in local.document_passages(doc_id)]
+
+
+@pytest.mark.slow
+def test_milvus_store_leaves_the_article_itself_out(tmp_path, corpus_copy, settings, embedder):
+    import shutil
+
+    from verify.indexing import build_index
+    from verify.pipeline import check_article
+
+    from conftest import SAMPLE
+
+    shutil.copy(SAMPLE / "article.md", corpus_copy / "draft.md")
+    location = f"milvus-lite:{tmp_path / 'copy.db'}"
+    build_index(corpus_copy, location, settings, embedder)
+    report = check_article(str(SAMPLE / "article.md"), location, settings, embedder=embedder)
+    assert [d.document_id for d in report.excluded_documents] == ["draft.md"]
+    assert all(ev.document_id != "draft.md" for c in report.claims for ev in c.evidence)
+    assert hits_of(location, embedder, settings, Filters(excluded_document_ids=("draft.md",)), k=50)[0]
+    assert all(h.document_id != "draft.md" for hits in hits_of(location, embedder, settings, Filters(excluded_document_ids=("draft.md",)), k=50)
+               for h in hits)
+
+
+@pytest.mark.slow
+def test_milvus_store_finds_a_quote_word_for_word_across_passages(tmp_path, embedder, settings):
+    from verify.indexing import build_index
+    from verify.models import Article, ClaimKind, Verdict
+    from verify.pipeline import Checker
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
+    (corpus / "speech.txt").write_text(
+        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
+        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
+        "She left without taking questions.\n", encoding="utf-8")
+    for i in range(8):
+        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
+                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    location = f"milvus-lite:{tmp_path / 'quotes.db'}"
+    build_index(corpus, location, settings, embedder)
+    checker = Checker(location, settings, embedder)
+    quote = ("We will rebuild the north pier before winter. Every family that lost a boat will be paid in full "
+             "by the city, and no fisher will wait longer than a month.")
+    (found,) = checker.retriever.verbatim(quote)
+    assert found.document_id.startswith("speech") and quote[-30:] in found.text and quote[:30] in found.text
+    assert [q.speaker for q in found.quotes] == ["Lena Ostrova"]
+    assert checker.retriever.verbatim(quote, Filters(excluded_document_ids=(found.document_id,))) == []
+    draft = Article(text=f"“{quote},” Mayor Lena Ostrova said on Thursday.", sha256="draft")
+    claims, judgments = checker.judge(draft)
+    (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert judgment.verdict is Verdict.SUPPORTED

@@ -1,8 +1,10 @@
 """The sample article end to end: the verdicts a reviewer would expect."""
 
+import shutil
+
 import pytest
 
-from verify.models import Article, Verdict
+from verify.models import Article, ClaimKind, Verdict
 from verify.read import sha256_text
 from verify.pipeline import check_article
 
@@ -74,3 +76,68 @@ def test_pipeline_credited_agency_is_checked(any_index, embedder, settings):
         (quote,) = [c for c in report.claims if c.kind.value == "quote"]
         assert quote.verdict is Verdict.SUPPORTED
         assert ("none of the supporting evidence comes from it" in quote.explanation) is flagged
+
+
+@pytest.mark.parametrize("copy_name", ["article.md", "archive/2026-03-13-bridge-deal.md"])
+def test_pipeline_article_in_its_own_corpus_is_no_evidence(tmp_path, corpus_copy, settings, embedder, copy_name):
+    """A newsroom re-checking a published story against an archive that holds it: the copy is left out."""
+    from verify.pipeline import build_index
+
+    copy = corpus_copy / copy_name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    text = (SAMPLE / "article.md").read_text(encoding="utf-8")
+    if copy_name != "article.md":  # the archived version: lightly edited, with a correction line
+        text = text.replace("warmest in years", "warmest in many years") + "\nThis story was updated on 14 March.\n"
+    copy.write_text(text, encoding="utf-8")
+    build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    report = check_article(str(SAMPLE / "article.md"), tmp_path / "ix", settings, embedder=embedder)
+    copy_id = copy.relative_to(corpus_copy).as_posix()
+    assert all(ev.document_id != copy_id for c in report.claims for ev in c.evidence)
+    assert [d.document_id for d in report.excluded_documents] == [copy_id]
+    assert len(report.notes) == 1 and copy_id in report.notes[0] and "not evidence for itself" in report.notes[0]
+    assert claim(report, "75 kilometres").verdict is Verdict.CONFLICTING  # the real evidence still speaks
+    assert claim(report, "seventh visit").verdict is Verdict.SUPPORTED
+
+
+def test_pipeline_report_renderings_carry_the_exclusion_note(tmp_path, corpus_copy, settings, embedder):
+    from verify.pipeline import build_index
+    from verify.report import ReportFormat, render
+
+    shutil.copy(SAMPLE / "article.md", corpus_copy / "draft.md")
+    build_index(corpus_copy, tmp_path / "ix", settings, embedder)
+    report = check_article(str(SAMPLE / "article.md"), tmp_path / "ix", settings, embedder=embedder)
+    for fmt in (ReportFormat.JSON, ReportFormat.MD, ReportFormat.HTML):
+        assert "Left out of the evidence: corpus document draft.md" in render(report, fmt)
+
+
+def test_pipeline_sample_report_has_no_exclusions(report):
+    assert report.excluded_documents == () and report.notes == ()
+
+
+def test_pipeline_verbatim_quote_across_passages_is_evidence(tmp_path, embedder, settings):
+    """A long quote cut across two passages, in a document the ranking would not put first, is found word for word."""
+    from verify.indexing import build_index
+    from verify.pipeline import Checker
+    from verify.retrieve import Retriever
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
+    (corpus / "speech.txt").write_text(
+        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
+        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
+        "She left without taking questions.\n", encoding="utf-8")
+    for i in range(8):
+        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
+                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    build_index(corpus, index, settings, embedder)
+    checker = Checker(index, settings, embedder)
+    quote = ("We will rebuild the north pier before winter. Every family that lost a boat will be paid in full "
+             "by the city, and no fisher will wait longer than a month.")
+    (found,) = Retriever.verbatim(checker.retriever, quote)
+    assert found.document_id.startswith("speech") and quote[-30:] in found.text and quote[:30] in found.text
+    draft = Article(text=f"“{quote},” Mayor Lena Ostrova said on Thursday.", sha256="draft")
+    claims, judgments = checker.judge(draft)
+    (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert judgment.verdict is Verdict.SUPPORTED

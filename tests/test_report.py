@@ -65,3 +65,25 @@ def test_report_says_when_the_speaker_is_inferred():
     from verify.report.claimreview import claim_author
 
     assert claim_author(claim, report)["@type"] == "Organization"  # a published review never names a guess
+
+
+def test_report_worst_verdict_of_a_sentence_comes_first_in_every_format():
+    from verify.models import IndexInfo, ReportClaim, Verdict
+    from verify.report import ReportFormat, build_report, render
+    from verify.models import Article, Judgment, QuantityClaim, Quantity, StatementClaim
+
+    text = "The bridge will cost $3.2 billion and open in 2027, the ministry confirmed on Monday."
+    article = Article(text=text, sha256="-")
+    statement = StatementClaim(id="c1", text=text, start=0, end=len(text), sentence=text, query=text, figures_claimed=True)
+    figure = QuantityClaim(id="c2", text="$3.2 billion", start=21, end=33, sentence=text, query=text,
+                           quantity=Quantity(value=3.2e9, low=None, high=None, qualifier="exact", unit="$"))
+    judgments = [Judgment(claim_id="c1", verdict=Verdict.SUPPORTED, confidence=0.9, strength=0.9, explanation="-"),
+                 Judgment(claim_id="c2", verdict=Verdict.CONFLICTING, confidence=0.9, strength=0.9, explanation="-")]
+    info = IndexInfo(path="-", model="-", documents=1, passages=1, corpus_fingerprint="-")
+    report = build_report(article, [statement, figure], judgments, info)
+    assert [c.id for c in report.claims] == ["c2", "c1"]
+    html = render(report, ReportFormat.HTML)
+    assert 'class="conflicting" title="c2: conflicting; c1: supported"' in html  # the sentence's mark shows the conflict
+    assert html.index('id="p-c2"') < html.index('id="p-c1"')
+    markdown = render(report, ReportFormat.MD)
+    assert markdown.index("| c2 |") < markdown.index("| c1 |")

@@ -7,7 +7,7 @@ import pytest
 
 from verify.cli import main
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -48,14 +48,16 @@ def test_report_browser_click_claim_shows_evidence(tmp_path, sample_index, brows
     assert "current" in panel.get_attribute("class")
     assert panel.locator("details.evidence blockquote").first.is_visible()
     assert panel.locator("b.hit").count() > 0  # matched words marked in the evidence
+    # the README's picture of the report is this page, as a reviewer sees it after clicking the claim
+    shot = ROOT / "docs" / "img" / "report.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=False)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a real rendered page, not a blank one
     page.keyboard.press("j")
     assert "current" not in panel.get_attribute("class")
     page.locator("input[data-f='supported']").uncheck()
     assert page.locator("section[data-verdict='supported']").first.is_hidden()
-    shot = tmp_path / "report.png"
-    page.screenshot(path=str(shot), full_page=False)
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a real rendered page, not a blank one
     assert all(url.startswith(("file:", "data:", "about:")) for url in events["requests"])
     page.close()
 

@@ -12,19 +12,36 @@ not end up in shell histories, process lists or reports.
 `retrieve.Retriever` talks to a `PassageIndex` and fuses the two rankings itself, so the
 scores the judges read mean the same on every engine: `dense_search` gives the cosine of unit vectors,
 `lexical_search` BM25 (k1 0.9, b 0.4, Lucene idf) over the same stemmed tokens.
+
+Whole documents serve two features beside the ranking: an article's own copy left out of the
+evidence (`retrieve.Retriever.copies_of`, `Filters.excluded_document_ids`) and quotes found word
+for word wherever passages were cut (`Retriever.verbatim`, evidence-side speakers). The local index
+keeps every document's text, its hash and an FTS5 phrase index. A Milvus index keeps passages only,
+so there these degrade, explicitly and without failing:
+
+- `document` rebuilds a document from its passages and their stored leads (milvus_store.rebuilt_text):
+  whitespace no passage or lead holds, between paragraphs, is read as newlines. The stored document
+  key tells whether the rebuilt text is the original; when it is not (whitespace read wrong), its
+  sha256 says "rebuilt:" and matches no article, and words and offsets are still the original's.
+- `documents_with_sha256` finds nothing on Milvus (no per-document hash is stored): copies of an
+  article are found by its BM25 probes alone, which rank a copy first for its own words.
+- `documents_with_phrase` on Milvus checks the words, verify-side, in the documents of the best
+  BM25 passages for them (PHRASE_CANDIDATES documents), not in every document: a quote made only of
+  very common words can be missed there, and is then left to the ranking as any short quote is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from verify.models import Filters, IndexManifest
+from verify.models import Document, Filters, IndexManifest
 
 MILVUS_SCHEMES = ("milvus-lite:", "milvus://", "milvus+https://")
 
@@ -75,6 +92,35 @@ class PassageIndex(Protocol):
         ...
 
     def passage_texts(self, rows: list[int]) -> dict[int, PassageText]: ...
+
+    def document(self, document_id: str) -> Document:
+        """The whole document (rebuilt from its passages on Milvus: see the module docstring)."""
+        ...
+
+    def document_passages(self, document_id: str) -> list[tuple[int, int, int]]:
+        """(row, start, end) of each passage of the document, in reading order."""
+        ...
+
+    def documents_with_sha256(self, sha256: str) -> list[str]:
+        """Ids of the documents whose text has this hash (none on Milvus: see the module docstring)."""
+        ...
+
+    def documents_with_phrase(self, words: Sequence[str], limit: int) -> list[str]:
+        """Ids of at most `limit` documents holding these words in this order, case, punctuation and spacing aside."""
+        ...
+
+    def allowed_documents(self, document_ids: Sequence[str], filters: Filters) -> list[str]:
+        """Those of the documents the filters allow, in the order given."""
+        ...
+
+
+WORD = re.compile(r"\w+")
+
+
+def verbatim_span(text: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the words stand in the text in this order, whatever marks, case and spacing lie between."""
+    match = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)", text, re.I)
+    return match.span() if match else None
 
 
 IndexLocation = str | Path  # a folder, or a string starting with one of MILVUS_SCHEMES

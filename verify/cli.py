@@ -86,8 +86,11 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--to", dest="published_to", type=iso_date, help="only evidence published on or before this date")
     check.add_argument("--top-k", type=int, help="evidence passages per claim (default 5)")
     check.add_argument("--fusion", choices=[m.value for m in FusionMode], help="dense+lexical fusion (default convex)")
-    check.add_argument("--entailment-model", help="optional NLI cross-encoder (path or id) refining statement verdicts "
-                       "(default: $VERIFY_ENTAILMENT_MODEL, else none)")
+    meaning = check.add_mutually_exclusive_group()
+    meaning.add_argument("--entailment-model", help="entailment model judging what the typed checks leave open: a cross-encoder "
+                         "path or id (default: $VERIFY_ENTAILMENT_MODEL, else the shipped verify-nli)")
+    meaning.add_argument("--no-entailment", dest="entailment_model", action="store_const", const="none",
+                         help="judge by the typed checks alone (no entailment model)")
     check.add_argument("--review-from", type=Path, help="carry review decisions over from this earlier JSON report "
                        "(default: the report being replaced at --out, if it was reviewed)")
 
@@ -112,11 +115,13 @@ def note(args: argparse.Namespace, message: str) -> None:
 
 def run_index(args: argparse.Namespace) -> int:
     from verify.pipeline import build_index
+    from verify.read import corpus_files
 
     settings = make_settings(
         model=args.model, passage_sentences=args.passage_sentences, show_progress=not args.quiet,
         vector_kind=VectorKind.APPROXIMATE if args.approximate else None,
     )
+    corpus_files(args.corpus)  # a missing or empty corpus is an error before any work is announced
     note(args, f"indexing {args.corpus} into {args.index} …")
     result = build_index(args.corpus, args.index, settings)
     m = result.manifest
@@ -134,6 +139,8 @@ def summary_table(report: Report, seconds: float) -> str:
     rows = [("supported", s.supported), ("conflicting", s.conflicting), ("disputed", s.disputed), ("unverified", s.unverified)]
     lines = [f"{report.article.title[:70] or 'article'} — {len(report.claims)} claims in {seconds:.1f} s", ""]
     lines += [f"  {name:<12} {count:>4}" for name, count in rows]
+    if report.notes:
+        lines += [""] + [f"  note: {n}" for n in report.notes]
     flagged = [c for c in report.claims if c.verdict in (Verdict.CONFLICTING, Verdict.DISPUTED)]
     if flagged:
         lines += ["", "  needs attention:"] + [f"  {c.id:>4} {c.verdict.value:<11} {' '.join(c.text.split())[:70]}" for c in flagged]
@@ -167,12 +174,13 @@ def run_check(args: argparse.Namespace) -> int:
     if args.out == "-" and (len(formats) != 1 or len(articles) != 1):
         raise UsageError("--out - writes one format of one article to stdout: choose --format json, md or html")
     filters = Filters(sources=tuple(args.source), published_from=args.published_from, published_to=args.published_to)
+    # every article read and the index opened before any work is announced: an input error is the only line
+    texts = [read_article(spec, settings.max_article_bytes, settings.fetch_timeout_s, args.published) for spec in articles]
+    checker = Checker(args.index, settings)  # the index opens now, the model on first use; both once for every article
     note(args, f"checking {len(articles)} article(s) against {args.index} …")
-    checker = Checker(args.index, settings)  # the model and index load once for every article
     reports = []
-    for spec in articles:
+    for spec, article in zip(articles, texts):
         started = time.perf_counter()
-        article = read_article(spec, settings.max_article_bytes, settings.fetch_timeout_s, args.published)
         report = checker.check(article, filters)
         seconds = time.perf_counter() - started
         if args.out == "-":

@@ -39,7 +39,7 @@ class Settings(BaseModel):
     model: str = Field(default_factory=lambda: os.environ.get(MODEL_ENV) or DEFAULT_MODEL)
     batch_size: int = Field(default=64, ge=1, le=4096)
     # Passages are windows of whole sentences. Three sentences measured best on
-    # SciFact recall against index time (eval/retrieval_scifact.py, README).
+    # SciFact recall against index time (eval/retrieval_scifact.py, docs/accuracy.md).
     passage_sentences: int = Field(default=3, ge=1, le=20)
     passage_max_chars: int = Field(default=900, ge=100, le=20_000)
     passage_titles: bool = True  # embed and BM25-index each passage after its document's title
@@ -56,8 +56,9 @@ class Settings(BaseModel):
     max_document_bytes: int = Field(default=20_000_000, ge=1)
     fetch_timeout_s: float = Field(default=15.0, gt=0)
     show_progress: bool = False
-    # Optional NLI cross-encoder (path or id) refining statement verdicts; none ships with verify.
-    entailment_model: str | None = Field(default_factory=lambda: os.environ.get("VERIFY_ENTAILMENT_MODEL") or None)
+    # The entailment model: "verify-nli" (shipped, see verify/judge/entailment_model/MODEL_CARD.md),
+    # a cross-encoder path or id, or "none" to judge by the typed checks alone.
+    entailment_model: str = Field(default_factory=lambda: os.environ.get("VERIFY_ENTAILMENT_MODEL") or "verify-nli")
     entailment_threshold: float = Field(default=0.9, gt=0.5, le=1.0)
 
 

@@ -15,10 +15,12 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,8 @@ from verify.models import Document, Filters, IndexManifest, Passage
 from verify.read import parse_date
 from verify.store import FaissStore, VectorStore
 
-FORMAT_VERSION = 1
+# 2: a phrase index of whole documents (documents_fts) beside BM25, for quotes found word for word
+FORMAT_VERSION = 2
 KEEP_GENERATIONS = 2
 
 SCHEMA = """
@@ -44,7 +47,16 @@ CREATE TABLE passages (
     row INTEGER PRIMARY KEY, document_id TEXT NOT NULL, start INTEGER NOT NULL,
     end INTEGER NOT NULL, text_sha256 TEXT NOT NULL);
 CREATE INDEX passages_document ON passages(document_id);
+CREATE VIRTUAL TABLE documents_fts USING fts5(document_id UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2");
 """
+PHRASE_WORD = re.compile(r"\w+")
+
+
+class PhraseIndex(Protocol):
+    """Whole documents searched for a run of words (case, punctuation and spacing aside): a quote found
+    wherever passages were cut. Any index backend answers this beside its vectors and lexical index."""
+
+    def documents_with_phrase(self, words: Sequence[str], limit: int) -> list[str]: ...
 
 
 def fsync_dir(path: Path) -> None:
@@ -155,6 +167,7 @@ def write_metadata(path: Path, documents: list[Document], passages: list[Passage
                 for d in documents
             ],
         )
+        db.executemany("INSERT INTO documents_fts (document_id, text) VALUES (?,?)", [(d.id, d.text) for d in documents])
         db.executemany(
             "INSERT INTO passages VALUES (?,?,?,?,?)",
             [(row, p.document_id, p.start, p.end, h) for row, (p, h) in enumerate(zip(passages, hashes))],
@@ -232,6 +245,8 @@ class OpenIndex:
         # the same few documents for many claims)
         self.document = lru_cache(maxsize=256)(self._document)
         self._filtered_rows = lru_cache(maxsize=32)(self._rows_for_filters)  # one check filters every claim alike
+        self._documents_for_filters = lru_cache(maxsize=32)(self._allowed_by)
+        self._rows_by_document: dict[str, list[tuple[int, int, int]]] | None = None
         self.passages = [PassageRow(*row) for row in rows]
         ordinals: dict[str, int] = {}
         # a small integer per passage naming its document, for per-document sums over many rows at once
@@ -261,6 +276,20 @@ class OpenIndex:
         keys = ("id", "title", "source", "url", "published", "sha256", "text")
         return Document.model_validate(dict(zip(keys, row)))
 
+    def documents_with_phrase(self, words: Sequence[str], limit: int) -> list[str]:
+        """Ids of documents holding these words in this order, next to each other (FTS5 phrase query)."""
+        tokens = [w for word in words for w in PHRASE_WORD.findall(word)]
+        if not tokens:
+            return []
+        phrase = '"' + " ".join(tokens) + '"'  # \w tokens only: nothing in them is FTS5 syntax
+        try:
+            with self._lock:
+                rows = self._db.execute("SELECT document_id FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?",
+                                        (phrase, limit)).fetchall()
+        except sqlite3.Error as exc:
+            raise IndexCorruptError(f"index {self.root}: phrase index is unreadable ({exc})") from exc
+        return [r[0] for r in rows]
+
     def passage_hashes(self) -> list[str]:
         with self._lock:
             return [r[0] for r in self._db.execute("SELECT text_sha256 FROM passages ORDER BY row")]
@@ -269,6 +298,11 @@ class OpenIndex:
         with self._lock:
             rows = self._db.execute("SELECT id, sha256, title, source, url, published FROM documents").fetchall()
         return {r[0]: tuple(r[1:]) for r in rows}
+
+    def documents_with_sha256(self, sha256: str) -> list[str]:
+        """Ids of the documents whose text has this hash."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,))]
 
     def allowed_rows(self, allowed_documents: set[str]) -> np.ndarray:
         return np.array([i for i, p in enumerate(self.passages) if p.document_id in allowed_documents], dtype=np.int64)
@@ -290,10 +324,16 @@ class OpenIndex:
         return self._filtered_rows(filters)
 
     def _rows_for_filters(self, filters: Filters) -> np.ndarray:
+        return self.allowed_rows(self._documents_for_filters(filters))
+
+    def _allowed_by(self, filters: Filters) -> frozenset[str]:
         sources = {s.lower() for s in filters.sources}
+        excluded = set(filters.excluded_document_ids)
         keep = set()
         for doc_id, source, published in self.document_rows:
             date = parse_date(published)
+            if doc_id in excluded:
+                continue
             if sources and (source or "").lower() not in sources:
                 continue
             if filters.published_from and (date is None or date < filters.published_from):
@@ -301,7 +341,21 @@ class OpenIndex:
             if filters.published_to and (date is None or date > filters.published_to):
                 continue
             keep.add(doc_id)
-        return self.allowed_rows(keep)
+        return frozenset(keep)
+
+    def allowed_documents(self, document_ids: Sequence[str], filters: Filters) -> list[str]:
+        if not filters.active:
+            return list(document_ids)
+        allowed = self._documents_for_filters(filters)
+        return [d for d in document_ids if d in allowed]
+
+    def document_passages(self, document_id: str) -> list[tuple[int, int, int]]:
+        if self._rows_by_document is None:
+            by_document: dict[str, list[tuple[int, int, int]]] = {}
+            for row, passage in enumerate(self.passages):
+                by_document.setdefault(passage.document_id, []).append((row, passage.start, passage.end))
+            self._rows_by_document = by_document
+        return self._rows_by_document.get(document_id, [])
 
     def dense_search(self, vectors: np.ndarray, depth: int, filters: Filters) -> list[dict[int, float]]:
         allowed = self.filtered_rows(filters)

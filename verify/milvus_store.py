@@ -24,6 +24,9 @@ replaced rows until the next update.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import functools
+import hashlib
 import json
 import logging
 import os
@@ -37,11 +40,11 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from verify.backend import PassageText
+from verify.backend import PassageText, verbatim_span
 from verify.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, IndexStoreError, UsageError
 from verify.index_store import FORMAT_VERSION
 from verify.lexical import BM25_B, BM25_K1, idf, tokenize
-from verify.models import Filters, IndexManifest
+from verify.models import Document, Filters, IndexManifest
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ IN_CHUNK = 1000  # ids per `pk in [...]` expression
 MAX_LIMIT = 16_384  # the most hits one Milvus search returns
 DOCUMENT_CACHE = 1_000_000  # passage -> document entries a reader keeps
 CREDENTIALS_ENV = "MILVUS_TOKEN, or MILVUS_USER and MILVUS_PASSWORD"
+PHRASE_CANDIDATES = 50  # documents of the best BM25 passages a phrase is looked for in (verify/backend.py)
+DOCUMENT_FIELDS = ["pk", "start", "end", "text", "lead", "title", "source", "url", "published", "document_key"]
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,8 @@ def filters_expression(filters: Filters) -> str:
         parts.append(f"published_day >= {filters.published_from.toordinal()}")
     if filters.published_to:
         parts.append(f"published_day >= 0 and published_day <= {filters.published_to.toordinal()}")
+    if filters.excluded_document_ids:
+        parts.append("document_id not in " + json.dumps(sorted(set(filters.excluded_document_ids))))
     return " and ".join(parts)
 
 
@@ -196,6 +203,20 @@ def stored_rows(client: Any, collection: str, expression: str, fields: list[str]
         iterator.close()
 
 
+def rebuilt_text(rows: tuple[dict[str, Any], ...]) -> str:
+    """A document's text from its passages and their leads (the paragraph before each, up to LEAD_CHARS).
+
+    A lead shorter than LEAD_CHARS starts a paragraph, so a newline stands before it; characters no
+    passage or lead holds lie between paragraphs and are read as newlines.
+    """
+    chars = ["\n"] * max(int(r["end"]) for r in rows)
+    for row in rows:
+        start, lead = int(row["start"]), row["lead"]
+        chars[start - len(lead) : start] = lead
+        chars[start : int(row["end"])] = row["text"]
+    return "".join(chars)
+
+
 class MilvusIndex:
     """One generation of a Milvus index, searchable (the PassageIndex protocol, verify/backend.py)."""
 
@@ -205,6 +226,9 @@ class MilvusIndex:
         self.manifest = manifest
         self._live = live_filter(manifest.generation)
         self._document_of: dict[int, str] = {}  # passage id -> document id, as searches found them (fixed per generation)
+        # a generation never changes: a document rebuilt for evidence is kept (a check reads the same few)
+        self.document = functools.lru_cache(maxsize=256)(self._document)
+        self._document_rows = functools.lru_cache(maxsize=256)(self._rows_of_document)
 
     @property
     def location(self) -> str:
@@ -299,8 +323,6 @@ class MilvusIndex:
         return {r: held.get(documents.get(r, ""), 0.0) / total for r in rows}
 
     def passage_texts(self, rows: list[int]) -> dict[int, PassageText]:
-        import datetime as dt
-
         found = self._rows(rows, list(PASSAGE_FIELDS[1:]))
         missing = [r for r in rows if r not in found]
         if missing:
@@ -313,6 +335,59 @@ class MilvusIndex:
             )
             for r, row in ((r, found[r]) for r in rows)
         }
+
+    def _rows_of_document(self, document_id: str) -> tuple[dict[str, Any], ...]:
+        rows = self._query(f"{self._live} and document_id in {json.dumps([document_id])}", DOCUMENT_FIELDS)
+        return tuple(sorted(rows, key=lambda r: (int(r["start"]), int(r["pk"]))))
+
+    def document_passages(self, document_id: str) -> list[tuple[int, int, int]]:
+        return [(int(r["pk"]), int(r["start"]), int(r["end"])) for r in self._document_rows(document_id)]
+
+    def _document(self, document_id: str) -> Document:
+        """The document rebuilt from its passages (see rebuilt_text), exact when its stored key says so."""
+        rows = self._document_rows(document_id)
+        if not rows:
+            raise IndexStoreError(f"Milvus index {self.location}: no passages of document {document_id!r} in generation {self.manifest.generation}")
+        first = rows[0]
+        text = rebuilt_text(rows)
+        for candidate in (text, text + "\n"):  # a file's last newline is in no passage
+            sha256 = hashlib.sha256(candidate.encode()).hexdigest()
+            key = f"{sha256}|{first['title']}|{first['source']}|{first['url']}|{first['published']}"
+            if hashlib.sha256(key.encode()).hexdigest() == first["document_key"]:
+                text = candidate
+                break
+        else:  # not the original text: the hash says so, and matches no article
+            sha256 = "rebuilt:" + hashlib.sha256(text.encode()).hexdigest()
+        published = dt.date.fromisoformat(first["published"]) if first["published"] else None
+        return Document(id=document_id, title=first["title"], source=first["source"], url=first["url"],
+                        published=published, text=text, sha256=sha256)
+
+    def documents_with_sha256(self, sha256: str) -> list[str]:
+        return []  # no per-document hash is stored (verify/backend.py)
+
+    def documents_with_phrase(self, words: Collection[str], limit: int) -> list[str]:
+        """Documents holding the words in order, checked in those of the best BM25 passages for them."""
+        tokens = tokenize(" ".join(words))
+        if not tokens or self.size == 0 or limit <= 0:
+            return []
+        with milvus_errors(self._where):
+            hits = self._client.search(self._where.collection, data=[" ".join(tokens)], anns_field="sparse",
+                                       limit=PHRASE_CANDIDATES, group_by_field="document_id", filter=self._live,
+                                       search_params={"metric_type": "BM25"}, output_fields=["document_id"])
+        found = []
+        for document_id in dict.fromkeys(h["entity"]["document_id"] for h in hits[0]):
+            if verbatim_span(self.document(document_id).text, list(words)) is not None:
+                found.append(document_id)
+                if len(found) == limit:
+                    break
+        return found
+
+    def allowed_documents(self, document_ids: Collection[str], filters: Filters) -> list[str]:
+        if not filters.active or not document_ids:
+            return list(document_ids)
+        rows = self._query(self._expression(filters, f"document_id in {json.dumps(list(document_ids))}"), ["document_id"])
+        allowed = {r["document_id"] for r in rows}
+        return [d for d in document_ids if d in allowed]
 
     def document_keys(self) -> dict[str, str]:
         """document id -> the key of its text and metadata, for every document with passages."""

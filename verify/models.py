@@ -10,7 +10,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -113,6 +113,16 @@ class ClaimBase(Frozen):
     # evidence about other actors (another summit's 14 agreements) is not evidence for it
     entities: tuple[str, ...] = ()
 
+    @model_validator(mode="after")
+    def _span_is_its_text(self) -> ClaimBase:
+        # a claim's span is what reports mark, reviewers click and review trails carry over: an empty,
+        # inverted or misaligned span is a bug, caught where the claim is made
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"claim span [{self.start}, {self.end}) is empty or inverted")
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"claim span [{self.start}, {self.end}) does not hold its text ({len(self.text)} characters)")
+        return self
+
 
 class QuantityClaim(ClaimBase):
     kind: Literal[ClaimKind.QUANTITY] = ClaimKind.QUANTITY
@@ -137,6 +147,15 @@ Claim = Annotated[Union[QuantityClaim, QuoteClaim, StatementClaim], Field(discri
 # --- retrieve -------------------------------------------------------------------------
 
 
+class QuotedWords(Frozen):
+    """Words a reference document quotes, and whom it credits them to, read over the whole document
+    (so "he said" after a quote resolves to whom the document is about, not to a name in the passage)."""
+
+    words: str
+    speaker: str
+    inferred: bool = False  # no cue names the speaker: whom the document was about there
+
+
 class RetrievedPassage(Frozen):
     """A passage found for a query, with the document it comes from."""
 
@@ -153,16 +172,34 @@ class RetrievedPassage(Frozen):
     lexical_score: float = Field(ge=0.0)
     fused_score: float = Field(ge=0.0, le=1.0)
     lead: str = ""  # document text from the start of the passage's paragraph to the passage (a speaker label, say)
+    quotes: tuple[QuotedWords, ...] = ()  # the document's direct quotes that overlap the passage, with their speakers
 
 
 class Filters(Frozen):
     sources: tuple[str, ...] = ()
     published_from: dt.date | None = None
     published_to: dt.date | None = None
+    excluded_document_ids: tuple[str, ...] = ()  # ids never used as evidence (copies of the article itself)
 
     @property
     def active(self) -> bool:
-        return bool(self.sources or self.published_from or self.published_to)
+        return bool(self.sources or self.published_from or self.published_to or self.excluded_document_ids)
+
+
+class SelfCopyReason(str, Enum):
+    SAME_TEXT = "same_text"  # the document's text is the article's, character for character
+    NEAR_DUPLICATE = "near_duplicate"  # 5-word shingles overlap (Jaccard) at least 0.8
+    CONTAINS_ARTICLE = "contains_article"  # at least 0.8 of the article's 5-word shingles are in the document
+
+
+class ExcludedDocument(Frozen):
+    """A corpus document left out of the evidence because it is the article itself."""
+
+    document_id: str
+    title: str = ""
+    source: str = ""
+    reason: SelfCopyReason
+    overlap_score: float = Field(ge=0.0, le=1.0)  # 1.0 for the same text; else the Jaccard or containment found
 
 
 # --- judge ----------------------------------------------------------------------------
@@ -262,6 +299,8 @@ class ReportClaim(Frozen):
     review: ReviewDecision | None = None
     needs_review: bool = False  # the claim changed since a reviewer decided on its earlier wording
 
+    _span_is_its_text = model_validator(mode="after")(ClaimBase._span_is_its_text)
+
 
 class Summary(Frozen):
     supported: int = 0
@@ -286,6 +325,15 @@ class Report(Frozen):
     article: Article
     claims: tuple[ReportClaim, ...]
     summary: Summary
+    excluded_documents: tuple[ExcludedDocument, ...] = ()  # copies of the article found in the corpus
+    notes: tuple[str, ...] = ()  # what a reader should know about the check as a whole, in words
+
+    @model_validator(mode="after")
+    def _claims_lie_in_the_article(self) -> Report:
+        for claim in self.claims:
+            if claim.end > len(self.article.text) or self.article.text[claim.start : claim.end] != claim.text:
+                raise ValueError(f"claim {claim.id} span [{claim.start}, {claim.end}) is not its text in the article")
+        return self
 
 
 class IndexManifest(Frozen):

@@ -12,8 +12,10 @@ from verify.extract import extract_claims
 from verify.backend import IndexLocation, PassageIndex, index_location, open_passage_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
-from verify.judge.entail import CrossEncoderEntailment
-from verify.models import Article, Claim, Filters, IndexBuild, IndexInfo, Judgment, Report
+from verify.judge.entail import make_entailment
+from verify.models import (
+    Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, QuoteClaim, Report, RetrievedPassage,
+)
 from verify.read import read_article
 from verify.report import build_report
 from verify.retrieve import Retriever
@@ -25,6 +27,16 @@ def make_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size)
 
 
+def with_verbatim(retriever: Retriever, claim: Claim, found: list[RetrievedPassage], filters: Filters) -> list[RetrievedPassage]:
+    """A direct quote standing word for word in the corpus has that place first among its evidence, however
+    the ranking went; ranked passages inside the same window are not repeated."""
+    if not isinstance(claim, QuoteClaim) or not claim.direct:
+        return found
+    exact = retriever.verbatim(claim.quote, filters)
+    inside = lambda p: any(p.document_id == e.document_id and e.start <= p.start and p.end <= e.end for e in exact)  # noqa: E731
+    return exact + [p for p in found if not inside(p)]
+
+
 class Checker:
     """An index and a model loaded once, checking any number of articles."""
 
@@ -34,23 +46,34 @@ class Checker:
         self.embedder = embedder or make_embedder(settings)
         self.index: PassageIndex = open_passage_index(self.index_dir)
         self.retriever = Retriever(self.index, self.embedder, settings)
-        self.entailment = CrossEncoderEntailment(settings.entailment_model) if settings.entailment_model else None
+        self.entailment = make_entailment(settings.entailment_model)
 
-    def judge(self, article: Article, filters: Filters = Filters()) -> tuple[tuple[Claim, ...], tuple[Judgment, ...]]:
-        """The article's claims and their judgments, before they are flattened into a report."""
+    def judge(
+        self, article: Article, filters: Filters = Filters(), copies: tuple[ExcludedDocument, ...] | None = None
+    ) -> tuple[tuple[Claim, ...], tuple[Judgment, ...]]:
+        """The article's claims and their judgments, before they are flattened into a report.
+
+        Documents that are the article itself (`copies`, found here when not given) are no evidence.
+        """
+        copies = self.retriever.copies_of(article) if copies is None else copies
+        if copies:
+            excluded = filters.excluded_document_ids + tuple(c.document_id for c in copies)
+            filters = filters.model_copy(update={"excluded_document_ids": excluded})
         claims = extract_claims(article)
-        retrieved = self.retriever.search([c.query for c in claims], filters=filters)
+        retrieved = [with_verbatim(self.retriever, claim, found, filters)
+                     for claim, found in zip(claims, self.retriever.search([c.query for c in claims], filters=filters))]
         judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
         return claims, judgments
 
     def check(self, article: Article, filters: Filters = Filters()) -> Report:
-        claims, judgments = self.judge(article, filters)
+        copies = self.retriever.copies_of(article)
+        claims, judgments = self.judge(article, filters, copies)
         manifest = self.index.manifest
         info = IndexInfo(
             path=str(self.index_dir), model=manifest.model, documents=manifest.documents,
             passages=manifest.passages, corpus_fingerprint=manifest.corpus_fingerprint,
         )
-        return build_report(article, claims, judgments, info)
+        return build_report(article, claims, judgments, info, copies)
 
 
 def check_article(

@@ -123,7 +123,7 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
 
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
-TIMES_AFTER = re.compile(r"\s+(?:times|occasions)\b")
+TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
 NEAR_NOUN = 60  # characters between a figure and the end of what it counts
 
 

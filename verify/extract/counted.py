@@ -79,8 +79,43 @@ def ends_noun_phrase(word: str, sentence: str, end: int, after_a_noun: bool) -> 
 VERB_NOUNS = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit": "visits", "spoke": "conversations",
               "spoken": "conversations", "talked": "talks", "called": "calls", "phoned": "calls", "travelled": "trips",
               "traveled": "trips", "won": "wins", "lost": "defeats", "voted": "votes", "struck": "strikes",
-              "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals"}
+              "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals",
+              "visiting": "visits", "meeting": "meetings", "travelling": "trips", "traveling": "trips", "toured": "visits"}
 VERB_BEFORE = re.compile(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[a-z]+\s+){0,2}$")
+
+
+TIMES = re.compile(r"^(?:times?|occasions?)\b", re.I)
+AUXILIARY = r"(?:(?:has|had|have|was|were|is|are|will|would)\s+(?:been\s+|now\s+|already\s+)?)?"
+ACTION = r"(?P<verb>" + "|".join(VERB_NOUNS) + r"|visits|meets|travels|[a-z]{3,}ed)"
+# "the seventh time Marek had visited", "the fifth time that the two have met": the verb after says what is counted
+VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?"
+                              + AUXILIARY + ACTION + r"\b")
+# "Marek visited Ostrel for the seventh time", "he was arrested for a third time"
+VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?P<object>(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
+# "won the league for the 11th time": a thing, not a name, as the verb's object is what is counted
+THING_OBJECT = re.compile(r"^\s+(?:the|its|his|her|their)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+NOT_ACTIONS = {"need", "used", "based", "expected", "planned", "scheduled", "reported", "confirmed", "said", "noted",
+               "added", "announced", "stated"}
+
+
+def counted_in_clause(sentence: str, start: int, counted: str) -> str:
+    """What a count of times counts, read from its clause: "the seventh time Marek had visited", "visited for the
+    seventh time" and "visited 11 times" count visits; "times" alone counts nothing ("three times as many")."""
+    if not TIMES.match(counted):
+        return counted
+    by_verb = counted_by_verb(sentence[:start], "times")
+    if by_verb != "times":
+        return by_verb
+    after = VERB_AFTER_TIMES.match(sentence, sentence.find(counted.split()[0], start) - 1)
+    before = VERB_BEFORE_TIMES.search(sentence[max(0, start - 80) : start].split(",")[-1])
+    for found in (after, before):
+        if found and found.group("verb").lower() not in NOT_ACTIONS:
+            thing = THING_OBJECT.match(found.groupdict().get("object") or "")
+            if thing:
+                return thing.group("thing")
+            verb = found.group("verb").lower()
+            return VERB_NOUNS.get(verb, VERB_NOUNS.get(verb.rstrip("s"), verb))
+    return ""
 
 
 def counted_by_verb(before: str, counted: str) -> str:

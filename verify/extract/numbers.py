@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.money import CURRENCY
 from verify.models import Qualifier
 
 UNITS = {
@@ -20,7 +21,7 @@ ORDINAL_WORDS = {
     "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
 }
 VAGUE = {  # "hundreds of" and friends: the interval the phrase commits to
@@ -30,7 +31,7 @@ VAGUE = {  # "hundreds of" and friends: the interval the phrase commits to
 
 _word_numbers = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _ordinals = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-_scales = r"hundred|thousand|million|billion|trillion|mn|bn|tn|k|m|b"
+_scales = r"hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b"
 
 QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"more than|over|exceeding|in excess of|upwards of|above", Qualifier.MORE_THAN),
@@ -44,22 +45,23 @@ QUALIFIER_RE = "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS)
 BELOW_ONLY = re.compile(r"nearly|almost|just under|close to|just shy of", re.I)
 
 NUMBER = (
-    r"(?:(?P<cur>[$€£¥])\s?)?"
+    r"(?:(?P<cur>" + CURRENCY + r")\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?(?P<pence>p(?!\w|\.\w))?"
     r"|(?P<one>an?)(?=\s(?:hundred|thousand|million|billion|trillion)\b)"  # "more than a million copies"
     r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
     r"|(?P<ordword>(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ordinals + r"))"
     r"|(?P<words>(?:" + _word_numbers + r")(?:[-\s](?:" + _word_numbers + r"))?))"
-    r"(?:\s?(?P<scale>" + _scales + r")\b\.?)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent))?"
+    r"(?:(?:\s|-(?=million|billion))?(?P<scale>" + _scales + r")\b\.?)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|pc\b))?"
 )
+UNIT_GLUED = r"(?<=\d)(?=(?:[kMGT]?W|[kMGT]Wh|km|kg|mm|cm|mph|kph|ha|°[CF])\b)"  # "1,200MW", "62km", "30mph"
 QUANTITY_RE = re.compile(
     r"(?<![\w.,/:])(?<![A-Za-z]-)(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?"
     r"(?P<between>between\s+)?" + NUMBER
     # the high end of a range: "20-30", "20 to 30", "between $2.4 billion and $2.6 billion" ("and" only after "between")
-    + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:[$€£¥]\s?)?"
+    + r"(?:(?:\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:(?:" + CURRENCY + r")\s?)?"
     r"(?P<hi>\d[\d,]*(?:\.\d+)?|" + _word_numbers + r")(?:\s?(?P<hiscale>" + _scales + r")\b\.?)?"
-    r"(?P<hipct>\s?%|\s(?:per\s?cent|percent))?)?(?![\w])",
+    r"(?P<hipct>\s?%|\s(?:per\s?cent|percent))?)?(?:(?![\w])|" + UNIT_GLUED + ")",
     re.I,
 )
 SINGLE_RE = re.compile(  # one figure, for a "range" that is two figures ("40 percent to 4.5 billion crowns")

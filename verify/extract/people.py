@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.salience import Salience
+
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
@@ -26,6 +28,7 @@ NOT_NAMES = {
     "Then", "But", "And", "So", "Yet", "Now", "Still", "Also", "Meanwhile", "Later", "Earlier", "Here", "There",
     "When", "If", "As", "Because", "Although", "Though", "Like", "Unlike", "Even", "Both", "Despite", "Since",
     "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
+    "Besides", "Perhaps", "First", "Finally", "However", "Nonetheless", "Nevertheless", "Instead", "Indeed", "Story",
 }
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
 BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
@@ -110,7 +113,7 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
 ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),?\s+$", re.I)
 
 
-def acts_as_person(text: str, person: Person) -> bool:
+def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = None) -> bool:
     """Does some mention act like a person's: a role before it ("Transport minister Ola Brandt"), an
     appositive or a reporting verb after it ("Femi Archer, told", "Ilg said"), or "said X"?"""
     for at in person.mentions:
@@ -118,8 +121,27 @@ def acts_as_person(text: str, person: Person) -> bool:
         before = text[max(0, at - 30) : at]
         if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
             return True
-    surname = re.escape(person.surname)
-    return bool(re.search(r"\b" + surname + r"(?:,\s+\d{1,3},)?\s+" + VERBED + r"|\b(?:" + REPORTING + r")\s+" + surname + r"\b", text))
+    return person.surname in (acting if acting is not None else acting_words(text))
+
+
+WORD_ACTS = re.compile(r"(?<![\w’'-])([\w’'-]+)(?:,\s+\d{1,3},)?\s+" + VERBED)  # "Ilg said", "Archer, 52, told"
+SAID_WORD = re.compile(r"\b(?:" + REPORTING + r")\s+([\w’'-]+)")  # "said Ilg"
+
+
+def acting_words(text: str) -> frozenset[str]:
+    """Every word that acts in the text, read in one pass (not one pass a name: a long text names hundreds):
+    a word before a reporting or acting verb, or after "said", with the parts a word boundary splits off
+    ("Jones-Smith said" acts for "Smith", "said Ilg's" for "Ilg")."""
+    words: set[str] = set()
+    for match in WORD_ACTS.finditer(text):
+        token = match.group(1)
+        words.add(token)
+        words.update(token[i:] for i in range(1, len(token)) if token[i - 1] in "-’'")
+    for match in SAID_WORD.finditer(text):
+        token = match.group(1)
+        words.add(token)
+        words.update(token[:i] for i in range(1, len(token)) if token[i] in "-’'")
+    return frozenset(words)
 
 
 APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+)?[a-z][^,.;:“”\"()]{2,110}?"
@@ -132,12 +154,24 @@ def appositive_role(text: str, person: Person) -> str:
     """The role the article gives: "Dr. Maksim Vilisov, a researcher at the Russian Academy of Sciences, told",
     "coast guard spokesman Yusuf Bari", "Sorel's interior minister, Hamid Tal,"."""
     for at in person.mentions:
-        found = APPOSITIVE_ROLE.match(text, at + len(person.name))
-        if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
-            return found.group("role").strip()
-        before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
-        if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
-            return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
+        role = appositive_role_at(text, at, person)
+        if role:
+            return role
+    return ""
+
+
+MENTION_END = re.compile(r"[\w’'.-]+(?:\s+[A-Z][\w’'-]*)*")
+
+
+def appositive_role_at(text: str, at: int, person: Person) -> str:
+    """The role one mention carries, after it or before it (the mention may be the surname alone)."""
+    end = at + len(person.name) if text.startswith(person.name, at) else MENTION_END.match(text, at).end()  # type: ignore[union-attr]
+    found = APPOSITIVE_ROLE.match(text, end)
+    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
+        return found.group("role").strip()
+    before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
+    if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
+        return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
     return ""
 
 
@@ -167,6 +201,7 @@ class People:
     def __init__(self, text: str) -> None:
         self.text = text
         self.people: list[Person] = []
+        self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(POSSESSIVE.sub("", match.group("name")))
             if not name:
@@ -183,7 +218,8 @@ class People:
             elif not person.role and role:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
-        self.people = [p for p in self.people if p.role or acts_as_person(text, p)]
+        acting = acting_words(text) if self.people else frozenset()
+        self.people = [p for p in self.people if p.role or acts_as_person(text, p, acting)]
         for person in self.people:
             if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
                 person.role = appositive_role(text, person) or person.role
@@ -198,6 +234,13 @@ class People:
                 person.mentions.extend(m.start() for m in re.finditer(r"\b" + re.escape(short) + r"\b", text) if m.start() not in seen)
             person.mentions.sort()
 
+    @property
+    def salience(self) -> Salience:
+        """Who the text is about where (built on first use: most texts read for names never need it)."""
+        if self._salience is None:
+            self._salience = Salience(self.text, self)
+        return self._salience
+
     def by_name(self, name: str) -> Person | None:
         for person in self.people:
             if person.name == name or person.name.endswith(" " + name) or name.endswith(" " + person.name):
@@ -209,7 +252,7 @@ class People:
         mention = mention.strip()
         lower = mention.lower()
         if lower in PRONOUNS:
-            return self.latest_before(at)
+            return self.salience.pronoun(lower, at) or self.latest_before(at)
         descriptor = DESCRIPTOR.fullmatch(mention)
         if descriptor:
             return self.by_descriptor(descriptor.group("adj"))

@@ -11,7 +11,9 @@ from verify.extract.numbers import (
     FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
     fraction_value, parse_number, qualifier_of, word_value,
 )
-from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_by_verb
+from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause
+from verify.extract.money import currency_after, currency_of
+from verify.extract.units import unit_after
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -28,7 +30,8 @@ DEFINITE = re.compile(r"\b(?:the|both|these|those)\s+$", re.I)
 
 def scope_after(sentence: str, end: int) -> str:
     """The period a count covers, if the sentence says it within a few words."""
-    match = SCOPE.search(sentence, end, min(len(sentence), end + 60))
+    clause_end = re.search(r"[,;(]", sentence[end : end + 60])  # "64 routes at the end of 2025, down from 71 in 2019"
+    match = SCOPE.search(sentence, end, end + clause_end.start() if clause_end else min(len(sentence), end + 60))
     return match.group("scope").lower() if match else ""
 
 
@@ -65,7 +68,7 @@ def skip_as_date_or_time(sentence: str, match: re.Match[str], value: float) -> b
     if is_year(value, raw, match.group("suffix")) and not match.group("cur"):
         return True
     before, after = sentence[max(0, match.start() - 12) : match.start()], sentence[match.end() : match.end() + 8]
-    if raw and DATE_NEAR.search(before):  # "May 8", "on May 8, 2025"
+    if raw and DATE_NEAR.search(before) and value <= 31 and "," not in raw:  # "May 8"; not "in September 212,000"
         return True
     if raw and re.match(r"^\s*(?:" + MONTHS + r")\b", after, re.I) and not match.group("suffix"):
         return True  # "8 May"
@@ -80,7 +83,7 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     if skip_as_date_or_time(sentence, match, value):
         return None
     scale = (match.group("scale") or group(match, "hiscale") or "").lower().rstrip(".")
-    if scale in ("m", "b", "k") and not match.group("cur"):
+    if scale in ("m", "b", "k") and not scale_meant(sentence, match, scale):
         scale = ""  # a bare "5 m" is metres more often than millions
     value *= SCALES.get(scale, 1.0)
     phrase = match.group("qual")
@@ -97,13 +100,36 @@ def make_quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
     if ordinal and qualifier is not Qualifier.EXACT and not phrase:
         qualifier = Qualifier.EXACT
     low_bound, high_bound = interval(value, qualifier, phrase, high if qualifier is Qualifier.RANGE else None)
-    unit = "percent" if match.group("pct") or group(match, "hipct") else (match.group("cur") or ("p" if match.group("pence") else ""))
-    counted = counted_by_verb(sentence[: match.start()], counted_after(sentence, match.end()))
-    unit, counted = currency_word(unit, counted)
+    unit, counted = unit_and_counted(sentence, match, ordinal)
     return Quantity(
         value=value, low=low_bound, high=high_bound, qualifier=qualifier, ordinal=ordinal,
         counted=counted, scope=scope_after(sentence, match.end()), unit=unit, surface=match.group(0).strip(),
     )
+
+
+def scale_meant(sentence: str, match: re.Match[str], scale: str) -> bool:
+    """Is a one-letter scale a multiple: "$5m", "388m kroner", "251k", "31.2m trips"; not "a 5 m wall"."""
+    if match.group("cur") or currency_after(sentence, match.end()):
+        return True
+    glued = match.group("digits") is not None and match.end("digits") == match.start("scale")
+    return glued and (scale == "k" or "." in match.group("digits"))
+
+
+def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tuple[str, str]:
+    """The figure's unit (percent, a currency, a measure) and what it counts: "3.2 billion euros" is money in
+    euros, "1,200 MW of hydropower" power (its counted phrase keeps the unit's words, as written)."""
+    end = match.end()
+    if match.group("pct") or group(match, "hipct"):
+        unit = "percent"
+    elif match.group("cur") or match.group("pence"):
+        unit = currency_of(match.group("cur")) if match.group("cur") else "p"
+    elif (money := currency_after(sentence, end)) is not None:
+        unit = money[0]  # the currency's words stay in the counted phrase, as written ("38 million crowns")
+    else:
+        measure = None if ordinal else unit_after(sentence, end)
+        unit = measure[0] if measure else ""
+    counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
+    return currency_word(unit, counted)
 
 
 PERIOD_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?|hours?|seasons?|terms?)\b", re.I)
@@ -137,7 +163,7 @@ CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "usd": "$", "euros": "€", "eu
 def currency_word(unit: str, counted: str) -> tuple[str, str]:
     """"244.8 billion dollars" is the same unit as "$245 bn": move the currency word into the unit."""
     words = counted.split()
-    if not unit and words and words[0].lower() in CURRENCY_WORDS:
+    if unit in ("", CURRENCY_WORDS.get(words[0].lower() if words else "")) and words and words[0].lower() in CURRENCY_WORDS:
         rest = words[2:] if words[0].lower() == "per" and len(words) > 1 and words[1].lower() == "cent" else words[1:]
         return CURRENCY_WORDS[words[0].lower()], " ".join(rest)
     return unit, counted
@@ -150,8 +176,9 @@ def unit_word_end(sentence: str, match: re.Match[str]) -> int:
     """Where the figure ends, with a currency or percent word after it: the claim is "18.4 billion dollars"."""
     if match.group("cur") or match.group("pct"):
         return match.end()
+    money = currency_after(sentence, match.end())
     after = UNIT_WORD.match(sentence, match.end())
-    return after.end() if after else match.end()
+    return money[1] if money else after.end() if after else match.end()
 
 
 def vague_mentions(sentence: str) -> list[Mention]:
@@ -177,6 +204,8 @@ def fraction_mentions(sentence: str) -> list[Mention]:
     mentions = []
     for match in FRACTION_RE.finditer(sentence):
         value = round(fraction_value(match), 4)  # "two-thirds" is 0.6667 in the report, and so are its bounds
+        if match.group("of") and re.fullmatch(r"(?:1[5-9]|20|21)\d\d", match.group("of")):
+            continue  # "down from 71 in 2019": a figure and its year, no share
         if not 0 < value <= 1:
             continue  # "one in 0", "five in four": not a share
         qualifier = qualifier_of(match.group("qual"))
@@ -197,7 +226,7 @@ def twice_mentions(sentence: str) -> list[Mention]:
         value = 2.0 if match.group("word").lower() == "twice" else 3.0
         qualifier = qualifier_of(match.group("qual"))
         low, high = interval(value, qualifier, match.group("qual"))
-        counted = counted_by_verb(sentence[: match.start()], "times")
+        counted = counted_in_clause(sentence, match.start(), "times")
         quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, counted=counted, surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))
     return mentions
@@ -225,6 +254,8 @@ def is_idiom(sentence: str, match: re.Match[str]) -> bool:
     if re.search(r"\bone in\s+$", sentence[max(0, match.start() - 8) : match.start()], re.I) or (
             number == "one" and re.match(r"^\s+in\s+(?:\d|[a-z]+\b)", after)):
         return True  # "one in five" is a share, written as two numbers
+    if match.group("words") and re.match(r"^-(?:way|sided|fold)\b", after):
+        return True  # "two-way trade", "a three-sided deal": no count
     if word == "some" or (word == "one" and not match.group("qual") and not UNIT_NOUN.match(after)):
         return True  # "one of the", "one said"; but "one week" counts
     parsed = number_value(match)
@@ -292,9 +323,9 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
         quantity = make_quantity(sentence, match)
         if quantity is not None and percent_after:  # "from 20 to 30 percent": both are percentages
             quantity = quantity.model_copy(update={"unit": "percent"})
-        rate = RATE_AFTER.match(sentence, match.end())
+        rate = RATE_AFTER.match(sentence, match.end()) or NOUN_RATE_AFTER.match(sentence, match.end())
         if quantity is not None and rate:  # "14.8 per 100,000 people": one figure, a rate; the 100,000 is no claim
-            quantity = quantity.model_copy(update={"unit": f"per {rate.group('per').replace(',', '')}",
+            quantity = quantity.model_copy(update={"unit": f"per {per_base(rate.group('per'))}",
                                                    "counted": counted_after(sentence, rate.end())})
             position = rate.end()
         if quantity is not None:
@@ -303,7 +334,17 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
     return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
 
 
-RATE_AFTER = re.compile(r"\s+per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b", re.I)
+RATE_AFTER = re.compile(r"\s+per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+k?|hundred|thousand|million)\b", re.I)
+def per_base(written: str) -> str:
+    """The base of a rate, one way: "100,000", "100k" and "100000" are "100000"; "thousand" is "1000"."""
+    lower = written.lower().replace(",", "")
+    if lower in SCALES:
+        return f"{SCALES[lower]:.0f}"
+    return f"{float(lower[:-1]) * 1000:.0f}" if lower.endswith("k") else lower
+
+
+# "14.8 admissions per 100,000 people": the same rate with its noun before "per"
+NOUN_RATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<per>\d{1,3}(?:,\d{3})+|\d+k?|hundred|thousand|million)\b")
 CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreased|compared)?\s*(?:from|with)\s*$", re.I)
 
 

@@ -199,8 +199,17 @@ def words_after(text: str, close_at: int, sentence_end: int, bounds: tuple[list[
 CLAUSE_AFTER_CUE = re.compile(r"\s+(?:that\s+)?(?:the|a|an|he|she|it|they|we|i|his|her|their|its|this|there|no|nobody)\s", re.I)
 
 
+# "says Campbell's partner, Jason Louth.": the name in apposition after a described speaker
+NAME_AFTER_DESCRIPTION = re.compile(r",\s+(?P<name>" + NAME_CORE + r")\s*(?:[,.;!?]|$)")
+
+
 def speaker_after(after: re.Match[str]) -> str:
-    """The speaker phrase of an attribution after a quote: "said Dan Golvach when asked", "its director, Leo Marsh, said"."""
+    """The speaker phrase of an attribution after a quote: "said Dan Golvach when asked", "its director, Leo Marsh, said",
+    "says Campbell's partner, Jason Louth"."""
+    if after.group("who2") and not is_name(after.group("who2")):
+        appositive = NAME_AFTER_DESCRIPTION.match(after.string, after.end("who2"))
+        if appositive and is_name(appositive.group("name")):
+            return appositive.group("name")
     return named(after.group("who1"), after.group("appos")) or TRAILING_CLAUSE.split(after.group("who2") or "")[0]
 
 
@@ -321,6 +330,15 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     return named[0] if named else None
 
 
+def salient_speaker(text: str, open_at: int, para_start: int, people: People) -> str | None:
+    """A quote opening its paragraph with no cue anywhere near ("Chapman admits there were fatalities." then
+    "“I can’t specifically say …”"): whom the sentences before are about."""
+    if text[para_start:open_at].strip():
+        return None
+    ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
+    return ranked[0][1] if ranked else None
+
+
 def cued_speaker(found: Attribution, para_start: int, people: People) -> str | None:
     speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
     if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
@@ -368,7 +386,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
-            speaker = subject_nearby(text, open_at, para_start, bounds, people)
+            speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
             inferred = speaker is not None
         if speaker:
             last_speaker = (para_start, speaker, inferred)

@@ -24,9 +24,17 @@ RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\
              r"(?=\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there|[A-Z]|\d)\b)|[^,]+?)")
 SAYS = (r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|explained|insisted|claimed|stated|estimated|"
         r"promised|pledged|confirmed|acknowledged|admitted|conceded|announced|wrote|told\s+" + RECIPIENT + ")")
+# when, where and how the words were said belong to the saying, not to what was said: "said Friday
+# morning that", "said in a statement on Sunday that", "said in Brussels that"
+SAYING_PLACE = (r"(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|interview|"
+                r"(?:news|press)\s+conference|briefing|speech|hearing|post|letter|e-?mail|memo|filing|report|"
+                r"meeting|rally|podcast|broadcast|video)(?:\s+(?:on|to|with)\s+[A-Z][\w’'-]*)?"
+                r"|(?:on|in)\s+(?:Twitter|X|Facebook|social\s+media|television|radio|TV)"
+                r"|in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+(?:that|on|in)\s|,)")
+SAYING_SETTING = r"\s+(?:(?:" + WHEN + r"|" + SAYING_PLACE + r"),?\s+)*"
 LEADING = re.compile(
     r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?),)?\s+" + SAYS
-    + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+    + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 # "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"
 PARTICIPIAL = re.compile(
@@ -35,15 +43,17 @@ PARTICIPIAL = re.compile(
 )
 # "Nine hospitals were still on paper, and officials said full recovery could take three weeks"
 COORDINATED = re.compile(
-    r"^[^“”\"]{12,}?,\s+(?:and|but)\s+" + SPEAKER + r"\s+" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+    r"^(?P<own>[^“”\"]{12,}?),\s+(?:and|but|while|yet)\s+" + SPEAKER + r"\s+" + SAYS + SAYING_SETTING
+    + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER.replace("(?P<who>", "(?P<who>it(?=\\s)|", 1)
                       + r"\s+(?:said|says|reported|added|estimated|told|wrote|noted|warned|stressed|explained)\b[^“”\"]{0,80}$")
 # "Her death was confirmed by her publisher, Greyfield Press, which said she had been ill": the antecedent says
 RELATIVE = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:which|who)\s+(?:also\s+)?" + SAYS
-                      + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
+                      + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 # "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
-SUBJECT_SAYS = re.compile(r"^" + SPEAKER + r"\s[^“”\"]{12,}?,?\s+and\s+(?:also\s+)?" + SAYS + r"\s+(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
+SUBJECT_SAYS = re.compile(r"^(?P<own>" + SPEAKER + r"\s[^“”\"]{12,}?),?\s+and\s+(?:also\s+)?" + SAYS + SAYING_SETTING
+                          + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?"
                       r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[-–—]{1,2}\s+")  # "LONDON — ", a live blog's "10:50 p.m. — "
 SUBJECT_NAME = re.compile(r"((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?=,|\s+(?:will|has|have|had|is|was|said|[a-z]+ed)\b)")
@@ -89,7 +99,7 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
 
 
 # "… called the plan “a wish list” and said his party would offer another": the quote's speaker goes on speaking
-SAID_AFTER_QUOTE = re.compile(r"^[”\"’']?[,.]?\s+and\s+" + SAYS + r"\s+(?:(?:" + WHEN + r")\s+)*(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
+SAID_AFTER_QUOTE = re.compile(r"^[”\"’']?[,.]?\s+and\s+" + SAYS + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 
 
 def said_after_quote(text: str, quote: QuoteSpan, sentence_end: int) -> QuoteSpan | None:
@@ -113,11 +123,7 @@ def reporters_part(sentence: str) -> int:
     if relative:  # "Her death was confirmed by her publisher, Greyfield Press, which said …"
         return lead + relative.end("who")
     match = COORDINATED.match(body) or SUBJECT_SAYS.match(body)
-    if match is None:
-        return 0
-    own = body[: match.start("verb")]
-    and_at = own.rfind(" and ")
-    return lead + (own.rfind(",", 0, and_at + 1) if "," in own[:and_at + 1] else and_at)
+    return lead + match.end("own") if match else 0
 
 
 def dateline_end(sentence: str) -> int:
@@ -171,10 +177,10 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
 def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
     if re.fullmatch(BODY, who) and not is_name(who):
-        return who
+        return people.salience.described(who, at) or who  # "the utility": the organisation described so
     if re.fullmatch(AGED, who):  # the person the article has just named
-        return people.latest_before(at)
+        return people.salience.described(who, at) or people.latest_before(at)
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
-        return role_holder(who, people) or who
+        return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
     return people.resolve(name, at)

@@ -114,7 +114,9 @@ def coordinated_subject(window: str) -> str:
 # "Last Monday the mayor", "Shortly": dropped from the front of a speaker phrase
 OPENERS = frozenset(
     "and but or so yet here there is what it it’s it's not to like later last shortly speaking during after before "
-    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile".split()
+    "then now today yesterday tonight hours days minutes weeks months years earlier meanwhile besides perhaps first "
+    "second finally nonetheless nevertheless however instead indeed moreover furthermore ultimately eventually "
+    "initially still though".split()
 ) | set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3 and m != "sept"}  # "May" stays: it is also a name
 
 
@@ -161,8 +163,17 @@ def role_holder(phrase: str, people: People) -> str | None:
 
 
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
+    """The speaker a cue's subject phrase names, as the article introduced them."""
+    speaker = read_speaker(phrase, at, people)
+    # "EDC" where the article wrote "Export Development Canada (EDC)" is the long name
+    return people.salience.spelled_out.get(speaker, speaker) if speaker and speaker.isupper() else speaker
+
+
+def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
+    if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
+        return people.salience.pronoun("it", at)
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     if not phrase:
         return None
@@ -170,8 +181,9 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = without_role_words(phrase)
     if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
         phrase = bare_name(phrase)
-    if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years."
-        return people.group_before(at) or phrase
+    if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years." or "Reid and Diaz …"
+        return people.group_before(at) or people.salience.group(at) or phrase
+
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
@@ -183,8 +195,10 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN, phrase):
-        # "the governor" is the person the article gave that role; "the company", "the author": as written
-        return (role_holder(phrase, people) if phrase.split()[0].lower() == "the" else None) or phrase
+        # "the governor" is the person the article gave that role, "the utility" the organisation described so;
+        # "the author", "a source": as written
+        definite = phrase.split()[0].lower() == "the"
+        return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 

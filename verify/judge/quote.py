@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.lexical import STOPWORDS
-from verify.models import QuoteClaim, Stance, WordChange
+from verify.models import QuoteClaim, QuotedWords, Stance, WordChange
 
 WORD = re.compile(r"[\w’'-]+")
 LOCATE = 60.0  # partial-ratio (0..100) that puts the quote somewhere in the passage
@@ -70,10 +70,15 @@ def word_changes(diff: tuple[WordChange, ...]) -> list[tuple[str, str]]:
     return [(c.article, c.evidence) for c in diff if c.op != "equal"]
 
 
+# small words that carry the claim all the same: "sealed all of the leak" is not "sealed most of the leak"
+QUANTIFIERS = {"all", "most", "some", "any", "none", "every", "each", "few", "many", "more", "less", "fewer", "only",
+               "both", "either", "neither", "much", "very", "too", "always", "again", "once", "twice", "before", "after"}
+
+
 def is_minor(changes: list[tuple[str, str]]) -> bool:
-    """Only small words changed (a dropped "the"), nothing with meaning: numbers, negations, content words."""
+    """Only small words changed (a dropped "the"), nothing with meaning: numbers, negations, quantifiers, content words."""
     changed = [w for pair in changes for w in " ".join(pair).split()]
-    return len(changed) <= 2 and all(w in STOPWORDS and w not in NEGATIONS for w in changed)
+    return len(changed) <= 2 and all(w in STOPWORDS and w not in NEGATIONS and w not in QUANTIFIERS for w in changed)
 
 
 def diff_note(changes: list[tuple[str, str]]) -> str:
@@ -81,8 +86,21 @@ def diff_note(changes: list[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
-def evidence_speaker(text: str, claimed: str) -> str | None:
-    """Who the evidence credits with the words: the transcript label of their paragraph, or an attribution."""
+MATCHED_QUOTE = 85  # partial-ratio (0..100) from which the document's quote holds the claimed words
+
+
+def holding_quote(claimed: str, quotes: tuple[QuotedWords, ...]) -> QuotedWords | None:
+    """The evidence document's quote that holds the claimed words, if any."""
+    holding = [q for q in quotes if fuzz.partial_ratio(claimed.lower(), q.words.lower()) >= MATCHED_QUOTE]
+    return max(holding, key=lambda q: fuzz.partial_ratio(claimed.lower(), q.words.lower()), default=None)
+
+
+def evidence_speaker(text: str, claimed: str, quotes: tuple[QuotedWords, ...] = ()) -> str | None:
+    """Who the evidence credits with the words: the speaker its document's reading gives the quote holding
+    them (read over the whole document), the transcript label of their paragraph, or an attribution."""
+    best = holding_quote(claimed, quotes)
+    if best is not None:
+        return None if best.inferred else best.speaker
     paragraphs = [p for p in text.split("\n") if p.strip()]
     best = max(paragraphs, key=lambda p: fuzz.partial_ratio(claimed.lower(), p.lower()), default="")
     label = TRANSCRIPT_LABEL.match(best)
@@ -140,7 +158,7 @@ def judge_short_quote(claim: QuoteClaim, quote: list[str], text: str) -> QuoteFi
     return QuoteFinding(Stance.RELATED, 0.0, "")
 
 
-def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFinding:
+def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "", quotes: tuple[QuotedWords, ...] = ()) -> QuoteFinding:
     quote = words_of(claim.quote)
     if not passage_text:
         return QuoteFinding(Stance.RELATED, 0.0, "")
@@ -150,10 +168,16 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
     if found < FOUND:
         return QuoteFinding(Stance.RELATED, found, "")
     if is_named(claim.speaker) and not claim.speaker_inferred:  # a guessed or unnamed speaker is never called misattributed
-        credited = evidence_speaker(lead + passage_text, claim.quote)
+        credited = evidence_speaker(lead + passage_text, claim.quote, quotes)
         if is_named(credited) and not same_person(claim.speaker, credited):
             return QuoteFinding(Stance.CONFLICTS, found, f"credits these words to {credited}, not {claim.speaker}")
         if not credited and not speaker_in(claim.speaker, lead + passage_text):
+            guessed = holding_quote(claim.quote, quotes)
+            if guessed is not None and is_named(guessed.speaker) and not same_person(claim.speaker, guessed.speaker):
+                # no cue there, but the document is about someone else where it quotes these words, and never
+                # names the claimed speaker around them
+                return QuoteFinding(Stance.CONFLICTS, found, f"has these words where it is about {guessed.speaker} "
+                                    f"(no cue names the speaker), not {claim.speaker}")
             return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
     diff = word_diff(quote, evidence)
     changes = word_changes(diff)
@@ -163,4 +187,50 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "") -> QuoteFi
         return QuoteFinding(Stance.SUPPORTS, found, f"has the quote with minor differences ({diff_note(changes)})", diff)
     if not claim.direct:
         return QuoteFinding(Stance.RELATED, found, f"has similar words ({diff_note(changes)})", diff)
+    if (not speaks_directly(passage_text, lead, quote) or is_translation(lead + passage_text)) and not changes_substance(changes):
+        # reported speech ("Putin said relations do not depend on …") gives the substance, not the wording
+        how = "gives these words in another translation" if is_translation(lead + passage_text) else "reports these words in other words"
+        return QuoteFinding(Stance.SUPPORTS, found, f"{how}: reworded ({diff_note(changes)})", diff)
     return QuoteFinding(Stance.CONFLICTS, found, f"has altered words: {diff_note(changes)}", diff)
+
+
+QUOTED_SEGMENT = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘’]*’")
+TRANSLATED = re.compile(r"(?i)\btranslated (?:from|by)\b|\b(?:unofficial |machine )?translation (?:from|by)\b")
+
+
+REPORTING_CUE = re.compile(r"(?i)\b(?:said|says|say|told|tells|according to|stated|added|insisted|argued|warned|claimed|"
+                           r"explained|noted|reported|announced|promised|pledged)\b")
+
+
+def speaks_directly(passage_text: str, lead: str, quote: list[str]) -> bool:
+    """Does the evidence give the words as the speaker's own: inside quote marks, a transcript's line, or a text
+    in their own voice (a written statement)? Only a sentence that reports them ("she said relations …") does not."""
+    if TRANSCRIPT_LABEL.search(lead + passage_text):
+        return True
+    quoted = " ".join(m.group(0) for m in QUOTED_SEGMENT.finditer(passage_text))
+    if quoted and aligned_words(quote, quoted)[1] >= FOUND:
+        return True
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", passage_text) if s.strip()] or [passage_text]
+    holding = max(sentences, key=lambda s: fuzz.partial_ratio(" ".join(quote), s.lower()))
+    return not REPORTING_CUE.search(QUOTED_SEGMENT.sub(" ", holding))
+
+
+def changes_substance(changes: list[tuple[str, str]]) -> bool:
+    """A number or a negation changed ("don't" for "do not" is none): a clause that does this says something else."""
+    def negations(words: str) -> int:
+        return sum(1 for w in words.split() if w in NEGATIONS or w.endswith("n't"))
+
+    def numbers(words: str) -> set[str]:
+        return {w for w in words.split() if any(ch.isdigit() for ch in w)}
+
+    return any(negations(a) != negations(b) or numbers(a) != numbers(b) for a, b in changes)
+
+
+def in_direct_speech(span: str, text: str) -> bool:
+    """Is the evidence sentence the speaker's own words: in quote marks, or a line of a transcript?"""
+    return bool(QUOTED_SEGMENT.search(span)) or bool(TRANSCRIPT_LABEL.search(text))
+
+
+def is_translation(text: str) -> bool:
+    """The evidence says it is a translation: its quotes are one rendering among others."""
+    return bool(TRANSLATED.search(text))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from verify.dates import MONTHS, WEEKDAYS, DateRef, find_dates
 from verify.judge.timing import is_reference_point
 from verify.extract.numbers import ORDINAL_WORDS, TENS, UNITS
+from verify.extract.units import without_units
 from verify.lexical import tokenize as stem_tokens
 from verify.models import Stance
 
@@ -217,8 +218,8 @@ def judge_statement(
     if cosine < support_cosine and quick_overlap(claim_text, evidence_text, context, title) < SAME_THING_ALIGNED:
         return StatementFinding(Stance.RELATED, "")  # too few shared words for any verdict: skip the alignment
     if figures_claimed:  # the figures are judged as quantity claims; here they must not count twice
-        claim_text = FIGURE.sub("#", claim_text)
-        evidence_text = FIGURE.sub("#", evidence_text)
+        claim_text = without_units(FIGURE.sub("#", claim_text))
+        evidence_text = without_units(FIGURE.sub("#", evidence_text))
     claim, evidence = tokens(claim_text), tokens(evidence_text)
     # names the passage or headline gave help to find support; a conflict must be read in the sentence itself
     aligned = aligned_share(claim, evidence, {w.lower() for w in tokens(context)}, {w.lower() for w in tokens(title)})
@@ -246,3 +247,38 @@ def judge_statement(
         return StatementFinding(Stance.SUPPORTS, f"says the same{rest} (similarity {cosine:.2f})")
     note = f"does not mention {', '.join(missing[:3])}" if missing and same_thing else ""
     return StatementFinding(Stance.RELATED, note)
+
+
+# evidence that only repeats a claim ("a viral post claims that …", "she denied that …") does not state it
+REPEATED_CLAIM = re.compile(
+    r"(?i)\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|ing|ation|ations)|rumou?r(?:s|ed)?|viral|purport(?:s|ed|edly)?|"
+    r"den(?:y|ies|ied)|false(?:ly)?|hoax|debunk(?:s|ed)?|misleading|baseless|unfounded|fact-check(?:s|ed|ers?)?|"
+    r"no evidence|not true|untrue|misinformation|disinformation|asked whether|whether)\b"
+)
+
+
+def only_repeats(claim_text: str, evidence_text: str) -> str:
+    """The word by which the evidence reports the claim as someone's claim, a denial or a question, when the
+    claim itself does not ("" when the evidence states it)."""
+    found = REPEATED_CLAIM.search(evidence_text)
+    if found is None or REPEATED_CLAIM.search(claim_text):
+        return ""
+    return found.group(0)
+
+
+def accounted_for(
+    claim_text: str, evidence_text: str, context: str = "", claim_anchor: dt.date | None = None,
+    evidence_anchor: dt.date | None = None, figures_claimed: bool = False,
+) -> bool:
+    """Does the evidence account for every name, number, date and negation of the claim? What an
+    entailment model may confirm in other words must still name the same actors, figures and time."""
+    if figures_claimed:
+        claim_text, evidence_text = FIGURE.sub("#", claim_text), FIGURE.sub("#", evidence_text)
+    claim, evidence = tokens(claim_text), tokens(evidence_text)
+    if covered(claim, evidence + tokens(context)):
+        return False
+    claim_dates, evidence_dates = find_dates(claim_text, claim_anchor), find_dates(evidence_text, evidence_anchor)
+    if date_conflict(claim_text, claim_dates, evidence_text, evidence_dates, loose=True):
+        return False
+    negated = [bool(negated_words(words)) for words in (claim, evidence)]
+    return dates_covered(claim_dates, evidence_dates, evidence_anchor) and negated[0] == negated[1]

@@ -29,6 +29,20 @@ def claim_times(text: str, anchor: dt.date | None) -> list[DateRef]:
     return [ref for ref in find_dates(text, anchor) if ref.value is not None and not is_reference_point(text, ref)]
 
 
+# "officials said on Friday", "she told reporters late on Friday", "according to a statement on Friday": the day
+# something was said, not the day the fact held
+SAYING_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w’'-]+\s+){0,4}?|announced|confirmed|added|stated|noted|reported|wrote|"
+    r"according\s+to\s+[^,.;]{1,60}?|(?:in\s+)?a\s+statement(?:\s+(?:released|issued|published))?)\s+"
+    r"(?:(?:on|late|early|in|last|this)\s+){0,2}$", re.I)
+
+
+def fact_times(text: str, anchor: dt.date | None) -> list[DateRef]:
+    """The dates a claim's fact held at, without the day it was said: in "The trip was Marek's seventh visit,
+    officials said on Friday" the count is not dated Friday."""
+    return [ref for ref in claim_times(text, anchor) if not SAYING_BEFORE.search(text[max(0, ref.start - 80) : ref.start])]
+
+
 def evidence_times(sentence: str, published: dt.date | None, passage: str = "") -> list[DateRef]:
     """The dates an evidence sentence speaks of: its own, else its passage's and the day it was published ("It
     was the third year in a row" after "… 1.42 million passengers in 2025" in a release of April 2026)."""
@@ -37,19 +51,25 @@ def evidence_times(sentence: str, published: dt.date | None, passage: str = "") 
     return own or (claim_times(passage, published) if passage else []) + stamp
 
 
-def same_time(claim: list[DateRef], evidence: list[DateRef], by_year: bool = False) -> bool:
+def same_time(claim: list[DateRef], evidence: list[DateRef], by_year: bool = False, stay_days: int = 0) -> bool:
     """Could some claim date and some evidence date be the same time (a day within the week of a
     publication date, a month within its year)? `by_year` compares years only: a date in a sentence often
     belongs to its event ("approved on Tuesday a plant that will produce 150,000 cubic metres"), not to a figure
-    that holds for longer, so only another year makes such a figure another time's."""
-    if by_year:
-        return any(m.value.year == t.value.year for m in claim for t in evidence if m.value and t.value)
-    return any(_near(mine, theirs) for mine in claim for theirs in evidence)
+    that holds for longer, so only another year makes such a figure another time's. `stay_days` is how long the
+    fact lasts: the count of a visit holds on each day of a visit ("her seventh visit" on its Thursday and its Friday)."""
+    if by_year:  # but two days both texts name, weeks apart, are two times ("31% on August 3", "24% on August 20")
+        return any(m.value.year == t.value.year and not weeks_apart(m, t) for m in claim for t in evidence if m.value and t.value)
+    return any(_near(mine, theirs, stay_days) for mine in claim for theirs in evidence)
 
 
-def _near(mine: DateRef, theirs: DateRef) -> bool:
+def weeks_apart(mine: DateRef, theirs: DateRef) -> bool:
+    named = mine.surface and theirs.surface and mine.granularity == theirs.granularity == "day"
+    return bool(named and mine.value and theirs.value and abs((mine.value - theirs.value).days) > SAME_WEEK)
+
+
+def _near(mine: DateRef, theirs: DateRef, stay_days: int = 0) -> bool:
     if mine.granularity == "day" and theirs.granularity == "day" and mine.value and theirs.value:
-        return abs((mine.value - theirs.value).days) <= (SAME_WEEK if not theirs.surface else 0)
+        return abs((mine.value - theirs.value).days) <= max(stay_days, SAME_WEEK if not theirs.surface else 0)
     return mine.compatible(theirs)
 
 

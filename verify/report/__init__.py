@@ -10,11 +10,13 @@ from pathlib import Path
 
 from verify import __version__
 from verify.models import (
-    Article, Claim, IndexInfo, Judgment, QuantityClaim, QuoteClaim, Report, ReportClaim, Summary, Verdict,
+    Article, Claim, ExcludedDocument, IndexInfo, Judgment, QuantityClaim, QuoteClaim, Report, ReportClaim, SelfCopyReason, Summary,
+    Verdict,
 )
 from verify.report.claimreview import render_claimreview
 from verify.report.html import render_html
 from verify.report.markdown import render_markdown
+from verify.report.order import reading_order
 
 
 class ReportFormat(str, Enum):
@@ -36,7 +38,21 @@ def report_base(path: Path) -> Path:
     return path
 
 
-def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[Judgment], index: IndexInfo) -> Report:
+def exclusion_note(copy: ExcludedDocument) -> str:
+    """One sentence a reader understands: which document was left out, and why."""
+    name = f"{copy.document_id}" + (f" ({copy.title})" if copy.title and copy.title != copy.document_id else "")
+    why = {
+        SelfCopyReason.SAME_TEXT: "its text is the article's",
+        SelfCopyReason.NEAR_DUPLICATE: f"it is a near-duplicate of the article ({copy.overlap_score:.0%} of 5-word runs shared)",
+        SelfCopyReason.CONTAINS_ARTICLE: f"it contains the article ({copy.overlap_score:.0%} of the article's 5-word runs)",
+    }[copy.reason]
+    return f"Left out of the evidence: corpus document {name}, because {why}; an article is not evidence for itself."
+
+
+def build_report(
+    article: Article, claims: Sequence[Claim], judgments: Sequence[Judgment], index: IndexInfo,
+    excluded: Sequence[ExcludedDocument] = (),
+) -> Report:
     by_claim = {j.claim_id: j for j in judgments}
     rows = []
     for claim in claims:
@@ -53,7 +69,8 @@ def build_report(article: Article, claims: Sequence[Claim], judgments: Sequence[
     counts = {v.value: sum(1 for r in rows if r.verdict is v) for v in Verdict}
     return Report(
         tool_version=__version__, generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        index=index, article=article, claims=tuple(rows), summary=Summary(**counts),
+        index=index, article=article, claims=tuple(reading_order(rows)), summary=Summary(**counts),
+        excluded_documents=tuple(excluded), notes=tuple(exclusion_note(c) for c in excluded),
     )
 
 

@@ -10,6 +10,7 @@ import re
 from html import escape
 
 from verify.models import Evidence, Report, ReportClaim, WordChange
+from verify.report.order import covered_verdicts, reading_order, worst
 
 WORD = re.compile(r"[\w’'-]+")
 COMMON = frozenset("the and for with that this from have has had was were are its their they them his her said says will".split())
@@ -28,7 +29,7 @@ aside section.hidden,mark.hidden{display:none}aside section.current{border-color
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #bbb;background:#f5f5f5}
 .meta{color:#555;font-size:13px}label{margin-right:8px}b.hit{background:#fff3a3;font-weight:600}
 del{background:#fecaca}ins{background:#bbf7d0;text-decoration:none}.diff{font-size:13px;margin:4px 0}
-.flag{color:#b45309;font-weight:600}.review{color:#1d4ed8;font-size:13px}
+.flag{color:#b45309;font-weight:600}.note{margin:6px 0 0;color:#92400e;font-size:13px}.review{color:#1d4ed8;font-size:13px}
 li.ev{margin-bottom:8px}section.current details.evidence{display:block}
 @media print{header{position:static}aside{position:static;max-height:none;overflow:visible}aside section.hidden,mark.hidden{display:block}main{display:block}details.evidence>*{display:block}}
 """
@@ -59,11 +60,14 @@ def marked_article(report: Report) -> str:
     parts, cursor = [], 0
     for claim in sorted(report.claims, key=lambda c: (c.start, -c.end)):
         if claim.start < cursor:
-            continue  # nested or overlapping: listed in the panel only
+            continue  # nested or overlapping: listed in the panel, and its verdict colours the mark around it
+        inside = covered_verdicts(report.claims, claim.start, claim.end)
+        shown = worst([c.verdict for c in inside])
+        title = "; ".join(f"{c.id}: {c.verdict.value}" for c in reading_order(inside))
         parts.append(escape(text[cursor : claim.start]))
         parts.append(
-            f'<mark id="m-{claim.id}" data-id="{claim.id}" tabindex="0" class="{claim.verdict.value}" '
-            f'title="{claim.id}: {claim.verdict.value}">{escape(text[claim.start : claim.end])}</mark>'
+            f'<mark id="m-{claim.id}" data-id="{claim.id}" tabindex="0" class="{shown.value}" '
+            f'title="{escape(title, quote=True)}">{escape(text[claim.start : claim.end])}</mark>'
         )
         cursor = claim.end
     parts.append(escape(text[cursor:]))
@@ -145,11 +149,12 @@ def render_html(report: Report) -> str:
     )
     kinds = "".join(f'<label><input type=checkbox data-f="{k}" checked>{k}</label>' for k in ("quantity", "quote", "statement"))
     title = escape(report.article.title or "article")
+    notes = "".join(f"<p class=note>Note: {escape(note)}</p>" for note in report.notes)
     return (
         f"<!doctype html><html lang=en><head><meta charset=utf-8><title>verify: {title}</title>"
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
         f"<style>{STYLE}</style></head><body><header><h1 style='font-size:18px;margin:0 0 6px'>{title}</h1>"
-        f"<div class=bar>{pills}<span>|</span>{kinds}<span class=meta>j / k: next / previous claim</span></div></header>"
-        f"<main><article>{marked_article(report)}</article><aside>{''.join(claim_panel(c) for c in report.claims)}</aside></main>"
+        f"<div class=bar>{pills}<span>|</span>{kinds}<span class=meta>j / k: next / previous claim</span></div>{notes}</header>"
+        f"<main><article>{marked_article(report)}</article><aside>{''.join(claim_panel(c) for c in reading_order(report.claims))}</aside></main>"
         f"<script>{SCRIPT}</script></body></html>\n"
     )

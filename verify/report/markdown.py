@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from verify.models import Report, ReportClaim, Verdict
+from verify.report.order import reading_order
 
 ICONS = {Verdict.SUPPORTED: "✅", Verdict.CONFLICTING: "❌", Verdict.DISPUTED: "⚠️", Verdict.UNVERIFIED: "❔"}
 
@@ -61,13 +62,16 @@ def render_markdown(report: Report) -> str:
         f"| {s.supported} | {s.conflicting} | {s.disputed} | {s.unverified} |",
         "",
     ]
-    flagged = [c for c in report.claims if final(c) in (Verdict.CONFLICTING, Verdict.DISPUTED) or c.needs_review]
+    for note in report.notes:
+        lines += [f"> **Note:** {cell(note, 400)}", ""]
+    ordered = reading_order(report.claims)
+    flagged = [c for c in ordered if final(c) in (Verdict.CONFLICTING, Verdict.DISPUTED) or c.needs_review]
     if flagged:
         lines += ["### Needs attention", ""]
         for claim in flagged:
             lines += claim_section(claim)
     lines += ["### All claims", "", "| id | kind | verdict | claim | speaker | review |", "|---|---|---|---|---|---|"]
-    for c in report.claims:
+    for c in ordered:
         lines.append(
             f"| {c.id} | {c.kind.value} | {ICONS[c.verdict]} {c.verdict.value} | {cell(c.text, 90)} | {cell(c.speaker or '', 40)} | {review_cell(c)} |"
         )

@@ -1,0 +1,81 @@
+"""Speaker resolution by who the article is about: pronouns by salience and gender, descriptions, continuations."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract_claims
+from verify.extract.people import People
+from verify.models import Article, QuoteClaim
+
+
+def quote_speakers(text: str) -> list[tuple[str, str | None]]:
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return [(c.quote[:24], c.speaker) for c in claims if isinstance(c, QuoteClaim) and c.direct]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the subject of the sentence before, not the last name in it
+    ("Roy Graf, an oilfield worker, protested the bills outside the office of Premier Doug Lent on Monday.\n\n"
+     "“We cannot pay this,” he said.", "We cannot pay this", "Roy Graf"),
+    # gender read from the article's own pronouns: "she" is the woman, though a man was named last
+    ("Dana Whitfield, a baker, has baked for thirty years. She opened her first shop in 1994.\n\n"
+     "She greets the customers while her husband, Tom Berger, an accountant, keeps the books. "
+     "“I never stop thinking how lucky I am,” she said.", "I never stop thinking", "Dana Whitfield"),
+    # a single name that speaks and is "he"
+    ("Police cleared the camp on Monday, Inspector Luc Marois said. He said the operation was calm.\n\n"
+     "But Hereditary Chief Na'moks said he saw it differently. He said the camp had been peaceful for years.\n\n"
+     "“This is too fresh in our minds,” he said.", "This is too fresh", "Na'moks"),
+])
+def test_salience_pronoun_resolves_to_the_salient_person_of_that_gender(text: str, words: str, speaker: str) -> None:
+    assert (words[:24], speaker) in [(w[: len(words[:24])], s) for w, s in quote_speakers(text)]
+
+
+def test_salience_quote_opening_a_paragraph_after_reported_speech_is_the_reporters_subject() -> None:
+    text = ("“Three patients waited over half an hour,” said Terry Chapman of the paramedics' union.\n\n"
+            "Chapman admits that in one case there were fatalities.\n\n"
+            "“I can’t say the lack of an ambulance caused them to die, but who knows,” adding nothing more.\n")
+    speakers = dict(quote_speakers(text))
+    assert speakers["I can’t say the lack of "] == "Terry Chapman"
+
+
+def test_salience_shared_family_name_means_the_person_introduced_first() -> None:
+    text = ("Dorie Greenspan, a cookbook author, has written 13 books. Her husband, Michael Greenspan, tastes every recipe.\n\n"
+            "Greenspan started in a restaurant kitchen. She was fired for making cakes.\n\n"
+            "“I loved doing that,” she said.")
+    people = People(text)
+    assert people.salience.pronoun("she", text.rindex("she said")) == "Dorie Greenspan"
+
+
+@pytest.mark.parametrize("text, phrase, entity", [
+    ("BC Hydro, the provincial utility, raised its rates on Monday. Critics said the rise was steep.", "the utility", "BC Hydro"),
+    ("Procter & Gamble said on Tuesday that sales rose 4 per cent. Analysts had expected less.", "the company", "Procter & Gamble"),
+    ("Quinn Hughes, the rookie defenceman, scored twice. Coach Travis Green was pleased.", "the rookie defenceman", "Quinn Hughes"),
+    ("Officers cleared the camp on Monday. Chief Ana Roy watched.", "The RCMP statement", "RCMP"),  # whoever issued it
+])
+def test_salience_description_resolves_to_the_entity_carrying_it(text: str, phrase: str, entity: str) -> None:
+    assert People(text).salience.described(phrase, len(text)) == entity
+
+
+def test_salience_unknown_description_stays_unresolved() -> None:
+    text = "Dana Whitfield opened a bakery in 1994. Her husband joined later."
+    assert People(text).salience.described("the judge", len(text)) is None
+
+
+def test_salience_it_said_is_the_organisation_spelled_out_in_full():
+    text = ("Export Development Canada (EDC) insured the project in 2011. EDC declined to answer most questions about "
+            "the policy. “We are obligated to respect the confidentiality of our clients,” it said in a statement.")
+    assert dict(quote_speakers(text))["We are obligated to resp"] == "Export Development Canada"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name in apposition after the cue, not the description before it
+    ("Ann Campbell, a nurse, died in May. “She never complained about anything at all,” says Campbell's partner, "
+     "Jason Louth.", "Jason Louth"),
+    ("“She never complained about anything at all,” said a neighbour, Rita Moss, who lives next door.", "Rita Moss"),
+    # "they": the two people named together just before
+    ("Owner Tom Reid and manager Ana Diaz closed the Blue Door cafe on Friday after nine years. "
+     "“We could not pay the new rent any longer,” they said.", "Tom Reid and Ana Diaz"),
+])
+def test_salience_appositive_after_the_cue_and_they_for_two_named_people(text: str, speaker: str) -> None:
+    assert [s for _, s in quote_speakers(text)] == [speaker]

@@ -1,0 +1,89 @@
+"""Do two figures count the same thing: the counted noun (synonyms folded, unit words read as what they measure,
+the currency of a sum), an event's rank against a count of such events, durations in one unit."""
+
+from __future__ import annotations
+
+import re
+
+from verify.extract.money import currency_after, is_currency
+from verify.extract.units import measure_of, only_to_agree, same_measure, unit_words_as_measure
+from verify.judge.values import FIGURE_DIGITS, other_currency, same_number
+from verify.lexical import tokenize
+from verify.models import Qualifier, Quantity
+
+RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
+                  "appear", "term", "case", "death", "infect", "arrest"}
+
+
+SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet", "meeting": "meet", "summit": "meet",
+            "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
+            "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
+            "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
+            "inhabit": "peopl"}
+
+
+def noun_chunk(counted: str) -> list[str]:
+    """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
+    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
+    chunk = []
+    for word in tokenize(head_phrase):
+        if chunk and (word.endswith("ing") or word in POSITION_WORDS):
+            break  # "two points ahead of Ostby" and "two points clear of Ostby" both count points
+        chunk.append(SYNONYMS.get(word, word))
+    return chunk
+
+
+POSITION_WORDS = set(tokenize("ahead behind clear short above below more fewer less higher lower up down"))
+
+
+def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
+    """Do both figures count the same kind of thing: same unit and ordinality, and the head noun of
+    one in the other's noun phrase ("cooperation agreements" and "agreements"; not "hydropower dams"
+    and "megawatts of hydropower")? Without a counted noun ("her fifth to Ostrel", "$3.2 billion")
+    a unit, or a close passage, must say so."""
+    if not (same_measure(claim.unit, other.unit) or other_currency(claim, other)):
+        return False
+    mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
+    if claim.ordinal != other.ordinal:  # "the 27th meeting" and "have met 27 times": see `rank_and_count`
+        return rank_and_count(mine, theirs)
+    if not mine or not theirs:  # a sum in a currency word counts money, whatever follows ("crowns once interest is included")
+        in_words = is_currency(claim.unit) and bool(currency_after(claim.counted, 0) or currency_after(other.counted, 0))
+        in_words = in_words or claim.unit.startswith("per ")  # a rate says what it is: "12.4 per 100,000" (people)
+        return (not mine and not theirs or in_words) and (bool(claim.unit) or (claim.ordinal and cosine >= 0.6))
+    return mine[-1] in theirs or theirs[-1] in mine
+
+
+def in_own_unit_first(claim: Quantity, figures: list[Quantity]) -> list[Quantity]:
+    """A sentence that gives a duration in the claim's own unit is read in it: "takes at most 1 day" is held to "from
+    two days", not to the "under nine hours" the journey will take."""
+    if any(q.unit == claim.unit and measure_of(q.unit) for q in figures):
+        return [q for q in figures if not only_to_agree(claim.unit, q.unit)]
+    return figures
+
+
+def rank_and_count(mine: list[str], theirs: list[str]) -> bool:
+    """An event's rank and a count of such events ("the 27th meeting since 2017", "have met 27 times since 2017")
+    are one figure when both name the events; they may support each other, never conflict (a count may be from
+    before the event ranked)."""
+    return bool(mine and theirs) and mine[-1] == theirs[-1] and mine[-1] in RUNNING_TOTALS
+
+
+def measured(q: Quantity) -> str:
+    """The counted phrase with its unit words read as what they measure ("megawatts of hydropower" is power), and
+    without the currency a sum is in ("35 million crowns" and "35m kroner" count the same: money)."""
+    money = currency_after(q.counted, 0) if is_currency(q.unit) else None
+    return q.counted[money[1]:].strip() if money else unit_words_as_measure(q.counted, q.unit)
+
+
+def repeats(claim: Quantity, other: Quantity) -> bool:
+    """The same specific figure ("$18.4bn" and "$18.4 billion"; not "20 percent", which many things are), unit and
+    qualifier: it may back a claim whose sentence shares little else with the evidence's."""
+    specific = len(re.sub(r"[^1-9]", "", FIGURE_DIGITS.search(claim.surface).group(0))) >= 2 if FIGURE_DIGITS.search(claim.surface) else False
+    return specific and claim.unit == other.unit and claim.ordinal == other.ordinal and same_number(claim, other) \
+        and (claim.qualifier is other.qualifier or Qualifier.EXACT in (claim.qualifier, other.qualifier))
+
+
+def loosely_same(claim: Quantity, other: Quantity) -> bool:
+    """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
+    "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
+    return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
