@@ -14,7 +14,8 @@ demo: $(VENV)/.installed
 	$(BIN)/verify index corpora/sample/reference --index index/sample
 	$(BIN)/verify check corpora/sample/article.md --index index/sample --out reports/sample
 
-test: $(VENV)/.installed
+# the suite runs every retrieval and judge test on the local index and on Milvus Lite too
+test: $(VENV)/.installed $(VENV)/.milvus
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -25,6 +26,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# the optional Milvus backend (verify[milvus]), for the tests; `make demo` does not need it
+$(VENV)/.milvus: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,milvus]'
 	touch $@
 
 bench: $(VENV)/.installed

@@ -1,6 +1,6 @@
 """Load benchmark of `verify serve` on loopback: concurrent checks while documents are added.
 
-    python bench/load.py [--clients 16] [--seconds 60]
+    python bench/load.py [--clients 16] [--seconds 60] [--backend local|milvus-lite]
 
 Starts the real service (a subprocess, uvicorn) on a copy of the sample index and corpus,
 runs N client threads that check the sample article in a loop, and a writer thread that adds
@@ -37,11 +37,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_service(work: Path, port: int) -> subprocess.Popen:
+def start_service(work: Path, port: int, index: str) -> subprocess.Popen:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "VERIFY_TOKEN": TOKEN}
-    subprocess.run([sys.executable, "-m", "verify", "index", str(work / "corpus"), "--index", str(work / "ix"), "-q"], check=True, env=env)
+    subprocess.run([sys.executable, "-m", "verify", "index", str(work / "corpus"), "--index", index, "-q"], check=True, env=env)
     process = subprocess.Popen(
-        [sys.executable, "-m", "verify", "serve", "--index", str(work / "ix"), "--corpus", str(work / "corpus"), "--port", str(port), "-q"],
+        [sys.executable, "-m", "verify", "serve", "--index", index, "--corpus", str(work / "corpus"), "--port", str(port), "-q"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.time() + 120
@@ -79,17 +79,30 @@ def writer_loop(url: str, stop: float, added: list, failures: list, every_s: flo
             time.sleep(every_s)
 
 
+def open_after(location: str):
+    """The index once the service stopped, checked consistent, and the documents it holds."""
+    from verify.backend import is_milvus, open_passage_index
+
+    index = open_passage_index(location)  # both backends check their parts agree on the passage count
+    if is_milvus(location):
+        return index, set(index.document_keys())
+    index.check_consistent()
+    return index, {row[0] for row in index.document_rows}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="verify serve load benchmark (loopback only)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--add-every", type=float, default=5.0, help="seconds between document additions")
+    parser.add_argument("--backend", choices=["local", "milvus-lite"], default="local", help="the index the service reads")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="verify-load-"))
+    index_location = str(work / "ix") if args.backend == "local" else f"milvus-lite:{work / 'ix.db'}"
     shutil.copytree(SAMPLE / "reference", work / "corpus")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    service = start_service(work, port)
+    service = start_service(work, port, index_location)
     article = (SAMPLE / "article.md").read_text(encoding="utf-8")
     latencies: list[float] = []
     failures: list[str] = []
@@ -107,15 +120,11 @@ def main() -> int:
     finally:
         service.terminate()
         service.wait(timeout=30)
-    from verify.index_store import open_index
-
-    index = open_index(work / "ix")
-    index.check_consistent()
-    present = {row[0] for row in index.document_rows}
+    index, present = open_after(index_location)
     missing = [d for d in added if d not in present]
     shutil.rmtree(work, ignore_errors=True)
     ms = np.array(latencies) * 1000 if latencies else np.array([0.0])
-    print(f"\nverify serve load — {args.clients} clients, {args.seconds:.0f} s, a document added every {args.add_every:g} s, {os.cpu_count()} cores\n")
+    print(f"\nverify serve load — {args.backend} index, {args.clients} clients, {args.seconds:.0f} s, a document added every {args.add_every:g} s, {os.cpu_count()} cores\n")
     print("| measure | result |\n|---|---|")
     print(f"| checks completed | {len(latencies)} ({len(latencies) / elapsed:.2f} per second) |")
     print(f"| latency p50 / p95 | {np.percentile(ms, 50):.0f} ms / {np.percentile(ms, 95):.0f} ms |")

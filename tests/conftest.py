@@ -55,6 +55,34 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, settings, embedder) -
     return path
 
 
+try:
+    import pymilvus  # noqa: F401
+
+    MILVUS_MISSING = ""
+except ImportError:
+    MILVUS_MISSING = "pymilvus is not installed (pip install 'verify[milvus]')"
+
+# The backends every retrieval and judge test runs on: the local index, and Milvus (Lite, embedded,
+# through the same MilvusClient API a Milvus server is reached with).
+BACKENDS = ["local", pytest.param("milvus-lite", marks=pytest.mark.skipif(bool(MILVUS_MISSING), reason=MILVUS_MISSING or "-"))]
+
+
+@pytest.fixture(scope="session")
+def sample_milvus(tmp_path_factory: pytest.TempPathFactory, settings, embedder) -> str:
+    """The bundled sample corpus indexed once into a Milvus Lite file (read-only for tests)."""
+    from verify.indexing import build_index
+
+    location = f"milvus-lite:{tmp_path_factory.mktemp('milvus') / 'sample.db'}"
+    build_index(SAMPLE / "reference", location, settings, embedder)
+    return location
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def any_index(request: pytest.FixtureRequest):
+    """The sample index on each backend: a folder path, or a milvus-lite: location."""
+    return request.getfixturevalue("sample_index" if request.param == "local" else "sample_milvus")
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the sample reference corpus."""

@@ -42,33 +42,33 @@ def tiny_cross_encoder(path, answer: int, id2label=ID2LABEL):
 CLAIM = "Police described the Brenmark protest as calm."
 
 
-def check(sample_index, embedder, model):
+def check(any_index, embedder, model):
     settings = Settings(entailment_model=model)
-    report = Checker(sample_index, settings, embedder).check(
+    report = Checker(any_index, settings, embedder).check(
         Article(text=CLAIM, sha256=sha256_text(CLAIM), published=dt.date(2026, 3, 13)))
     (claim,) = [c for c in report.claims if c.kind.value == "statement"]
     return claim
 
 
-def test_entail_without_a_model_the_rules_decide(sample_index, embedder):
-    assert check(sample_index, embedder, "none").verdict is Verdict.UNVERIFIED
+def test_entail_without_a_model_the_rules_decide(any_index, embedder):
+    assert check(any_index, embedder, "none").verdict is Verdict.UNVERIFIED
 
 
-def test_entail_entailment_lifts_to_supported(tmp_path, sample_index, embedder):
-    claim = check(sample_index, embedder, tiny_cross_encoder(tmp_path / "nli", answer=1))
+def test_entail_entailment_lifts_to_supported(tmp_path, any_index, embedder):
+    claim = check(any_index, embedder, tiny_cross_encoder(tmp_path / "nli", answer=1))
     assert claim.verdict is Verdict.SUPPORTED
     assert "entailment model" in claim.evidence[0].note
 
 
-def test_entail_contradiction_turns_to_conflicting(tmp_path, sample_index, embedder):
-    claim = check(sample_index, embedder, tiny_cross_encoder(tmp_path / "nli", answer=0))
+def test_entail_contradiction_turns_to_conflicting(tmp_path, any_index, embedder):
+    claim = check(any_index, embedder, tiny_cross_encoder(tmp_path / "nli", answer=0))
     assert claim.verdict is Verdict.CONFLICTING
 
 
-def test_entail_model_without_nli_labels_is_refused(tmp_path, sample_index, embedder):
+def test_entail_model_without_nli_labels_is_refused(tmp_path, any_index, embedder):
     path = tiny_cross_encoder(tmp_path / "nli", answer=0, id2label={0: "POSITIVE", 1: "NEGATIVE", 2: "OTHER"})
     with pytest.raises(ModelError, match="not entailment"):
-        check(sample_index, embedder, path)
+        check(any_index, embedder, path)
 
 
 # --- the shipped model -------------------------------------------------------------------------

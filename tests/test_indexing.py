@@ -5,12 +5,15 @@ import pytest
 
 from verify.config import Settings
 from verify.errors import CorpusError, IndexCorruptError, IndexMismatchError, IndexMissingError, ModelError
+from verify.backend import open_passage_index
 from verify.index_store import open_index
 from verify.indexing import build_index
 from verify.pipeline import Checker, make_embedder
 from verify.retrieve import Retriever
 from verify.models import Filters
 import verify.index_store as index_store
+
+from conftest import BACKENDS
 
 pytestmark = pytest.mark.slow
 
@@ -113,16 +116,18 @@ def test_indexing_unknown_model_is_a_model_error(tmp_path, corpus_copy):
     assert not (tmp_path / "ix" / "CURRENT").exists()
 
 
-def test_indexing_approximate_store_finds_the_same_best_passage(tmp_path, corpus_copy, embedder):
-    settings = Settings(vector_kind="approximate")
-    build_index(corpus_copy, tmp_path / "hnsw", settings, embedder)
-    retriever = Retriever(open_index(tmp_path / "hnsw"), embedder, settings)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_indexing_approximate_store_finds_the_same_best_passage(tmp_path, corpus_copy, embedder, backend):
+    settings = Settings(vector_kind="approximate")  # FAISS HNSW; Milvus IVF_FLAT (Milvus Lite refuses HNSW)
+    location = tmp_path / "hnsw" if backend == "local" else f"milvus-lite:{tmp_path / 'ivf.db'}"
+    build_index(corpus_copy, location, settings, embedder)
+    retriever = Retriever(open_passage_index(location), embedder, settings)
     (hits,) = retriever.search(["How long is the Selva rail bridge?"], k=3)
     assert any("62 kilometres" in h.text or "62-kilometre" in h.text for h in hits)
 
 
-def test_retrieve_hybrid_finds_and_filters(sample_index, embedder, settings):
-    retriever = Retriever(open_index(sample_index), embedder, settings)
+def test_retrieve_hybrid_finds_and_filters(any_index, sample_index, embedder, settings):
+    retriever = Retriever(open_passage_index(any_index), embedder, settings)
     (hits,) = retriever.search(["How many farmers rallied in Brenmark?"], k=3)
     assert hits[0].document_id == "wire-2026-03-12-protest"
     assert all(0 <= h.fused_score <= 1 for h in hits)
@@ -136,14 +141,14 @@ def test_retrieve_hybrid_finds_and_filters(sample_index, embedder, settings):
 
 
 @pytest.mark.parametrize("fusion", ["rrf", "convex"])
-def test_retrieve_fusion_modes_both_work(sample_index, embedder, fusion):
+def test_retrieve_fusion_modes_both_work(any_index, embedder, fusion):
     settings = Settings(fusion=fusion)
-    (hits,) = Retriever(open_index(sample_index), embedder, settings).search(["Selva bridge length in kilometres"], k=3)
+    (hits,) = Retriever(open_passage_index(any_index), embedder, settings).search(["Selva bridge length in kilometres"], k=3)
     assert hits and hits[0].fused_score == max(h.fused_score for h in hits)
 
 
-def test_checker_reuses_model_and_index(sample_index, embedder, settings):
-    checker = Checker(sample_index, settings, embedder)
+def test_checker_reuses_model_and_index(any_index, embedder, settings):
+    checker = Checker(any_index, settings, embedder)
     from verify.read import read_article
     from conftest import SAMPLE
 
@@ -201,16 +206,14 @@ def test_retrieve_fusion_topic_bonus_breaks_a_tie_toward_the_covering_document_a
     assert plain[0] == plain[1] == pytest.approx(0.8 * 0.7 + 0.2)
 
 
-def test_retrieve_fused_scores_carry_the_document_coverage_bonus(sample_index, embedder, settings):
-    from verify.retrieve import document_coverage
-
-    index = open_index(sample_index)
+def test_retrieve_fused_scores_carry_the_document_coverage_bonus(any_index, embedder, settings):
+    index = open_passage_index(any_index)
     query = "How many agreements did the leaders sign at the summit?"
     plain = Retriever(index, embedder, settings.model_copy(update={"topic_weight": 0.0})).search([query], k=100)[0]
     plain_fused = {hit.passage_id: hit.fused_score for hit in plain}
     weight = settings.topic_weight
     assert weight > 0
     for hit in Retriever(index, embedder, settings).search([query], k=5)[0]:
-        coverage = document_coverage(index.lexical.term_rows(query), index.passage_documents, [hit.passage_id])
+        coverage = index.coverage(query, [hit.passage_id])
         expected = (plain_fused[hit.passage_id] + weight * coverage[hit.passage_id]) / (1 + weight)
         assert hit.fused_score == pytest.approx(expected)

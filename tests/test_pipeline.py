@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def report(sample_index, embedder, settings):
-    return check_article(str(SAMPLE / "article.md"), sample_index, settings, embedder=embedder)
+def report(any_index, embedder, settings):
+    return check_article(str(SAMPLE / "article.md"), any_index, settings, embedder=embedder)
 
 
 def claim(report, startswith):
@@ -60,19 +60,19 @@ def test_pipeline_explanation_names_source_and_figures(report):
     assert "75 kilometres" in text and "62 kilometres" in text and "Lindhaven Herald (13 Mar 2026)" in text
 
 
-def test_pipeline_figures_about_other_actors_are_not_evidence(sample_index, embedder, settings):
+def test_pipeline_figures_about_other_actors_are_not_evidence(any_index, embedder, settings):
     text = ("President Ana Lind of Norvia met King Osric of Delmark in Sorrel on Thursday. "
             "More than 20 bilateral cooperation agreements were signed across sectors including trade and energy.")
-    report = check_article(Article(text=text, sha256=sha256_text(text)), sample_index, settings, embedder=embedder)
+    report = check_article(Article(text=text, sha256=sha256_text(text)), any_index, settings, embedder=embedder)
     (agreements,) = [c for c in report.claims if c.kind.value == "quantity"]
     assert agreements.verdict is Verdict.UNVERIFIED  # the sample corpus's 14 agreements are Varnia and Ostrel's
 
 
-def test_pipeline_credited_agency_is_checked(sample_index, embedder, settings):
+def test_pipeline_credited_agency_is_checked(any_index, embedder, settings):
     words = "Our two nations have built something rare: a partnership that does not bend with every change of weather"
     for agency, flagged in (("the Varnian News Agency", False), ("the Nordic Wire", True)):
         text = f"“{words},” Alina Marek said, according to {agency}."
-        report = check_article(Article(text=text, sha256=sha256_text(text)), sample_index, settings, embedder=embedder)
+        report = check_article(Article(text=text, sha256=sha256_text(text)), any_index, settings, embedder=embedder)
         (quote,) = [c for c in report.claims if c.kind.value == "quote"]
         assert quote.verdict is Verdict.SUPPORTED
         assert ("none of the supporting evidence comes from it" in quote.explanation) is flagged

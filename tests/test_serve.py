@@ -8,20 +8,26 @@ import pytest
 
 from verify.serve import ServiceOptions, create_app
 
-from conftest import SAMPLE
+from conftest import BACKENDS, SAMPLE
 
 pytestmark = pytest.mark.slow
 TOKEN = "s3cret-token"
 
 
-@pytest.fixture(scope="module")
-def service(tmp_path_factory, sample_index, settings, embedder):
+@pytest.fixture(scope="module", params=BACKENDS)
+def service(request, tmp_path_factory, sample_index, settings, embedder):
     from starlette.testclient import TestClient
+
+    from verify.indexing import build_index
 
     root = tmp_path_factory.mktemp("svc")
     corpus, index = root / "corpus", root / "ix"
     shutil.copytree(SAMPLE / "reference", corpus)
-    shutil.copytree(sample_index, index)
+    if request.param == "local":
+        shutil.copytree(sample_index, index)
+    else:
+        index = f"milvus-lite:{root / 'ix.db'}"
+        build_index(corpus, index, settings, embedder)
     options = ServiceOptions(index_dir=index, corpus_dir=corpus, token=TOKEN, max_body_bytes=200_000, allowed_hosts=("localhost",))
     app = create_app(options, settings, embedder)
     with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as client:

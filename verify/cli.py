@@ -32,8 +32,19 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from exc
 
 
+def index_argument(value: str) -> object:
+    from verify.backend import index_location
+
+    try:
+        return index_location(value)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
 def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--index", type=Path, default=default_index_dir(), help="index directory (default: index/default)")
+    parser.add_argument("--index", type=index_argument, default=default_index_dir(),
+                        help="index folder (default: index/default), milvus-lite:FILE.db, or milvus://HOST:PORT/COLLECTION "
+                        "(milvus+https:// for TLS; credentials from MILVUS_TOKEN or MILVUS_USER/MILVUS_PASSWORD)")
     parser.add_argument("--model", help="embedding model: a sentence-transformers id or local path "
                         "(default: $VERIFY_MODEL or the packaged all-MiniLM-L6-v2)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")

@@ -1,5 +1,7 @@
 """corpora/ -> index/: read, split into passages, embed what is new, write a generation.
 
+A Milvus location (verify/backend.py) is built by verify/milvus_indexing.py instead.
+
 Incremental: vectors are reused by (model, passage text hash), so unchanged documents are
 never re-embedded; a corpus whose fingerprint matches the live index writes nothing.
 """
@@ -10,10 +12,13 @@ import datetime as dt
 import hashlib
 import logging
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from verify.backend import is_milvus
 from verify.config import Settings
 from verify.embed import Embedder, text_key
 from verify.errors import IndexStoreError, ModelError
@@ -88,26 +93,35 @@ def embed_passages(
     return matrix, hashes, len(missing)
 
 
-def document_changes(documents: list[Document], previous: OpenIndex | None) -> dict[str, int]:
-    old = previous.document_hashes() if previous else {}
+def stored_document_key(doc: Document) -> tuple[str, str, str, str, str | None]:
+    """What the local index stores per document to tell an unchanged one (index_store.document_hashes)."""
+    return (doc.sha256, doc.title, doc.source, doc.url, doc.published.isoformat() if doc.published else None)
+
+
+def document_changes(documents: list[Document], old: Mapping[str, Any], key: Callable[[Document], Any] = stored_document_key) -> dict[str, int]:
+    """Counts of added, updated, unchanged and removed documents against `old` (document id -> stored key)."""
     new_ids = {d.id for d in documents}
     counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": len(set(old) - new_ids)}
     for doc in documents:
         before = old.get(doc.id)
-        now = (doc.sha256, doc.title, doc.source, doc.url, doc.published.isoformat() if doc.published else None)
-        key = "added" if before is None else "unchanged" if tuple(before) == now else "updated"
-        counts[key] += 1
+        state = "added" if before is None else "unchanged" if before == key(doc) else "updated"
+        counts[state] += 1
     return counts
 
 
-def build_index(corpus: Path, index_dir: Path, settings: Settings, embedder: Embedder) -> IndexBuild:
-    """Bring the index at `index_dir` up to date with `corpus`; see the module docstring."""
+def build_index(corpus: Path, index_dir: Path | str, settings: Settings, embedder: Embedder) -> IndexBuild:
+    """Bring the index `index_dir` names up to date with `corpus`; see the module docstring."""
+    if is_milvus(index_dir):
+        from verify.milvus_indexing import build_milvus_index
+
+        return build_milvus_index(corpus, str(index_dir), settings, embedder)
+    index_dir = Path(index_dir)
     started = time.perf_counter()
     documents = read_corpus(corpus, settings.max_document_bytes)
     fingerprint = corpus_fingerprint(documents, settings, embedder.model_id)
     with writer_lock(index_dir):
         previous = previous_index(index_dir)
-        changes = document_changes(documents, previous)
+        changes = document_changes(documents, {k: tuple(v) for k, v in (previous.document_hashes() if previous else {}).items()})
         if previous is not None and previous.manifest.corpus_fingerprint == fingerprint:
             return IndexBuild(
                 path=str(index_dir), manifest=previous.manifest, changed=False, embedded_passages=0,

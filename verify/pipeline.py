@@ -9,7 +9,7 @@ from pathlib import Path
 from verify.config import Settings
 from verify.embed import Embedder, SentenceTransformerEmbedder
 from verify.extract import extract_claims
-from verify.index_store import OpenIndex, open_index
+from verify.backend import IndexLocation, PassageIndex, index_location, open_passage_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
 from verify.judge.entail import make_entailment
@@ -40,11 +40,11 @@ def with_verbatim(retriever: Retriever, claim: Claim, found: list[RetrievedPassa
 class Checker:
     """An index and a model loaded once, checking any number of articles."""
 
-    def __init__(self, index_dir: Path, settings: Settings, embedder: Embedder | None = None) -> None:
-        self.index_dir = Path(index_dir)
+    def __init__(self, index_dir: IndexLocation, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.index_dir = index_location(index_dir)
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
-        self.index: OpenIndex = open_index(self.index_dir)
+        self.index: PassageIndex = open_passage_index(self.index_dir)
         self.retriever = Retriever(self.index, self.embedder, settings)
         self.entailment = make_entailment(settings.entailment_model)
 
@@ -78,7 +78,7 @@ class Checker:
 
 def check_article(
     article: str | Article,
-    index_dir: Path | str,
+    index_dir: IndexLocation,
     settings: Settings | None = None,
     published: dt.date | None = None,
     filters: Filters = Filters(),
@@ -90,10 +90,10 @@ def check_article(
         article = read_article(article, settings.max_article_bytes, settings.fetch_timeout_s, published)
     elif published:
         article = article.model_copy(update={"published": published})
-    return Checker(Path(index_dir), settings, embedder).check(article, filters)
+    return Checker(index_dir, settings, embedder).check(article, filters)
 
 
-def build_index(corpus: Path | str, index_dir: Path | str, settings: Settings | None = None, embedder: Embedder | None = None) -> IndexBuild:
-    """Build or update the index at `index_dir` from the documents under `corpus`."""
+def build_index(corpus: Path | str, index_dir: IndexLocation, settings: Settings | None = None, embedder: Embedder | None = None) -> IndexBuild:
+    """Build or update the index `index_dir` names (a folder or a Milvus location) from the documents under `corpus`."""
     settings = settings or Settings()
-    return _build_index(Path(corpus), Path(index_dir), settings, embedder or make_embedder(settings))
+    return _build_index(Path(corpus), index_location(index_dir), settings, embedder or make_embedder(settings))

@@ -1,9 +1,8 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (BM25) rankings fused into one top-k, and quotes found
-word for word in whole documents (the phrase index) whatever the ranking and wherever passages were cut."""
+"""Hybrid retrieval: dense and lexical (BM25) rankings of a `PassageIndex` fused into one top-k, and quotes
+found word for word in whole documents (the phrase index) whatever the ranking and wherever passages were cut."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -13,11 +12,12 @@ from verify.config import FusionMode, Settings
 from verify.duplicates import copy_of, probe_texts
 from verify.embed import Embedder
 from verify.errors import IndexMismatchError
-from verify.index_store import OpenIndex
+from verify.backend import WORD, PassageIndex, PassageText, verbatim_span
+# document_coverage and paragraph_lead are re-exported (tests and eval import them from here)
+from verify.index_store import document_coverage, paragraph_lead, top_lexical  # noqa: F401
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.models import Article, ExcludedDocument, Filters, QuotedWords, RetrievedPassage
-from verify.read import parse_date
 from verify.store import VectorStore
 
 
@@ -68,12 +68,7 @@ def complete_scores(
     of them; its real score is cheap to get (one dot product, one array lookup). On SciFact
     claims_train, real scores give hybrid recall@10 0.972 against 0.968 with zeros (eval/retrieval_scifact.py).
     """
-    if depth < len(lexical_all):
-        top = np.argpartition(-lexical_all, depth)[:depth]
-    else:
-        top = np.arange(len(lexical_all))
-    lexical = {int(r): float(lexical_all[r]) for r in top if lexical_all[r] > 0}
-    lexical.update({r: float(lexical_all[r]) for r in dense if r not in lexical and lexical_all[r] > 0})
+    lexical = top_lexical(lexical_all, depth, dense)
     missing = [r for r in lexical if r not in dense]
     if missing:
         cosines = store.vectors_at(missing) @ query_vector
@@ -81,83 +76,26 @@ def complete_scores(
     return dense, lexical
 
 
-def document_coverage(
-    term_rows: list[tuple[float, np.ndarray]], passage_documents: np.ndarray, rows: list[int]
-) -> dict[int, float]:
-    """Per candidate row: the share of the query's idf mass its whole document holds, anywhere in it.
-
-    A passage is judged alone, but a claim usually restates what a document is about as a whole: of two
-    equally close passages, the one whose document holds all the claim's terms is more often the right
-    one. As a bonus on the fused score this lifts SciFact claims_train recall@1/3/10 from 0.806 / 0.919 /
-    0.974 to 0.810 / 0.927 / 0.980 (eval/retrieval_scifact.py).
-    """
-    total = sum(weight for weight, _ in term_rows)
-    if not rows or total <= 0:
-        return {}
-    candidates = passage_documents[rows]
-    holds = np.zeros(int(passage_documents.max()) + 1, dtype=bool)  # per document: does it hold the term?
-    held = np.zeros(len(rows))
-    for weight, holding in term_rows:
-        holds[:] = False
-        holds[passage_documents[holding]] = True
-        held += weight * holds[candidates]
-    return {row: float(h / total) for row, h in zip(rows, held)}
-
-
-LEAD_CHARS = 300
-
-
-def paragraph_lead(text: str, start: int) -> str:
-    """The text between the start of the paragraph holding `start` and `start` (capped)."""
-    paragraph = text.rfind("\n", 0, start) + 1
-    return text[max(paragraph, start - LEAD_CHARS) : start]
-
-
 VERBATIM_MIN_WORDS = 4  # shorter quoted words ("a wish list") are everywhere: the ranking decides for them
 VERBATIM_DOCUMENTS = 5
 HALF_MIN_WORDS = 6  # a half shorter than this is too common a phrase to point at the quote's source
-WORD = re.compile(r"\w+")
-
-
-def verbatim_span(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where the words stand in the text in this order, whatever marks, case and spacing lie between."""
-    match = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)", text, re.I)
-    return match.span() if match else None
 
 
 class Retriever:
-    def __init__(self, index: OpenIndex, embedder: Embedder, settings: Settings) -> None:
+    """Hybrid search over any `PassageIndex`; the fusion happens here, so scores mean the same on every engine."""
+
+    def __init__(self, index: PassageIndex, embedder: Embedder, settings: Settings) -> None:
         if index.manifest.model != embedder.model_id:
             raise IndexMismatchError(
-                f"index {index.root} was built with model {index.manifest.model!r}, not {embedder.model_id!r}: "
+                f"index {index.location} was built with model {index.manifest.model!r}, not {embedder.model_id!r}: "
                 "rebuild it or pass the same --model"
             )
         self.index = index
         self.embedder = embedder
         self.settings = settings
         self.fusion = Fusion(settings.fusion, settings.dense_weight, settings.rrf_k, settings.topic_weight)
-        self._rows_by_document: dict[str, list[int]] | None = None
         # a generation never changes: a document's quotes are read once (a check reads the same few documents)
         self.document_quotes = lru_cache(maxsize=256)(self._document_quotes)
-
-    def allowed_rows(self, filters: Filters) -> np.ndarray | None:
-        if not filters.active:
-            return None
-        sources = {s.lower() for s in filters.sources}
-        excluded = set(filters.excluded_document_ids)
-        keep = set()
-        for doc_id, source, published in self.index.document_rows:
-            date = parse_date(published)
-            if doc_id in excluded:
-                continue
-            if sources and (source or "").lower() not in sources:
-                continue
-            if filters.published_from and (date is None or date < filters.published_from):
-                continue
-            if filters.published_to and (date is None or date > filters.published_to):
-                continue
-            keep.add(doc_id)
-        return self.index.allowed_rows(keep)
 
     def copies_of(self, article: Article, probes_per_text: int = 3) -> tuple[ExcludedDocument, ...]:
         """Documents of the index that are the article itself (see verify.duplicates).
@@ -165,13 +103,13 @@ class Retriever:
         Candidates are the documents with the article's text hash and those holding the best BM25
         passages for a few stretches of the article: a copy ranks first for its own words.
         """
-        if self.index.lexical.size == 0:
+        if self.index.size == 0:
             return ()
         candidates = dict.fromkeys(self.index.documents_with_sha256(article.sha256))
         for probe in probe_texts(article.text):
-            scores = self.index.lexical.scores(probe)
-            best = np.argpartition(-scores, probes_per_text)[:probes_per_text] if len(scores) > probes_per_text else np.arange(len(scores))
-            candidates.update(dict.fromkeys(self.index.passages[int(r)].document_id for r in best if scores[r] > 0))
+            best = self.index.lexical_search(probe, probes_per_text, Filters())
+            texts = self.index.passage_texts(list(best))
+            candidates.update(dict.fromkeys(texts[r].document_id for r in best))
         found = (copy_of(article.text, article.sha256, self.index.document(doc_id)) for doc_id in candidates)
         return tuple(copy for copy in found if copy is not None)
 
@@ -182,30 +120,22 @@ class Retriever:
         return [found[q] for q in queries]
 
     def _search(self, queries: Sequence[str], k: int, filters: Filters) -> list[list[RetrievedPassage]]:
-        if not queries or self.index.store.size == 0:
-            return [[] for _ in queries]
-        allowed = self.allowed_rows(filters)
-        if allowed is not None and len(allowed) == 0:
+        if not queries or self.index.size == 0:
             return [[] for _ in queries]
         vectors = self.embedder.encode_queries(list(queries))
-        if vectors.shape[1] != self.index.store.dimension:
-            raise IndexMismatchError(f"index {self.index.root} holds {self.index.store.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
-        depth = min(self.settings.candidates, self.index.store.size)
-        scores, rows = self.index.store.search(vectors, depth, allowed)
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(self.index.lexical.size, dtype=bool)
-            mask[allowed] = True
+        if vectors.shape[1] != self.index.manifest.dimension:
+            raise IndexMismatchError(f"index {self.index.location} holds {self.index.manifest.dimension}-d vectors, the model gives {vectors.shape[1]}-d")
+        depth = min(self.settings.candidates, self.index.size)
         results = []
-        for i, query in enumerate(queries):
-            dense = {int(r): float(s) for r, s in zip(rows[i], scores[i]) if r >= 0}
-            lexical_all = self.index.lexical.scores(query)
-            if mask is not None:
-                lexical_all = np.where(mask, lexical_all, 0.0)
-            dense, lexical = complete_scores(dense, lexical_all, depth, self.index.store, vectors[i])
+        for query, vector, dense in zip(queries, vectors, self.index.dense_search(vectors, depth, filters)):
+            # both scores for every candidate either side found: a passage one side missed used to count 0
+            # there, which buried passages found by only one side (SciFact hybrid recall@10 0.968 -> 0.972)
+            lexical = self.index.lexical_search(query, depth, filters, also=dense.keys())
+            dense = dense | self.index.cosines([r for r in lexical if r not in dense], vector)
             fused = self.fusion(dense, lexical, self.coverage(query, dense.keys() | lexical.keys()))
             best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
-            results.append([self.passage(r, dense, lexical, fused) for r in best])
+            texts = self.index.passage_texts(best)
+            results.append([self.passage(r, texts[r], dense, lexical, fused) for r in best])
         return results
 
     def verbatim(self, quote: str, filters: Filters = Filters()) -> list[RetrievedPassage]:
@@ -214,15 +144,13 @@ class Retriever:
         words = WORD.findall(quote)
         if len(words) < VERBATIM_MIN_WORDS:
             return []
-        allowed = self.allowed_rows(filters)
-        allowed_documents = None if allowed is None else {self.index.passages[r].document_id for r in allowed}
         runs = [words]
         if len(words) >= 2 * HALF_MIN_WORDS and not self.index.documents_with_phrase(words, 1):
             runs = [words[: len(words) // 2], words[len(words) // 2 :]]
         found: dict[tuple[str, int], RetrievedPassage] = {}
         for run in runs:
             for document_id in self.index.documents_with_phrase(run, VERBATIM_DOCUMENTS):
-                if allowed_documents is None or document_id in allowed_documents:
+                if self.index.allowed_documents([document_id], filters):
                     window = self.window(document_id, run, reach=len(quote) if run is not words else 0)
                     if window is not None:
                         found.setdefault((document_id, window.start), window)
@@ -235,13 +163,13 @@ class Retriever:
         if span is None:
             return None
         lo, hi = max(0, span[0] - reach), min(len(document.text), span[1] + reach)
-        rows = [r for r in self.rows_of(document_id) if self.index.passages[r].end > lo and self.index.passages[r].start < hi]
+        rows = [(r, a, b) for r, a, b in self.index.document_passages(document_id) if b > lo and a < hi]
         if not rows:
             return None
-        start = min(span[0], self.index.passages[rows[0]].start)
-        end = max(span[1], self.index.passages[rows[-1]].end)
+        start = min(span[0], rows[0][1])
+        end = max(span[1], rows[-1][2])
         return RetrievedPassage(
-            passage_id=rows[0], document_id=document.id, title=document.title, source=document.source,
+            passage_id=rows[0][0], document_id=document.id, title=document.title, source=document.source,
             url=document.url, published=document.published, text=document.text[start:end], start=start, end=end,
             # the words themselves were found: best possible agreement on both rankings
             dense_score=1.0, lexical_score=1.0, fused_score=1.0, lead=paragraph_lead(document.text, start),
@@ -257,29 +185,16 @@ class Retriever:
         return tuple(QuotedWords(words=text[a:b], speaker=speaker, inferred=inferred)
                      for a, b, speaker, inferred in self.document_quotes(document_id) if a < end and b > start)
 
-    def rows_of(self, document_id: str) -> list[int]:
-        if self._rows_by_document is None:
-            by_document: dict[str, list[int]] = {}
-            for row, passage in enumerate(self.index.passages):
-                by_document.setdefault(passage.document_id, []).append(row)
-            self._rows_by_document = by_document
-        return self._rows_by_document.get(document_id, [])
-
     def coverage(self, query: str, rows: set[int]) -> dict[int, float] | None:
         if not self.fusion.topic_weight:
             return None
-        terms = self.index.lexical.term_rows(query)
-        return document_coverage(terms, self.index.passage_documents, sorted(rows))
+        return self.index.coverage(query, sorted(rows))
 
-    def passage(self, row: int, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float]) -> RetrievedPassage:
-        meta = self.index.passages[row]
-        document = self.index.document(meta.document_id)
-        cosine = dense[row]
+    def passage(self, row: int, found: PassageText, dense: dict[int, float], lexical: dict[int, float], fused: dict[int, float]) -> RetrievedPassage:
         return RetrievedPassage(
-            passage_id=row, document_id=document.id, title=document.title, source=document.source,
-            url=document.url, published=document.published, text=document.text[meta.start : meta.end],
-            start=meta.start, end=meta.end, dense_score=max(-1.0, min(1.0, cosine)),
-            lexical_score=lexical.get(row, 0.0), fused_score=max(0.0, min(1.0, fused[row])),
-            lead=paragraph_lead(document.text, meta.start),
-            quotes=self.quotes_in(document.id, document.text, meta.start, meta.end),
+            passage_id=row, document_id=found.document_id, title=found.title, source=found.source,
+            url=found.url, published=found.published, text=found.text, start=found.start, end=found.end,
+            dense_score=max(-1.0, min(1.0, dense[row])), lexical_score=lexical.get(row, 0.0),
+            fused_score=max(0.0, min(1.0, fused[row])), lead=found.lead,
+            quotes=self.quotes_in(found.document_id, self.index.document(found.document_id).text, found.start, found.end),
         )

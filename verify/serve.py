@@ -40,7 +40,7 @@ from verify.report import ReportFormat, render
 
 @dataclass(frozen=True)
 class ServiceOptions:
-    index_dir: Path
+    index_dir: Path | str  # a folder or a Milvus location (verify/backend.py)
     corpus_dir: Path | None = None  # where POST /v1/documents stores what it adds
     token: str | None = None  # bearer token; None leaves the API open (bind to loopback then)
     allow_private_urls: bool = False
