@@ -83,6 +83,21 @@ def any_index(request: pytest.FixtureRequest):
     return request.getfixturevalue("sample_index" if request.param == "local" else "sample_milvus")
 
 
+def long_quote_corpus(corpus: Path) -> Path:
+    """A long quote cut across two passages of a document the ranking would not put first, among
+    eight documents that say the same thing in other words."""
+    corpus.mkdir()
+    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
+    (corpus / "speech.txt").write_text(
+        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
+        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
+        "She left without taking questions.\n", encoding="utf-8")
+    for i in range(8):
+        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
+                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    return corpus
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the sample reference corpus."""

@@ -14,7 +14,7 @@ from verify import Checker
 from verify.errors import IndexMismatchError, IndexMissingError, UsageError
 from verify.models import Filters
 
-from conftest import MILVUS_MISSING, ROOT
+from conftest import MILVUS_MISSING, ROOT, long_quote_corpus
 
 pytestmark = pytest.mark.skipif(bool(MILVUS_MISSING), reason=MILVUS_MISSING or "-")
 
@@ -300,16 +300,7 @@ def test_milvus_store_finds_a_quote_word_for_word_across_passages(tmp_path, embe
     from verify.models import Article, ClaimKind, Verdict
     from verify.pipeline import Checker
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
-    (corpus / "speech.txt").write_text(
-        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
-        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
-        "She left without taking questions.\n", encoding="utf-8")
-    for i in range(8):
-        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
-                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    corpus = long_quote_corpus(tmp_path / "corpus")
     location = f"milvus-lite:{tmp_path / 'quotes.db'}"
     build_index(corpus, location, settings, embedder)
     checker = Checker(location, settings, embedder)

@@ -8,7 +8,7 @@ from verify.models import Article, ClaimKind, Verdict
 from verify.read import sha256_text
 from verify.pipeline import check_article
 
-from conftest import SAMPLE
+from conftest import SAMPLE, long_quote_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -120,16 +120,7 @@ def test_pipeline_verbatim_quote_across_passages_is_evidence(tmp_path, embedder,
     from verify.pipeline import Checker
     from verify.retrieve import Retriever
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    filler = " ".join(f"The harbour board met on day {i} and discussed the dredging budget again." for i in range(12))
-    (corpus / "speech.txt").write_text(
-        f"{filler}\n\nMayor Lena Ostrova spoke at the quay. “We will rebuild the north pier before winter. Every "
-        "family that lost a boat will be paid in full by the city, and no fisher will wait longer than a month.” "
-        "She left without taking questions.\n", encoding="utf-8")
-    for i in range(8):
-        (corpus / f"other-{i}.txt").write_text(f"The city will rebuild the north pier, officials said in note {i}. "
-                                               "Fishers who lost a boat will be paid, the city said.\n", encoding="utf-8")
+    corpus = long_quote_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
     build_index(corpus, index, settings, embedder)
     checker = Checker(index, settings, embedder)

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from verify.errors import ModelError, UsageError
+from verify.errors import ModelError
 
 log = logging.getLogger(__name__)
 LABELS = ("entailment", "contradiction", "neutral")
@@ -143,6 +143,4 @@ def make_entailment(name: str | None) -> EntailmentBackend | None:
         backend = ShippedEntailment(None if name == SHIPPED else Path(name).expanduser())
         backend.check()
         return backend
-    if not name.strip():
-        raise UsageError("--entailment-model needs a path or model id")
     return CrossEncoderEntailment(name)

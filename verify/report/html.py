@@ -10,7 +10,7 @@ import re
 from html import escape
 
 from verify.models import Evidence, Report, ReportClaim, WordChange
-from verify.report.order import covered_verdicts, reading_order, worst
+from verify.report.order import covered_by, reading_order, worst
 
 WORD = re.compile(r"[\w’'-]+")
 COMMON = frozenset("the and for with that this from have has had was were are its their they them his her said says will".split())
@@ -58,10 +58,11 @@ def marked_article(report: Report) -> str:
     """The article text with non-overlapping claim spans wrapped in <mark>."""
     text = report.article.text
     parts, cursor = [], 0
-    for claim in sorted(report.claims, key=lambda c: (c.start, -c.end)):
+    ordered = sorted(report.claims, key=lambda c: (c.start, -c.end))
+    for i, claim in enumerate(ordered):
         if claim.start < cursor:
             continue  # nested or overlapping: listed in the panel, and its verdict colours the mark around it
-        inside = covered_verdicts(report.claims, claim.start, claim.end)
+        inside = covered_by(ordered, i)
         shown = worst([c.verdict for c in inside])
         title = "; ".join(f"{c.id}: {c.verdict.value}" for c in reading_order(inside))
         parts.append(escape(text[cursor : claim.start]))

@@ -26,6 +26,13 @@ def reading_order(claims: Sequence[ReportClaim]) -> list[ReportClaim]:
     return sorted(claims, key=lambda c: (first_seen[c.sentence], SEVERITY[c.verdict], c.start, c.end))
 
 
-def covered_verdicts(claims: Sequence[ReportClaim], start: int, end: int) -> list[ReportClaim]:
-    """The claims lying inside [start, end): what a mark over that span stands for."""
-    return [c for c in claims if c.start >= start and c.end <= end]
+def covered_by(ordered: Sequence[ReportClaim], i: int) -> list[ReportClaim]:
+    """The claims lying inside the span of `ordered[i]` (claims sorted by start, longest first), itself
+    included: what a mark over that span stands for. Scans only forward from it, so marking an article is linear."""
+    outer, inside = ordered[i], []
+    for claim in ordered[i:]:
+        if claim.start >= outer.end:
+            break
+        if claim.end <= outer.end:
+            inside.append(claim)
+    return inside
