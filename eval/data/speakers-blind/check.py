@@ -41,6 +41,16 @@ def check_quote(article, quote):
         errors.append("empty speaker with a span")
     if quote["reference"] not in text:
         errors.append(f"reference {quote['reference']!r} never appears in the text")
+    if span is not None and span[0] < end and start < span[1]:
+        errors.append(f"speaker span {span} lies inside the quote {start}:{end}")
+    return errors
+
+
+def check_article(article):
+    """Return a list of error messages for the article as a whole."""
+    errors = [f"person {p!r} never appears in the text" for p in article["people"] if p not in article["rawtext"]]
+    spans = sorted(tuple(q["quote_span_rawtext"]) for q in article["quotes"])
+    errors += [f"quotes {a} and {b} overlap" for a, b in zip(spans, spans[1:]) if b[0] < a[1]]
     return errors
 
 
@@ -54,6 +64,9 @@ def main(path):
         if ids[article["id"]] > 1:
             print(f"{article['id']}: duplicate id")
             errors += 1
+        for message in check_article(article):
+            print(f"{article['id']}: {message}")
+            errors += 1
         for quote in article["quotes"]:
             for message in check_quote(article, quote):
                 print(f"{article['id']}: {message}")
@@ -64,6 +77,8 @@ def main(path):
     total = sum(kinds.values())
     print(f"{len(articles)} articles, {total} quotes: " + ", ".join(f"{k} {kinds[k]}" for k in
                                                                        ("name", "pronoun", "description", "none")))
+    direct = sum(q["quote"][:1] in "\"“" for a in articles for q in a["quotes"])
+    print(f"direct {direct}, indirect {total - direct}")
     print("errors:", errors)
     return 1 if errors else 0
 
