@@ -930,3 +930,31 @@ def test_extract_rates_partitive_pronouns_and_entities_of_a_sentence_start():
     text = "Osland reported its figures. Only 71% of adults in Osland were vaccinated, officials said."
     (share,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUANTITY]
     assert "Only" not in share.entities and "Osland" in share.entities
+
+
+def test_extract_quote_left_open_at_a_paragraph_end_runs_on_with_straight_marks():
+    """The open-quote paragraph convention in straight marks: the first paragraph's quote has no closing mark
+    because the next paragraph goes on quoting; both parts are the speaker's, introduced by the line before."""
+    text = ('Chief prosecutor Dana Okoro said after the hearing:\n\n"Public money is not for sale. This sentence sends a '
+            'message to every official.\n\n"We will decide within two weeks whether to appeal."')
+    spans = find_quotes(text, People(text))
+    assert [text[q.start : q.end].split(".")[0] for q in spans] == ["Public money is not for sale", "We will decide within two weeks whether to appeal"]
+    assert all(q.speaker == "Dana Okoro" for q in spans)
+
+
+def test_extract_stray_straight_mark_is_no_quote_to_the_paragraph_end():
+    text = 'The centre, who is 6\'8" tall, signed a two-year contract with the Harbourside Hawks on Monday, the club said.'
+    assert find_quotes(text, People(text)) == []
+
+
+@pytest.mark.parametrize("sentence", ["No one was hurt.", "Nobody has been charged over the fire.", "No injuries were reported.",
+                                      "There were no arrests at the march on Saturday night."])
+def test_extract_count_of_zero_is_a_statement(sentence):
+    """A count of zero is a figure a desk checks first, however short the sentence and with no name in it."""
+    claims = extract_claims(Article(text=f"The bus left the road near Tarrow on Monday night. {sentence}", sha256="x"))
+    assert [c.text for c in claims if c.kind is ClaimKind.STATEMENT][-1] == sentence
+
+
+def test_extract_opinion_without_detail_is_still_no_statement():
+    claims = extract_claims(Article(text="The bus left the road near Tarrow on Monday night. It was a terrible night for everyone.", sha256="x"))
+    assert [c.text for c in claims if c.kind is ClaimKind.STATEMENT] == ["The bus left the road near Tarrow on Monday night."]

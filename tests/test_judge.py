@@ -85,6 +85,15 @@ def test_judge_quote_transcript_label_names_the_speaker():
     assert wrong.stance is Stance.CONFLICTS and "President Marek" in wrong.note
 
 
+@pytest.mark.parametrize("label", ["DANA OKORO, CHIEF EXECUTIVE, HALVERN WATER:", "DANA OKORO (HALVERN WATER):", "SEN. DANA OKORO (D-OR):"])
+def test_judge_quote_transcript_label_with_a_role_names_the_speaker(label):
+    transcript = f"MAYOR LENA VOSS: Good evening.\n\n{label} We are sorry. We will refund every household that lost supply this week."
+    wrong = judge_quote(quote_claim("We will refund every household that lost supply this week", "Lena Voss"), transcript)
+    assert wrong.stance is Stance.CONFLICTS and "Dana Okoro" in wrong.note
+    right = judge_quote(quote_claim("We will refund every household that lost supply this week", "Dana Okoro"), transcript)
+    assert right.stance is Stance.SUPPORTS
+
+
 def test_judge_forecast_figure_is_not_a_result():
     claim = quantity_claim("The two leaders signed 15 cooperation agreements.")
     finding = judge_quantity(claim, "Officials said the two sides were expected to sign 15 agreements.", 0.8, dt.date(2026, 3, 13), dt.date(2026, 3, 10))

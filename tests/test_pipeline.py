@@ -1,5 +1,6 @@
 """The sample article end to end: the verdicts a reviewer would expect."""
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -132,3 +133,38 @@ def test_pipeline_verbatim_quote_across_passages_is_evidence(tmp_path, embedder,
     claims, judgments = checker.judge(draft)
     (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
     assert judgment.verdict is Verdict.SUPPORTED
+
+
+def test_pipeline_written_statements_are_their_authors_own_words(tmp_path, embedder, settings):
+    """A lawyer's written statement (no quote marks) and a prosecutor's quoted in open-paragraph straight marks:
+    the lawyer's words given to his client are misattributed, and the prosecutor's words turned round are not
+    "reworded" support but held to what she said."""
+    from verify.indexing import build_index
+    from verify.pipeline import Checker
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "defence.md").write_text(
+        "---\ntitle: Statement on behalf of Aldo Brenn\npublished: 2026-05-04\n---\n"
+        "Statement by Benedikt Varga, counsel for Aldo Brenn, outside Tarrow District Court on 4 May 2026:\n\n"
+        "My client accepts that he took money he should never have taken. He has apologised to his colleagues.\n\n"
+        "The court has punished a man who has already lost everything: his career, his marriage and his good name.\n",
+        encoding="utf-8")
+    (corpus / "prosecution.md").write_text(
+        "---\ntitle: Statement on the sentencing of Aldo Brenn\npublished: 2026-05-04\n---\n"
+        "Senior prosecutor Ines Solberg said after the sentencing hearing at Tarrow District Court:\n\n"
+        '"Public contracts are not for sale. This sentence sends a clear message to anyone who handles public money, '
+        'even if it is shorter than we asked for.\n\n"We will decide within two weeks whether to appeal."\n',
+        encoding="utf-8")
+    build_index(corpus, tmp_path / "ix", settings, embedder)
+    checker = Checker(tmp_path / "ix", settings, embedder)
+    draft = Article(text=(
+        "Aldo Brenn was jailed on Monday. “The court has punished a man who has already lost everything,” Brenn told "
+        "reporters as he was taken away.\n\nProsecutor Ines Solberg welcomed the outcome. “This sentence is what we asked "
+        "for, and it sends a clear message to anyone who handles public money,” she said."), sha256="draft",
+        published=dt.date(2026, 5, 5))
+    claims, judgments = checker.judge(draft)
+    verdicts = {c.quote[:20]: j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct}
+    misattributed = verdicts["The court has punish"]
+    assert misattributed.verdict is Verdict.CONFLICTING and "Benedikt Varga" in misattributed.explanation
+    assert verdicts["This sentence is wha"].verdict is not Verdict.SUPPORTED

@@ -37,6 +37,12 @@ PLAIN_WORDS = {"that", "this", "with", "from", "have", "were", "been", "their", 
 DATE_HINT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|yesterday|last year|next year)\b")
 CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+# a count of zero is a figure a desk checks first: "No one was hurt.", "There were no arrests."
+ZERO_COUNT = re.compile(
+    r"^(?:No one|No-one|Nobody|None of|Neither|No \w+(?: \w+)? (?:was|were|has|have|had|is|are)\b)"
+    r"|\bthere (?:was|were|had been|has been|have been) no\b",
+    re.I,
+)
 
 
 def is_body_sentence(sentence: Sentence) -> bool:
@@ -162,7 +168,11 @@ def opens_with_person(text: str, people: People) -> bool:
 
 def is_statement(text: str, people: People) -> bool:
     """Check-worthy: a concrete detail (a name or a number), not opinion, forecast or question."""
-    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text) or len(text.split()) < 6:
+    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text):
+        return False
+    if ZERO_COUNT.search(text):
+        return len(text.split()) >= 3
+    if len(text.split()) < 6:
         return False
     # "Hale, who did not give evidence, had denied all charges."
     return bool(CHECKABLE_DETAIL.search(text)) or opens_with_person(text, people)

@@ -38,7 +38,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     next paragraph, whose own opening mark starts the next part (the open-quote paragraph convention).
     """
     pairs: list[tuple[int, int]] = []
-    for para_start, para_end in paragraphs(text):
+    bounds = paragraphs(text)
+    for k, (para_start, para_end) in enumerate(bounds):
         pending: int | None = None  # an opening curly mark
         straight_open: int | None = None
         for i in range(para_start, para_end):
@@ -58,7 +59,16 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                     straight_open = None
         if pending is not None:
             pairs.append((pending, para_end))  # the quote runs to the end of this paragraph
+        elif straight_open is not None and runs_on(text, straight_open, para_start, bounds[k + 1 : k + 2]):
+            pairs.append((straight_open, para_end))
     return [(a, b) for a, b in pairs if b > a + 1]
+
+
+def runs_on(text: str, open_at: int, para_start: int, following: list[tuple[int, int]]) -> bool:
+    """A straight mark left open is the open-quote paragraph convention when it opens its paragraph or the
+    next paragraph opens with a mark; anywhere else it is more likely a stray (5'11", a typo)."""
+    opens_paragraph = not text[para_start:open_at].strip()
+    return opens_paragraph or bool(following and text[following[0][0] : following[0][1]].lstrip()[:1] in MARKS)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

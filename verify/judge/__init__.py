@@ -15,7 +15,7 @@ from verify.judge.evidence import EvidenceSpan, best_span
 from verify.judge.findings import Finding, Opening
 from verify.judge.meaning import apply_answers, questions
 from verify.judge.quantity import judge_quantity, superseded
-from verify.judge.quote import in_direct_speech, is_translation, judge_quote, speaker_in
+from verify.judge.quote import holding_quote, in_direct_speech, is_translation, judge_quote, speaker_in
 from verify.judge.statement import accounted_for, judge_statement, only_repeats
 from verify.models import (
     Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict,
@@ -87,7 +87,8 @@ def direct_quote_finding(claim: QuoteClaim, passage: RetrievedPassage, span: Evi
     quoted = judge_quote(claim, passage.text, lead, passage.quotes)
     if quoted.stance is not Stance.RELATED or quoted.note or not speaker_in(claim.speaker, passage.lead + passage.text):
         return Finding(quoted.stance, quoted.note, quoted.diff)
-    direct = in_direct_speech(span.text, passage.lead + passage.text)
+    # in quote marks, on a transcript line, or inside what the document gives as someone's words (a statement)
+    direct = in_direct_speech(span.text, passage.lead + passage.text) or holding_quote(span.text, passage.quotes) is not None
     translated = is_translation(f"{passage.title}\n{passage.lead}{passage.text}")
     if direct and not translated:  # the speaker's own words are on record: they are the measure of the quote
         if cosine >= REWORDED_COSINE:  # and the article's quote is a paraphrase of them

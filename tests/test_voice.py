@@ -1,0 +1,36 @@
+"""A written statement is its author's own words: which paragraphs, and whose."""
+
+import pytest
+
+from verify.extract.voice import author_of, statement_voice
+
+STATEMENT = ("Statement by Benedikt Varga, counsel for Aldo Brenn, outside the district court on 4 May:\n\n"
+             "My client accepts that he took money he should never have taken.\n\n"
+             "The court has punished a man who has already lost everything.")
+
+
+def test_voice_opening_line_names_the_author_of_the_paragraphs_after_it():
+    voice = statement_voice("Statement on behalf of Aldo Brenn", STATEMENT)
+    assert [(STATEMENT[a:b][:10], who) for a, b, who in voice] == [("My client ", "Benedikt Varga"), ("The court ", "Benedikt Varga")]
+
+
+def test_voice_title_names_the_author_of_the_whole_text():
+    text = "Hospitals are under strain this winter.\n\nI urge everyone over 65 to get vaccinated."
+    voice = statement_voice("Statement by Health Minister Rosa Lindqvist on winter pressures", text)
+    assert [who for _, _, who in voice] == ["Health Minister Rosa Lindqvist"] * 2
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Statement on behalf of Aldo Brenn", "My client accepts that he took money."),  # on whose behalf is not who wrote it
+    ("Council meeting", "MAYOR LENA VOSS: Good evening.\n\nCOUNCILLOR JON REED: Thank you."),  # a transcript: many voices
+    ("Statement by Varga on the verdict", "The verdict was fair.\n\nMARR: Agreed."),  # labels after a statement line
+    ("News", "Statement by the council was expected on Monday, officials said."),  # a sentence, no author named
+])
+def test_voice_none_where_no_single_author_is_named(title, text):
+    assert statement_voice(title, text) == []
+
+
+def test_voice_quoted_paragraph_is_left_to_the_quote_reader():
+    text = "Statement from Mayor Lena Voss:\n\n\"Nobody was hurt,\" the fire chief told me.\n\nWe will rebuild the pier."
+    assert [text[a:b][:6] for a, b, _ in statement_voice("", text)] == ["We wil"]
+    assert author_of("Statement by Mayor Lena Voss of Tarrow") == "Mayor Lena Voss of Tarrow"
