@@ -168,3 +168,24 @@ def test_pipeline_written_statements_are_their_authors_own_words(tmp_path, embed
     misattributed = verdicts["The court has punish"]
     assert misattributed.verdict is Verdict.CONFLICTING and "Benedikt Varga" in misattributed.explanation
     assert verdicts["This sentence is wha"].verdict is not Verdict.SUPPORTED
+
+
+def test_pipeline_transcript_turn_far_from_its_label_still_names_the_speaker(tmp_path, embedder, settings):
+    """A long turn is cut into several passages; the one holding the quote is far from the label, yet the words
+    are the labelled speaker's, so the same words given to the mayor are misattributed."""
+    from verify.indexing import build_index
+    from verify.pipeline import Checker
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    turn = " ".join(f"Line {n} of the budget moves {n} million dollars from the reserve to the roads fund." for n in range(1, 9))
+    (corpus / "council.txt").write_text(
+        "MAYOR LENA VOSS: The meeting is open.\n\n"
+        f"TOMAS REED, DIRECTOR OF FINANCE: If I may, Mayor. {turn} We have no more rabbits to pull out of the hat.\n\n"
+        "MAYOR LENA VOSS: Thank you. We move to the vote.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "ix", settings, embedder)
+    checker = Checker(tmp_path / "ix", settings, embedder)
+    draft = Article(text="“We have no more rabbits to pull out of the hat,” Mayor Lena Voss told the council.", sha256="d")
+    claims, judgments = checker.judge(draft)
+    (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
+    assert judgment.verdict is Verdict.CONFLICTING and "Tomas Reed" in judgment.explanation

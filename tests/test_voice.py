@@ -2,7 +2,7 @@
 
 import pytest
 
-from verify.extract.voice import author_of, statement_voice
+from verify.extract.voice import author_of, statement_voice, transcript_turns
 
 STATEMENT = ("Statement by Benedikt Varga, counsel for Aldo Brenn, outside the district court on 4 May:\n\n"
              "My client accepts that he took money he should never have taken.\n\n"
@@ -34,3 +34,12 @@ def test_voice_quoted_paragraph_is_left_to_the_quote_reader():
     text = "Statement from Mayor Lena Voss:\n\n\"Nobody was hurt,\" the fire chief told me.\n\nWe will rebuild the pier."
     assert [text[a:b][:6] for a, b, _ in statement_voice("", text)] == ["We wil"]
     assert author_of("Statement by Mayor Lena Voss of Tarrow") == "Mayor Lena Voss of Tarrow"
+
+
+def test_voice_transcript_turn_runs_to_its_paragraph_end_with_its_label():
+    text = ("MAYOR LENA VOSS: Good evening.\n\nTOMAS REED, DIRECTOR OF FINANCE: If I may. " + "The reserve is thin. " * 30
+            + "We have no more rabbits to pull out of the hat.\n\nREPORTER: Is that a yes?")
+    turns = transcript_turns(text)
+    assert [who for _, _, who in turns] == ["Mayor Lena Voss", "Tomas Reed, Director Of Finance", "Reporter"]
+    a, b, _ = turns[1]
+    assert text[a:b].startswith("If I may.") and text[a:b].endswith("out of the hat.")

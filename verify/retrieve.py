@@ -17,7 +17,7 @@ from verify.backend import WORD, PassageIndex, PassageText, verbatim_span
 from verify.index_store import document_coverage, paragraph_lead, top_lexical  # noqa: F401
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
-from verify.extract.voice import statement_voice
+from verify.extract.voice import statement_voice, transcript_turns
 from verify.models import Article, ExcludedDocument, Filters, QuotedWords, RetrievedPassage
 from verify.store import VectorStore
 
@@ -178,11 +178,13 @@ class Retriever:
         )
 
     def _document_quotes(self, document_id: str) -> tuple[tuple[int, int, str, bool], ...]:
-        """(start, end, speaker, inferred) of every direct quote of a document, the speakers resolved over all of it."""
+        """(start, end, speaker, inferred) of every direct quote of a document and of the words it gives in someone's
+        own voice (a transcript's turns, a written statement), the speakers resolved over all of it."""
         document = self.index.document(document_id)
         text = document.text
         quoted = [(q.start, q.end, q.speaker, q.inferred) for q in find_quotes(text, People(text)) if q.speaker and q.direct]
-        return tuple(quoted + [(a, b, who, False) for a, b, who in statement_voice(document.title, text)])
+        voiced = statement_voice(document.title, text) + transcript_turns(text)  # words in someone's voice, unmarked
+        return tuple(quoted + [(a, b, who, False) for a, b, who in voiced])
 
     def quotes_in(self, document_id: str, text: str, start: int, end: int) -> tuple[QuotedWords, ...]:
         return tuple(QuotedWords(words=text[a:b], speaker=speaker, inferred=inferred)

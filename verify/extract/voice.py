@@ -1,4 +1,4 @@
-"""Whose words a written statement is: the text after "Statement by Dana Okoro, chief executive:" is hers.
+"""Whose words a text gives: a transcript's turns, and a written statement's text after "Statement by Dana Okoro:".
 
 A statement issued by a person is their own words though no quote mark surrounds them, so a quote
 taken from it is held to them, and a quote of them credited to someone else is misattributed.
@@ -13,7 +13,11 @@ from verify.extract.marks import MARKS, paragraphs
 NAME_WORDS = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin))*"
 AUTHORED = re.compile(r"^(?:Written\s+|Full\s+)?[Ss]tatement\s+(?:by|from)\s+(?P<who>" + NAME_WORDS + r")")
 INTRO_CHARS = 300  # an opening line that introduces the text, not a paragraph of it
-LABEL = re.compile(r"^[A-Z][A-Z .’'-]{2,60}[:(,]", re.M)  # a transcript has many voices, not one
+# a transcript's speaker label: "FIRE CHIEF ANTON MIRELLE:", with the role after a comma or in brackets as
+# press offices write it ("PETRA SOLHEIM, CHIEF EXECUTIVE, VANTLAND RAIL FREIGHT:", "SEN. JOHN DOE (R-TX):")
+TRANSCRIPT_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z .’'-]{2,60}(?:,[A-Z .’'&-]{2,60}){0,3}(?: ?\([A-Z][^()\n]{0,40}\))?):\s", re.M
+)
 
 
 def author_of(line: str) -> str | None:
@@ -28,7 +32,7 @@ def author_of(line: str) -> str | None:
 def statement_voice(title: str, text: str) -> list[tuple[int, int, str]]:
     """(start, end, author) of every paragraph a written statement gives in its author's own voice:
     all of it when the title says whose statement it is, all after an opening line that does."""
-    if LABEL.search(text):
+    if TRANSCRIPT_LABEL.search(text):  # a transcript has many voices, not one
         return []
     bounds = paragraphs(text)
     who, first = author_of(title), 0
@@ -38,3 +42,13 @@ def statement_voice(title: str, text: str) -> list[tuple[int, int, str]]:
         return []
     # a paragraph opening with a quote mark quotes someone; the quote reader credits it
     return [(a, b, who) for a, b in bounds[first:] if text[a:b].lstrip()[:1] not in MARKS]
+
+
+def transcript_turns(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of every labelled turn of a transcript: "MAYOR LENA VOSS: Good evening. …" is hers to
+    the end of the paragraph, however long (a passage cut from its label still has a speaker)."""
+    turns = []
+    for match in TRANSCRIPT_LABEL.finditer(text):
+        end = text.find("\n", match.end())
+        turns.append((match.end(), len(text) if end < 0 else end, match.group("label").title()))
+    return turns

@@ -10,17 +10,13 @@ from rapidfuzz import fuzz
 
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
+from verify.extract.voice import TRANSCRIPT_LABEL
 from verify.lexical import STOPWORDS
 from verify.models import QuoteClaim, QuotedWords, Stance, WordChange
 
 WORD = re.compile(r"[\w’'-]+")
 LOCATE = 60.0  # partial-ratio (0..100) that puts the quote somewhere in the passage
 FOUND = 0.75  # share of the quote's words found in order from which the quote counts as found
-# a transcript's speaker label: "FIRE CHIEF ANTON MIRELLE:", with the role after a comma or in brackets as
-# press offices write it ("PETRA SOLHEIM, CHIEF EXECUTIVE, VANTLAND RAIL FREIGHT:", "SEN. JOHN DOE (R-TX):")
-TRANSCRIPT_LABEL = re.compile(
-    r"^(?P<label>[A-Z][A-Z .’'-]{2,60}(?:,[A-Z .’'&-]{2,60}){0,3}(?: ?\([A-Z][^()\n]{0,40}\))?):\s", re.M
-)
 NEGATIONS = {"not", "no", "never", "don't", "doesn't", "didn't", "won't", "cannot", "can't", "isn't", "aren't", "nor"}
 
 
