@@ -434,3 +434,15 @@ def test_judge_quote_quantifier_changed_is_altered_not_minor():
     transcript = "FIRE CHIEF ANTON MIRELLE: We have sealed most of the leak, but not all of it yet."
     finding = judge_quote(quote_claim("We have sealed all of the leak, but not all of it yet", "Anton Mirelle"), transcript)
     assert finding.stance is Stance.CONFLICTS and "“all” → “most”" in finding.note
+
+
+@pytest.mark.parametrize("claim, evidence, missing", [
+    ("Firefighters from neighbouring Lirovia crossed into Vantland.", "A Lirovian team crossed into Vantland.", []),
+    ("The Kenyan delegation arrived in Oslo.", "The delegation from Kenya arrived in Oslo.", []),
+    ("A deal with Japan was signed in Oslo.", "The Japanese deal was signed in Oslo.", []),
+    ("Troops from Niger crossed the border.", "Nigerian troops crossed the border.", ["Niger"]),  # another country
+])
+def test_judge_statement_place_and_its_adjective_are_one_name(claim, evidence, missing):
+    from verify.judge.statement import covered, tokens
+
+    assert covered(tokens(claim), tokens(evidence)) == missing

@@ -152,6 +152,22 @@ def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: st
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
 
 
+def name_forms(name: str) -> set[str]:
+    """A place and the word for its people or things: "Lirovia" / "Lirovian", "Kenya" / "Kenyan", "Japan" / "Japanese",
+    "Israel" / "Israeli"; only the regular endings, so "Niger" is not "Nigerian"."""
+    word = name.lower()
+    if len(word) < 4:
+        return {word}
+    if word[-1] in "aeoy":
+        return {word, word[:-1] + "an", word[:-1] + "ian", word + "n"}
+    return {word, word + "ese", word + "i"}
+
+
+def mentioned(name: str, have: set[str]) -> bool:
+    """Named in the other text, as the name or its regular adjective, either way round."""
+    return bool(name_forms(name) & have) or any(name.lower() in name_forms(other) for other in have if other[:2] == name[:2].lower())
+
+
 def covered(claim: list[str], evidence: list[str]) -> list[str]:
     """The claim's meaning-bearing words (numbers, names) the evidence lacks; dates are compared resolved.
     A multi-word name counts as mentioned when any part of it is ("Oduya" for "Tomas Oduya")."""
@@ -161,7 +177,7 @@ def covered(claim: list[str], evidence: list[str]) -> list[str]:
         if w and is_name(w, i) and w.lower() not in DATE_WORDS:
             run.append(w)
             continue
-        if run and not any(r.lower() in have for r in run if len(r) > 2):
+        if run and not any(mentioned(r, have) for r in run if len(r) > 2):
             missing.extend(run)
         run = []
         if w and is_number(w) and w.lower() not in have and not re.fullmatch(r"(?:19|20)\d\d", w):
