@@ -446,3 +446,15 @@ def test_judge_statement_place_and_its_adjective_are_one_name(claim, evidence, m
     from verify.judge.statement import covered, tokens
 
     assert covered(tokens(claim), tokens(evidence)) == missing
+
+
+@pytest.mark.parametrize("span, claim, core", [
+    ("The opposition Civic Alliance, led on the council by Maren Hollis, voted against, saying the 240 job cuts would fall "
+     "hardest on the lowest-paid.", "The opposition Civic Alliance voted against the plan.", "The opposition Civic Alliance, voted against"),
+    ("Prices rose 4%, the agency said, after a cold winter.", "Prices rose 4% after a cold winter.", "Prices rose 4%, after a cold winter."),
+    ("The mayor, Lena Voss, opened the bridge.", "Lena Voss opened the bridge.", "The mayor, Lena Voss, opened the bridge."),  # the aside is the claim's
+])
+def test_judge_evidence_core_drops_only_asides_the_claim_does_not_share(span, claim, core):
+    from verify.judge.evidence import core_of
+
+    assert core_of(span, claim) == core

@@ -11,7 +11,7 @@ from verify.embed import Embedder
 from verify.judge.calibration import calibrate
 from verify.judge.clause import clause_figures, judge_reported_clause
 from verify.judge.entail import EntailmentBackend
-from verify.judge.evidence import EvidenceSpan, best_span
+from verify.judge.evidence import EvidenceSpan, best_span, core_of
 from verify.judge.findings import Finding, Opening
 from verify.judge.meaning import apply_answers, questions
 from verify.judge.quantity import judge_quantity, superseded
@@ -113,14 +113,15 @@ def span_cosines(
     """Sentence-level cosine for the first passages of the claims judged on meaning, in one batch.
 
     A passage's cosine understates a one-sentence match, so the best span of the first
-    SPAN_SIMILARITY_PASSAGES passages is embedded; everything else keeps its passage cosine
+    SPAN_SIMILARITY_PASSAGES passages is embedded (without asides that share no word with the claim: see
+    core_of); everything else keeps its passage cosine
     (embedding is most of the judging time: see bench/run.py).
     """
     cosines = [[p.dense_score for p in found] for found in passages]
     # a sentence sharing under MIN_SPAN_OVERLAP of the claim's words cannot support or contradict it
     # (statements need most words in order, paraphrases share many): do not pay to embed it
     wanted = [i for i, claim in enumerate(claims) if needs_sentence_cosine(claim) and spans[i] and spans[i][0].overlap >= MIN_SPAN_OVERLAP]
-    texts = [claims[i].query for i in wanted] + [s.text for i in wanted for s in spans[i][:SPAN_SIMILARITY_PASSAGES]]
+    texts = [claims[i].query for i in wanted] + [core_of(s.text, claims[i].query) for i in wanted for s in spans[i][:SPAN_SIMILARITY_PASSAGES]]
     if not wanted:
         return cosines
     vectors = embedder.encode_queries(texts)
