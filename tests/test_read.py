@@ -35,11 +35,20 @@ def test_read_text_is_nfc_and_keeps_quotes(tmp_path):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("Caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
         (bytes(range(1, 9)) * 200, "binary"),
+        (" \n".encode("utf-16"), "empty"),
+        (b"\xff\xfeH\x00i\x00\x00\xd8", "not UTF-16"),  # a lone surrogate
     ],
 )
 def test_read_bad_bytes_is_one_clear_error(data, message):
     with pytest.raises(InputError, match=message):
         decode_bytes(data, "x")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_read_wide_unicode_with_a_byte_order_mark_is_text(codec):
+    """Windows tools save "Unicode" text as UTF-16 with a byte-order mark: it is text, not a binary file."""
+    data = ("\ufeff" if codec.endswith("-be") else "") + "Café “quoted”.\r\nNext line."
+    assert decode_bytes(data.encode(codec), "x") == "Café “quoted”.\nNext line."
 
 
 def test_read_article_too_large_is_refused_before_reading(tmp_path):

@@ -7,6 +7,7 @@ touched, so offsets into the stored text stay true.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -32,19 +33,27 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# "Unicode" text as Windows tools save it: UTF-16 or UTF-32 with a byte-order mark (longest mark first)
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+             (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_bytes(data: bytes, name: str) -> str:
-    """Bytes to normalised text, refusing what is not UTF-8 text."""
+    """Bytes to normalised text: UTF-8, or UTF-16/32 with a byte-order mark; anything else is refused."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     head = data[:8192]
-    if b"\x00" in head:
+    wide = next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
+    if b"\x00" in head and wide is None:
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(wide) if wide else data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not UTF-8 text (bad byte at offset {exc.start}); convert it to UTF-8"
+            f"{name}: not {(wide or 'utf-8').upper()} text (bad byte at offset {exc.start}); convert it to UTF-8"
         ) from exc
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
     controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:8192]) // 20):
         raise InputError(f"{name}: looks like a binary file (control characters), not text")
