@@ -1,13 +1,15 @@
 """Verdicts on public data: FEVER-Symmetric dev and SciFact dev, accuracy per label.
 
-    python eval/verdicts_public.py [--data ../shared/data] [--only fever|scifact] [--no-entailment]
+    python eval/verdicts_public.py [--data ../shared/data] [--only fever|scifact|scifact-rationales] [--no-entailment]
 
 FEVER-Symmetric: every evidence sentence (detokenised) is a document of one corpus; each claim
 is checked as a one-sentence article against its paired sentence (a source filter), which the
 symmetric set pairs with near-duplicate claims of the opposite label. Gold SUPPORTS should come out supported,
 REFUTES conflicting. SciFact: the 5,183 abstracts indexed as in eval/retrieval_scifact.py;
 dev claims with SUPPORT evidence should be supported, CONTRADICT conflicting, and claims
-without evidence unverified. The bar that matters most is supported precision: the share of
+without evidence unverified. SciFact rationales: each dev claim with evidence against only its
+gold rationale sentences (one small document per claim and abstract, a source filter), which
+takes retrieval out of the question. The bar that matters most is supported precision: the share of
 "supported" verdicts that are right.
 """
 
@@ -108,10 +110,36 @@ def scifact(data: Path, settings: Settings, embedder) -> None:
     table("SciFact dev", results)
 
 
+def scifact_rationales(data: Path, settings: Settings, embedder) -> None:
+    """Each SciFact dev claim with evidence against its gold rationale sentences only (the retrieval
+    question taken away, as for FEVER-Symmetric): does the judge read what the rationale says?"""
+    titles = {}
+    for line in (data / "scifact" / "corpus.jsonl").read_text().splitlines():
+        doc = json.loads(line)
+        titles[doc["doc_id"]] = (doc["title"], doc["abstract"])
+    gold = {"SUPPORT": Verdict.SUPPORTED, "CONTRADICT": Verdict.CONFLICTING}
+    items, rows = [], []
+    for line in (data / "scifact" / "claims_dev.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        for doc_id, sets in record["evidence"].items():
+            title, abstract = titles[int(doc_id)]
+            picked = sorted({i for s in sets for i in s["sentences"]})
+            source = f"scifact-{record['id']}-{doc_id}"
+            items.append({"id": source, "source": source, "title": title, "text": " ".join(abstract[i] for i in picked)})
+            rows.append((gold[sets[0]["label"]], record["claim"], source))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("\n".join(json.dumps(item) for item in items) + "\n")
+        build_index(corpus, Path(tmp) / "ix", settings, embedder)
+        checker = Checker(Path(tmp) / "ix", settings, embedder)
+        results = [(label, verdict_of(checker, claim, Filters(sources=(source,)))) for label, claim, source in rows]
+    table("SciFact dev, each claim against its gold rationales", results)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--only", choices=["fever", "scifact"])
+    parser.add_argument("--only", choices=["fever", "scifact", "scifact-rationales"])
     parser.add_argument("--no-entailment", action="store_true", help="judge by the typed checks alone")
     args = parser.parse_args()
     if not args.data.is_dir():
@@ -123,6 +151,8 @@ def main() -> int:
     embedder = make_embedder(settings)
     if args.only in (None, "fever"):
         fever(args.data, settings, embedder)
+    if args.only in (None, "scifact-rationales"):
+        scifact_rationales(args.data, settings, embedder)
     if args.only in (None, "scifact"):
         scifact(args.data, settings, embedder)
     return 0
