@@ -1,11 +1,12 @@
-"""The entailment model on its own: FEVER-Symmetric dev pairs and the held-out FEVER slice.
+"""The entailment model on its own: FEVER-Symmetric dev, SciFact dev rationales and the held-out FEVER slice.
 
     python eval/entailment_model.py [--data ../shared/data] [--model verify-nli|PATH] [--held-out]
 
 FEVER-Symmetric dev (708 claim / sentence pairs, never trained on): each claim against its paired
 sentence. A pair is called "supports" when P(entailment) reaches the threshold, "refutes" when
 P(contradiction) does, else "neither"; per-label recall and precision are printed for several
-thresholds (the judges use 0.9 by default). --held-out also scores the FEVER 1.0 train claims the
+thresholds (the judges use 0.9 by default). SciFact dev (biomedical, out of the training domain):
+each claim with evidence against its gold rationale sentences. --held-out also scores the FEVER 1.0 train claims the
 training script kept out (sha256(id) % 40 == 0), which takes a few minutes to rebuild.
 """
 
@@ -61,6 +62,16 @@ def fever_symmetric(data: Path, backend) -> None:
     print(f"\n{len(pairs)} pairs in {seconds:.1f} s: {len(pairs) / seconds:.0f} pairs/s (including the model's load)")
 
 
+def scifact_rationales(data: Path, backend) -> None:
+    """SciFact dev claims against their gold rationale sentences: out of the training domain (biomedical)."""
+    from retrieval_scifact import rationales
+
+    rows = rationales(data / "scifact")
+    probs = backend.scores([(text, claim) for _, _, text, claim, _ in rows])
+    gold = ["supports" if label == "SUPPORT" else "refutes" for *_, label in rows]
+    table("SciFact dev (claim against its gold rationale sentences)", gold, probs)
+
+
 def held_out(data: Path, backend) -> None:
     from entailment_data import LABEL_NAMES, training_pairs
 
@@ -86,6 +97,7 @@ def main() -> int:
         return 2
     backend = make_entailment(args.model)
     fever_symmetric(args.data, backend)
+    scifact_rationales(args.data, backend)
     if args.held_out:
         held_out(args.data, backend)
     return 0

@@ -47,6 +47,24 @@ def write_corpus(data: Path, out: Path) -> Path:
     return target.parent
 
 
+def rationales(data: Path) -> list[tuple[str, str, str, str, str]]:
+    """(source id, abstract title, gold rationale sentences, claim, SUPPORT|CONTRADICT) of every SciFact dev
+    claim with evidence, one row per claim and abstract."""
+    abstracts = {}
+    for line in (data / "corpus.jsonl").read_text().splitlines():
+        doc = json.loads(line)
+        abstracts[doc["doc_id"]] = (doc["title"], doc["abstract"])
+    rows = []
+    for line in (data / "claims_dev.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        for doc_id, sets in record["evidence"].items():
+            title, abstract = abstracts[int(doc_id)]
+            picked = sorted({i for s in sets for i in s["sentences"]})
+            rows.append((f"scifact-{record['id']}-{doc_id}", title, " ".join(abstract[i] for i in picked), record["claim"],
+                         sets[0]["label"]))
+    return rows
+
+
 def load_claims(path: Path) -> list[tuple[str, set[str]]]:
     claims = []
     for line in path.read_text(encoding="utf-8").splitlines():

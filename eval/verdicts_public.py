@@ -113,26 +113,17 @@ def scifact(data: Path, settings: Settings, embedder) -> None:
 def scifact_rationales(data: Path, settings: Settings, embedder) -> None:
     """Each SciFact dev claim with evidence against its gold rationale sentences only (the retrieval
     question taken away, as for FEVER-Symmetric): does the judge read what the rationale says?"""
-    titles = {}
-    for line in (data / "scifact" / "corpus.jsonl").read_text().splitlines():
-        doc = json.loads(line)
-        titles[doc["doc_id"]] = (doc["title"], doc["abstract"])
+    from retrieval_scifact import rationales
+
+    rows = rationales(data / "scifact")
     gold = {"SUPPORT": Verdict.SUPPORTED, "CONTRADICT": Verdict.CONFLICTING}
-    items, rows = [], []
-    for line in (data / "scifact" / "claims_dev.jsonl").read_text().splitlines():
-        record = json.loads(line)
-        for doc_id, sets in record["evidence"].items():
-            title, abstract = titles[int(doc_id)]
-            picked = sorted({i for s in sets for i in s["sentences"]})
-            source = f"scifact-{record['id']}-{doc_id}"
-            items.append({"id": source, "source": source, "title": title, "text": " ".join(abstract[i] for i in picked)})
-            rows.append((gold[sets[0]["label"]], record["claim"], source))
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        corpus.write_text("\n".join(json.dumps(item) for item in items) + "\n")
+        corpus.write_text("\n".join(json.dumps({"id": source, "source": source, "title": title, "text": text})
+                                    for source, title, text, _, _ in rows) + "\n")
         build_index(corpus, Path(tmp) / "ix", settings, embedder)
         checker = Checker(Path(tmp) / "ix", settings, embedder)
-        results = [(label, verdict_of(checker, claim, Filters(sources=(source,)))) for label, claim, source in rows]
+        results = [(gold[label], verdict_of(checker, claim, Filters(sources=(source,)))) for source, _, _, claim, label in rows]
     table("SciFact dev, each claim against its gold rationales", results)
 
 
