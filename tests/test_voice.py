@@ -43,3 +43,9 @@ def test_voice_transcript_turn_runs_to_its_paragraph_end_with_its_label():
     assert [who for _, _, who in turns] == ["Mayor Lena Voss", "Tomas Reed, Director Of Finance", "Reporter"]
     a, b, _ = turns[1]
     assert text[a:b].startswith("If I may.") and text[a:b].endswith("out of the hat.")
+
+
+@pytest.mark.parametrize("line", ["UPDATE: The council said it will reopen the bridge.", "EDITOR'S NOTE: This story has been corrected.",
+                                  "CORRECTION: An earlier version misspelled a name."])
+def test_voice_page_furniture_in_capitals_is_no_speaker(line):
+    assert transcript_turns(f"{line}\n\nMAYOR LENA VOSS: Good evening.") == [(len(line) + 19, len(line) + 32, "Mayor Lena Voss")]

@@ -15,8 +15,11 @@ AUTHORED = re.compile(r"^(?:Written\s+|Full\s+)?[Ss]tatement\s+(?:by|from)\s+(?P
 INTRO_CHARS = 300  # an opening line that introduces the text, not a paragraph of it
 # a transcript's speaker label: "FIRE CHIEF ANTON MIRELLE:", with the role after a comma or in brackets as
 # press offices write it ("PETRA SOLHEIM, CHIEF EXECUTIVE, VANTLAND RAIL FREIGHT:", "SEN. JOHN DOE (R-TX):")
+# ("UPDATE:", "EDITOR'S NOTE:" and other page furniture in capitals are nobody's words)
+FURNITURE = (r"(?!(?:UPDATED?|EDITOR[’']S NOTE|NOTE|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|WATCH|LISTEN|READ MORE|"
+             r"RELATED|PHOTO|VIDEO|SOURCES?|WARNING|DISCLAIMER|ADVERTISEMENT|UPDATE \d+)\s*:)")
 TRANSCRIPT_LABEL = re.compile(
-    r"^(?P<label>[A-Z][A-Z .’'-]{2,60}(?:,[A-Z .’'&-]{2,60}){0,3}(?: ?\([A-Z][^()\n]{0,40}\))?):\s", re.M
+    r"^" + FURNITURE + r"(?P<label>[A-Z][A-Z .’'-]{2,60}(?:,[A-Z .’'&-]{2,60}){0,3}(?: ?\([A-Z][^()\n]{0,40}\))?):\s", re.M
 )
 
 
