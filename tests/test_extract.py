@@ -930,3 +930,46 @@ def test_extract_rates_partitive_pronouns_and_entities_of_a_sentence_start():
     text = "Osland reported its figures. Only 71% of adults in Osland were vaccinated, officials said."
     (share,) = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUANTITY]
     assert "Only" not in share.entities and "Osland" in share.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        # an introductory phrase before the speaker: the clause after "said", not the phrase before the comma
+        ("Mayor Ilse Varga toured the depot. Earlier in the day, Varga said the buses would run again by Friday.",
+         "Ilse Varga", "the buses would run again"),
+        # a conjunction first, a pronoun whose antecedent the sentence before names
+        ("Hana Oduya, a nurse, runs the clinic on Elm Street. But she says the waiting list has doubled since spring.",
+         "Hana Oduya", "the waiting list has doubled"),
+        # a speaker phrase with its affiliation, a bare plural, an indefinite description: as written
+        ("Tomas Reyl with the Harbour Transit Authority says there are many reasons for the delays.", "Tomas Reyl",
+         "there are many reasons"),
+        ("A worker at the mill admits the line was shut twice last week.", "A worker at the mill", "the line was shut"),
+        ("Parents say the new timetable leaves children waiting in the dark.", "Parents", "the new timetable leaves"),
+        # the speaker in the middle of what was said
+        ("Lena Moss, the chair, met the builders. The repairs, she said, will cost more than the board expected.", "Lena Moss",
+         "The repairs"),
+        # a verb the fixed shapes lack, after the clause
+        ("The road should have been visible from 90 metres, Dale Imrie testified.", "Dale Imrie", "The road should"),
+        # the names in apposition are the speakers
+        ("His lawyers, Ruth Ambler and Kofi Danso, have said they might seek a new trial.", "Ruth Ambler and Kofi Danso",
+         "they might seek"),
+    ],
+)
+def test_extract_reported_speech_in_any_shape(text, speaker, clause):
+    reported = [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+    assert reported and reported[-1].speaker == speaker and reported[-1].quote.startswith(clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordsen, the Tarvik-based toolmaker, reported a 12% rise in profit on Monday as sales more than doubled.",
+        "The Harbour Falcons have conceded 31 goals this season, the most in the league.",
+        "Investigators believe the thieves entered through a side door that had been left open.",
+        "Sales rose 4% last year, according to the regional statistics office.",
+        "A tweet last week about the closures drew hundreds of replies.",
+    ],
+)
+def test_extract_no_reported_speech_without_a_speaker_and_a_clause(text):
+    assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]

@@ -79,3 +79,10 @@ def test_salience_it_said_is_the_organisation_spelled_out_in_full():
 ])
 def test_salience_appositive_after_the_cue_and_they_for_two_named_people(text: str, speaker: str) -> None:
     assert [s for _, s in quote_speakers(text)] == [speaker]
+
+
+def test_salience_a_name_written_after_the_is_no_person() -> None:
+    # a team the article writes "the Tarvik Falcons" acts and speaks, but is never "he"
+    text = ("Olli Sand, a forward, scored twice as the Tarvik Falcons won 5-2 on Friday.\n\n"
+            "The Tarvik Falcons said they would rest him. “We were lucky,” he said.")
+    assert "Tarvik Falcons" not in [p.name for p in People(text).people]

@@ -124,6 +124,12 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
     return person.surname in (acting if acting is not None else acting_words(text))
 
 
+def is_the_name(text: str, person: Person) -> bool:
+    """ "the Carolina Hurricanes", "the Kelowna Rockets": a name the article writes after "the" is a team or body."""
+    the = sum(1 for at in person.mentions if re.search(r"\b[Tt]he\s+$", text[max(0, at - 4) : at]))
+    return 2 * the >= len(person.mentions)
+
+
 WORD_ACTS = re.compile(r"(?<![\w’'-])([\w’'-]+)(?:,\s+\d{1,3},)?\s+" + VERBED)  # "Ilg said", "Archer, 52, told"
 SAID_WORD = re.compile(r"\b(?:" + REPORTING + r")\s+([\w’'-]+)")  # "said Ilg"
 
@@ -219,7 +225,7 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
-        self.people = [p for p in self.people if p.role or acts_as_person(text, p, acting)]
+        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting)) and not is_the_name(text, p)]
         for person in self.people:
             if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
                 person.role = appositive_role(text, person) or person.role

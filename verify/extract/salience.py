@@ -69,6 +69,9 @@ FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insur
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
+# "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
+PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
+                   r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
 AGED = re.compile(r"(?i)^the\s+\d{1,3}-year-old\b")
 
 
@@ -114,6 +117,7 @@ class Salience:
         # "Export Development Canada (EDC)": the short name stands for the long one
         self.spelled_out = {m.group("short"): bare_organisation(m.group("name")) for m in SPELLED_OUT.finditer(text)
                             if bare_organisation(m.group("name"))}
+        self.places: set[str] | None = None
         self._read_roles(people)
         self._read_genders()
 
@@ -208,7 +212,7 @@ class Salience:
             entity = self.entities[name]
             if vote["m"] == vote["f"]:
                 continue
-            if not entity.person and max(vote.values()) >= 2 * min(vote.values()) + 2 and is_personal(name):
+            if not entity.person and max(vote.values()) >= 2 * min(vote.values()) + 2 and self._personal(name):
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
@@ -237,11 +241,17 @@ class Salience:
         votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
         return (antecedent if votes else None), subject, chain
 
+    def _personal(self, name: str) -> bool:
+        """Could this name be a person's: not "BC Hydro", and not a place or team the article goes "in" or "to"."""
+        if self.places is None:
+            self.places = {m.group(1) or m.group(2) for m in PLACE.finditer(self.text)}
+        return is_personal(name) and name not in self.places
+
     def _named_near(self, at: int) -> set[str]:
         """Everyone named in a pronoun's sentence before it and in the sentence before."""
         lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, self.sentence_of(at) - 1)])
         return {m.entity for m in self.mentions[lo : bisect.bisect_left(self.positions, at)]
-                if self.entities[m.entity].person or is_personal(m.entity)}  # "the EU" is never "he"
+                if self.entities[m.entity].person or self._personal(m.entity)}  # "the EU" is never "he"
 
     def _gender_antecedent(self, at: int, named_only: bool) -> str | None:
         """The one a gendered pronoun most likely refers to: its sentence's subject before it, else (unless
@@ -279,8 +289,11 @@ class Salience:
         return next((m.at for m in reversed(self.mentions[max(0, hi - 200) : hi]) if m.entity == name), -1)
 
     def pronoun(self, word: str, at: int) -> str | None:
-        """ "he", "she" (a person of that gender), "it" (an organisation): the most salient before `at`."""
+        """ "he", "she" (a person of that gender), "it" (an organisation), "they" (two people named together,
+        else an organisation): the most salient before `at`."""
         word = word.lower()
+        if word in ("they", "them", "their"):
+            return self.group(at) or self.pronoun("it", at)
         if word in ("it", "its"):
             ranked = self.ranked(at, person=False)
         else:
