@@ -86,3 +86,23 @@ def test_salience_a_name_written_after_the_is_no_person() -> None:
     text = ("Olli Sand, a forward, scored twice as the Tarvik Falcons won 5-2 on Friday.\n\n"
             "The Tarvik Falcons said they would rest him. “We were lucky,” he said.")
     assert "Tarvik Falcons" not in [p.name for p in People(text).people]
+
+
+def reported_speakers(text: str) -> list[str | None]:
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return [c.speaker for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a kind of organisation before its name introduces it; "the company" is the one the last sentences are about,
+    # though another company elsewhere in the article was called one
+    ("Comlink, a telecom company, reported a loss last year.\n\nLamp maker Orrin & Vale rallied 6 per cent after its "
+     "profit beat forecasts. The company said its sales could be stronger than it expected.", "Orrin & Vale"),
+    # the short name an article uses after introducing the company's full name
+    ("Tarvik Energy, the Calgary-based producer, paid $300 million for the licence in 2011. Tarvik said the fighting "
+     "had halted its production.", "Tarvik Energy"),
+    # the first word of an app's name speaks alone: the company, not a person called "Nordl Research"
+    ("Teens were paid to install an app called Nordl Research. Nordl said the app was voluntary.", "Nordl"),
+])
+def test_salience_organisation_speakers_by_the_name_the_article_introduced(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[-1:] == [speaker]

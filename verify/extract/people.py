@@ -124,6 +124,19 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
     return person.surname in (acting if acting is not None else acting_words(text))
 
 
+def is_first_word_acting(text: str, person: Person, subjects: frozenset[str]) -> bool:
+    """ "Facebook said" but never "Research said": the first word of "Facebook Research" acts alone, so it is an
+    organisation's name with something after it, not a person's (news calls a person by the family name; a
+    family name written first, "Cui Heng, a researcher, …", comes with a role)."""
+    first = person.name.split()[0]
+    return first in subjects and person.surname not in subjects and not appositive_role(text, person)
+
+
+def acting_subjects(text: str) -> frozenset[str]:
+    """Every word that acts as a subject before a verb ("Ilg said", "Archer, 52, told")."""
+    return frozenset(match.group(1) for match in WORD_ACTS.finditer(text))
+
+
 def is_the_name(text: str, person: Person) -> bool:
     """ "the Carolina Hurricanes", "the Kelowna Rockets": a name the article writes after "the" is a team or body."""
     the = sum(1 for at in person.mentions if re.search(r"\b[Tt]he\s+$", text[max(0, at - 4) : at]))
@@ -226,6 +239,8 @@ class People:
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting)) and not is_the_name(text, p)]
+        subjects = acting_subjects(text) if self.people else frozenset()
+        self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
             if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
                 person.role = appositive_role(text, person) or person.role

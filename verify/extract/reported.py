@@ -228,4 +228,5 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
         return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
-    return people.resolve(name, at)
+    resolved = people.resolve(name, at)
+    return people.salience.full_name(resolved) if resolved and resolved[:1].isupper() else resolved  # "Suncor Energy"

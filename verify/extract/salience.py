@@ -33,6 +33,7 @@ WINDOW = 5  # sentences read back for an antecedent
 SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentence
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
+CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
 CHAIN_WEIGHT = 0.6  # a sentence opening with "she" keeps whom "she" meant in view, a little
 SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
           r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
@@ -101,6 +102,7 @@ class Salience:
         sentences = split_sentences(text)
         self.sentence_starts = [s.start for s in sentences] or [0]
         self.entities: dict[str, Entity] = {}
+        self.long_names: dict[str, str] = {}
         found: list[tuple[int, str]] = []
         for person in people.people:
             self.entities[person.name] = Entity(person.name, True, role_words(person.role))
@@ -141,7 +143,7 @@ class Salience:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, NAME_ACTS):
+        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, ORG_KIND_BEFORE, ORG_KIND_AFTER, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
@@ -156,14 +158,22 @@ class Salience:
                     names.setdefault(short, set()).update(w.lower() for w in name.split())
         if not names:
             return []
+        self.long_names = long_forms(names)
         # one pass over the text for every name, longest first ("BC Hydro" before "Hydro")
         any_name = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
         found = [(m.start(), m.group(0)) for m in any_name.finditer(text) if m.start() not in taken]
         for name, words in names.items():
-            self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
+            if name not in self.long_names:
+                self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
+        found = [(at, self.long_names.get(name, name)) for at, name in found]
         for at, name in found:
             self.entities[name].carries |= kind_words(text, at, at + len(name))
         return found
+
+    def full_name(self, name: str) -> str:
+        """ "Suncor" -> "Suncor Energy", "EDC" -> "Export Development Canada": the name the article introduced."""
+        name = self.spelled_out.get(name, name)
+        return self.long_names.get(name, name)
 
     def _family_names(self, text: str, people: "People", taken: set[int]) -> list[tuple[int, str]]:
         """A family name two people share ("Greenspan" of Dorie and Michael Greenspan) means the one the
@@ -326,11 +336,13 @@ class Salience:
         org = head in ORG_NOUNS
         carriers = {e.name for e in self.entities.values() if e.person is not org and head in e.carries
                     and modifiers <= e.carries | {head}}
+        ranked = self.ranked(at, person=not org)
+        if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+            ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
+            return ranked[0][1] if ranked else None
+        candidates = [(s, n) for s, n in ranked if n in carriers]
         if len(carriers) > 1:
             return None  # two banks in the article: "the bank" is left as written rather than guessed
-        candidates = [(s, n) for s, n in self.ranked(at, person=not org) if n in carriers]
-        if not carriers and org and head in FALLBACK_NOUNS:
-            candidates = self.ranked(at, person=False)
         return candidates[0][1] if candidates else None
 
 
@@ -338,14 +350,35 @@ def bare_organisation(phrase: str) -> str:
     """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
     from verify.extract.people import NOT_NAMES, is_title_word  # people imports this module
 
-    words = phrase.split()
+    words = re.sub(r"[’']s$", "", phrase).split()  # "Suncor’s"
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     words = words[titled[-1] + 1 :] if titled else words
-    while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES):
+    while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES or re.fullmatch(r"[\w-]+-based", words[0])):
         words.pop(0)
     if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
         return ""  # "Canada", "Monday": alone, never a speaker of its own
     return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
+
+
+# words a company's full name ends with, which the article drops after introducing it: "Suncor Energy" -> "Suncor"
+COMPANY_SUFFIX = frozenset("Energy Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited Group Co Co. Company Holdings "
+                           "International LLP LLC PLC plc AG SA Technologies Mining Resources Systems Airlines Airways "
+                           "Motors Pharmaceuticals Partners Capital Financial Communications Media Networks Industries "
+                           "Enterprises Brands Foods Entertainment".split())
+
+
+def long_forms(names: dict[str, set[str]]) -> dict[str, str]:
+    """Each short name the article uses for a longer one it introduced: the longer one ("Suncor" -> "Suncor Energy"),
+    when what the short one leaves off is a company's suffix (so "Facebook" is not "Facebook Research")."""
+    longer: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        for i in range(1, len(words)):
+            if all(w in COMPANY_SUFFIX for w in words[i:]):
+                short = " ".join(words[:i])
+                if short in names and len(name) > len(longer.get(short, "")):
+                    longer[short] = name
+    return longer
 
 
 def is_personal(name: str) -> bool:
@@ -366,9 +399,15 @@ def role_words(role: str) -> set[str]:
         {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", role or "")})
 
 
+ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS)) + r")"
+# "crest maker Procter & Gamble", "the utility BC Hydro": a kind of organisation before a capitalised name
+ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+(?P<name>" + ORG_NAME + r")(?![\w’'])")
+# "Nordlight, the Lindhaven-based software group": the kind in apposition (not "a member of the board")
+ORG_KIND_AFTER = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|with|in|to|who|which)\b)"
+                            r"[\w-]+\s+){0,4}?" + ORG_NOUN + r"\b(?![’'])")
 KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
 KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b")
-KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+" + KIND + r"\s+$")
+KIND_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+|(?<![a-z]\s)\b)" + KIND + r"\s+$")
 
 
 def kind_words(text: str, start: int, end: int) -> set[str]:

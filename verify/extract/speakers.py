@@ -165,8 +165,8 @@ def role_holder(phrase: str, people: People) -> str | None:
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     """The speaker a cue's subject phrase names, as the article introduced them."""
     speaker = read_speaker(phrase, at, people)
-    # "EDC" where the article wrote "Export Development Canada (EDC)" is the long name
-    return people.salience.spelled_out.get(speaker, speaker) if speaker and speaker.isupper() else speaker
+    # "EDC" where the article wrote "Export Development Canada (EDC)", "Suncor" after "Suncor Energy": the long name
+    return people.salience.full_name(speaker) if speaker and speaker[:1].isupper() else speaker
 
 
 def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
