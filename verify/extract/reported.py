@@ -9,7 +9,7 @@ from verify.extract.marks import CLOSE, OPEN, is_title, quote_marks, without_mar
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
-from verify.extract.salience import ORG_NOUNS
+from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
 from verify.extract.speakers import WHO, is_name, resolve_speaker, role_holder
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.people import BODY_NOUNS, ROLE_NOUNS
-from verify.extract.salience import DOCUMENT_NOUNS, ORG_NOUNS
+from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NOUNS
 
 # verbs that report a clause: the forms a newsroom uses, present and past
 VERBS = (r"say|says|said|adds?|added|notes?|noted|explains?|explained|admits?|admitted|acknowledges?|acknowledged|"
