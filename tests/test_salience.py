@@ -106,3 +106,21 @@ def reported_speakers(text: str) -> list[str | None]:
 ])
 def test_salience_organisation_speakers_by_the_name_the_article_introduced(text: str, speaker: str) -> None:
     assert reported_speakers(text)[-1:] == [speaker]
+
+
+def test_salience_a_new_subject_between_quotes_takes_the_next_quote() -> None:
+    # the paragraph's last quote was Ivo Lind's, but a new person is the subject of the sentence before this one
+    text = ("Director Ivo Lind, a choreographer, invited Mara Quist, a dancer, to return. “It deserved to be longer,” "
+            "says Lind. Quist did not need much coaxing. “I am thankful for the invitation and for the chance to go on.”")
+    assert dict(quote_speakers(text))["I am thankful for the in"] == "Mara Quist"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name ends at its possessive: "Jeanine Durning’s This Shape" is Jeanine Durning's work
+    ("The company is staging choreographer Alma Reiss’s This Shape, We Are In. Her father, the actor Tom Reiss, "
+     "was on stage for decades. “I always felt it deserved to be longer,” Reiss said.", "Alma Reiss"),
+    # a party tag the cue reader cut at its period still ends the name
+    ("“We have to do more,” added Rep. Ann Dalton (D-S.C.), the assistant leader.", "Ann Dalton"),
+])
+def test_salience_names_as_the_article_writes_them(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker

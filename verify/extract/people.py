@@ -77,6 +77,16 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
                "Chief", "Sir", "Dame", "Lord"}
 
 
+def up_to_possessive(name: str) -> str:
+    """ "Jeanine Durning’s This Shape" -> "Jeanine Durning": a name ends at its possessive (a possessive first,
+    "Ostrel's Chancellor Tomas Oduya", is the name's country or employer, which clean_name drops)."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if i > 0 and POSSESSIVE.search(word) and len(word) > 2:
+            return " ".join(words[:i] + [POSSESSIVE.sub("", word)])
+    return name
+
+
 def clean_name(name: str) -> str | None:
     words = name.split()
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
@@ -110,7 +120,12 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
               "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
               "pilot champion winner player athlete forward").split()
-ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),?\s+$", re.I)
+# "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
+AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
+              r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"
+              r"center|centre|partner|mother|father|brother|sister|daughter|tower|poster|quarter|chapter|theater|theatre)\b)"
+              r"[a-z]{3,}(?:er|or|ist|ian)")
+ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|(?<![\w’'-])" + AGENT_NOUN + r"),?\s+$")
 
 
 def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = None) -> bool:
@@ -222,7 +237,7 @@ class People:
         self.people: list[Person] = []
         self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
-            name = clean_name(POSSESSIVE.sub("", match.group("name")))
+            name = clean_name(up_to_possessive(match.group("name")))
             if not name:
                 continue
             person = self.by_name(name)

@@ -330,6 +330,19 @@ def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[
     return named[0] if named else None
 
 
+def newcomer_before(text: str, between: tuple[int, int], speaker: str, bounds: tuple[list[int], list[int]],
+                    people: People) -> str | None:
+    """Someone the article names, other than the last speaker, who is a sentence's subject between the last quote
+    and this one, when this one opens its sentence ("“…,” says House. Durning needed no coaxing. “…”": Durning)."""
+    last_end, open_at = between
+    s_start = max(sentence_bounds(text, *bounds, open_at)[0], paragraph_bounds(text, open_at)[0])
+    if text[s_start:open_at].strip(" “\"\n"):
+        return None
+    after_attribution = sentence_bounds(text, *bounds, last_end)[1]  # "“…,” said X." names the last speaker, no newcomer
+    newcomer = people.salience.new_subject(after_attribution, s_start, speaker)
+    return newcomer if newcomer and people.by_name(newcomer) else None
+
+
 def salient_speaker(text: str, open_at: int, para_start: int, people: People) -> str | None:
     """A quote opening its paragraph with no cue anywhere near ("Chapman admits there were fatalities." then
     "“I can’t specifically say …”"): whom the sentences before are about."""
@@ -359,6 +372,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     bounds = sentence_edges(text)
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
+    last_end = 0
     # read once a paragraph, not once a quote: a transcript may be one paragraph of a thousand quotes
     credits = {start: credited_source(text[start:end]) for start, end in paragraphs(text)}
     marks = quote_marks(text)
@@ -378,7 +392,10 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker = name_after(text, open_at, close_at, people)
             inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
-            speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
+            # "“…,” says House. Durning did not need much coaxing. “…”": someone new in between speaks now
+            newcomer = newcomer_before(text, (last_end, open_at), last_speaker[1], bounds, people) if not found.cued else None
+            speaker, continues, inferred = newcomer or last_speaker[1], not newcomer and (not found.cued or found.from_paragraph), \
+                bool(newcomer) or last_speaker[2]
         elif found.resumes and last_speaker and last_speaker[0] == para_start:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
@@ -389,7 +406,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
             inferred = speaker is not None
         if speaker:
-            last_speaker = (para_start, speaker, inferred)
+            last_speaker, last_end = (para_start, speaker, inferred), close_at
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return credited_per_paragraph(text, spans)

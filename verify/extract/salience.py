@@ -269,6 +269,14 @@ class Salience:
             scores[mention.entity] += mention.weight * 0.5**distance * (UNKNOWN_GENDER if gender and not entity.gender else 1.0)
         return sorted(((s, n) for n, s in scores.items()), key=lambda sn: (-sn[0], -self.last_before(sn[1], at)))
 
+    def new_subject(self, start: int, end: int, speaker: str) -> str | None:
+        """The last person other than `speaker` who is a sentence's subject between two offsets ("“…,” says House.
+        Durning did not need much coaxing. “…”": Durning), if any."""
+        lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
+        found = [m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
+                 and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
+        return found[-1] if found else None
+
     def last_before(self, name: str, at: int) -> int:
         hi = bisect.bisect_left(self.positions, at)
         return next((m.at for m in reversed(self.mentions[max(0, hi - 200) : hi]) if m.entity == name), -1)

@@ -175,6 +175,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
+    phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     if not phrase:
         return None
     phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
