@@ -124,3 +124,11 @@ def test_salience_a_new_subject_between_quotes_takes_the_next_quote() -> None:
 ])
 def test_salience_names_as_the_article_writes_them(text: str, speaker: str) -> None:
     assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_uncued_quote_after_a_paragraph_goes_to_its_last_subject() -> None:
+    # the subject of the sentence just before (after its opening phrase) beats a name mentioned more often
+    text = ("Ada Lenz, a lawyer, met the family on Monday. Lenz had argued the case for years.\n\n"
+            "Given those years, Ruth Omari, a nurse, is hopeful the court will follow Lenz's advice and Lenz's plan.\n\n"
+            "“Our hope is that the minister will follow through on what has been promised to the families.”")
+    assert dict(quote_speakers(text))["Our hope is that the min"] == "Ruth Omari"

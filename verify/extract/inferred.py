@@ -59,5 +59,10 @@ def salient_speaker(text: str, open_at: int, para_start: int, people: People) ->
     "“I can’t specifically say …”"): whom the sentences before are about."""
     if text[para_start:open_at].strip():
         return None
+    # the subject of the sentence just before beats a name merely mentioned more often ("Given his views,
+    # Shanaaz Gokool … is hopeful Lametti might be receptive to Parker's plea." then "“Our hope is …”")
+    subject = people.salience.subject_of_sentence(max(0, para_start - 1)) if para_start else None
+    if subject:
+        return subject
     ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
     return ranked[0][1] if ranked else None

@@ -38,7 +38,8 @@ SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentenc
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
 CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
-CHAIN_WEIGHT = 0.6  # a sentence opening with "she" keeps whom "she" meant in view, a little
+CHAIN_WEIGHT = 0.6
+MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
 BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
 GENDERED = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b")
@@ -106,13 +107,19 @@ class Salience:
         return max(0, bisect.bisect_right(self.sentence_starts, at) - 1)
 
     def _weight(self, at: int) -> float:
+        from verify.extract.saying import body_start  # saying reads people, which imports this module
+
         sentence_start = self.sentence_starts[self.sentence_of(at)]
         lead = re.sub(r"[“\"][^”\"]*[”\"]", " ", self.text[sentence_start:at])
         run = NAME_RUN.match(self.text, at)
         after = self.text[run.end() if run else at : (run.end() if run else at) + 160]
         speaker = bool(AFTER_NAME.match(after)) or bool(BEFORE_NAME.search(self.text[max(0, at - 60) : at]))
-        subject = len(lead.split()) <= 4
-        return 1.0 + SUBJECT_WEIGHT * subject + SPEAKER_WEIGHT * speaker
+        # "Given his stated views, Shanaaz Gokool, president of …, is hopeful": the subject after an opening phrase
+        subject = len(lead.split()) <= 4 or not lead[body_start(lead) :].strip()
+        # "Parker's plea", "the Trudeau government": a name merely modifying another noun counts for less
+        owner = bool(run and re.search(r"[’']s?$", run.group(0)))
+        modifier = not subject and (owner or bool(re.search(r"\b[Tt]he\s+$", lead)))
+        return (MODIFIER_WEIGHT if modifier else 1.0) + SUBJECT_WEIGHT * subject + SPEAKER_WEIGHT * speaker
 
     def _organisations(self, text: str, taken: set[int]) -> list[tuple[int, str]]:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
@@ -268,6 +275,15 @@ class Salience:
             distance = si - self.sentence_of(mention.at)
             scores[mention.entity] += mention.weight * 0.5**distance * (UNKNOWN_GENDER if gender and not entity.gender else 1.0)
         return sorted(((s, n) for n, s in scores.items()), key=lambda sn: (-sn[0], -self.last_before(sn[1], at)))
+
+    def subject_of_sentence(self, at: int) -> str | None:
+        """The person who is the subject of the sentence holding `at`, if the sentence has one."""
+        si = self.sentence_of(at)
+        start = self.sentence_starts[si]
+        end = self.sentence_starts[si + 1] if si + 1 < len(self.sentence_starts) else len(self.text)
+        lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
+        return next((m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
+                     and self.entities[m.entity].person), None)
 
     def new_subject(self, start: int, end: int, speaker: str) -> str | None:
         """The last person other than `speaker` who is a sentence's subject between two offsets ("“…,” says House.
