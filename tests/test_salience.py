@@ -101,6 +101,8 @@ def reported_speakers(text: str) -> list[str | None]:
     # the short name an article uses after introducing the company's full name
     ("Tarvik Energy, the Calgary-based producer, paid $300 million for the licence in 2011. Tarvik said the fighting "
      "had halted its production.", "Tarvik Energy"),
+    # a legal suffix left off is the same name, not a short one ("TransCanada Corp" … "TransCanada said")
+    ("Harbinco Corp, the pipeline builder, signed the deal. Harbinco said the route was safe.", "Harbinco"),
     # the first word of an app's name speaks alone: the company, not a person called "Nordl Research"
     ("Teens were paid to install an app called Nordl Research. Nordl said the app was voluntary.", "Nordl"),
 ])

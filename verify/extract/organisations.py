@@ -52,10 +52,10 @@ def bare_organisation(phrase: str) -> str:
 
 
 # words a company's full name ends with, which the article drops after introducing it: "Suncor Energy" -> "Suncor"
-COMPANY_SUFFIX = frozenset("Energy Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited Group Co Co. Company Holdings "
-                           "International LLP LLC PLC plc AG SA Technologies Mining Resources Systems Airlines Airways "
-                           "Motors Pharmaceuticals Partners Capital Financial Communications Media Networks Industries "
-                           "Enterprises Brands Foods Entertainment".split())
+# (not a legal suffix alone: "TransCanada Corp" is as well called "TransCanada")
+COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
+                           "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
+                           "Industries Enterprises Brands Foods Entertainment".split())
 
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:

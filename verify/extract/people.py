@@ -77,6 +77,9 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
                "Chief", "Sir", "Dame", "Lord"}
 
 
+COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())
+
+
 def up_to_possessive(name: str) -> str:
     """ "Jeanine Durning’s This Shape" -> "Jeanine Durning": a name ends at its possessive (a possessive first,
     "Ostrel's Chancellor Tomas Oduya", is the name's country or employer, which clean_name drops)."""
@@ -99,8 +102,8 @@ def clean_name(name: str) -> str | None:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if len(words) < 2 or any(w in NOT_NAMES for w in words):
-        return None
+    if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS:
+        return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
     return " ".join(words)
 
 
