@@ -134,3 +134,31 @@ def test_salience_uncued_quote_after_a_paragraph_goes_to_its_last_subject() -> N
             "Given those years, Ruth Omari, a nurse, is hopeful the court will follow Lenz's advice and Lenz's plan.\n\n"
             "“Our hope is that the minister will follow through on what has been promised to the families.”")
     assert dict(quote_speakers(text))["Our hope is that the min"] == "Ruth Omari"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role the article never gave anyone: the person it is about there (a plural is a group, not that person)
+    ("Pekka Laine said the town hall in Orrin would be the first of many. The prime minister said he was worried "
+     "about the cuts the province had made to its schools.", "Pekka Laine"),
+    # the role word for word: "the prime minister", not the other minister
+    ("Prime Minister Pekka Laine and Finance Minister Oona Vesi met the unions. The prime minister said the talks "
+     "would resume on Monday in the capital.", "Pekka Laine"),
+])
+def test_salience_a_role_description_resolves_to_its_holder(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[-1:] == [speaker]
+
+
+def test_extract_partial_quote_after_a_short_clause_gives_the_clause() -> None:
+    text = "Mira Tamm, the mayor, spoke on Monday. She said she was “deeply worried” about the cuts to the library."
+    claims = extract_claims(Article(text=text, sha256="t"))
+    reported = [c for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+    assert [c.quote[:20] for c in reported] == ["she was “deeply worr"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sam Osei, the coach, spoke on Monday. Osei told the club's website he was “ready to help in any way.”",
+    "Ruth Omari, the mayor, opened the line on Monday. Omari called it “a small revolution for the town.”",
+])
+def test_extract_a_quote_introduced_after_a_short_clause_is_not_a_clause(text: str) -> None:
+    claims = extract_claims(Article(text=text, sha256="t"))
+    assert not [c for c in claims if isinstance(c, QuoteClaim) and not c.direct]

@@ -199,6 +199,7 @@ def not_a_clause(match: re.Match[str]) -> bool:
 
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
+SUBJECT_FIRST = re.compile(r"(?i)\s*(?:that\s+)?(?:he|she|they|we|i)(?:[’'](?:s|re|d|ll|ve|m))?\b")  # not "it": "called it"
 
 
 def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
@@ -210,7 +211,10 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     if not span.direct or span.speaker is None or span.continues or not 0 <= span.content_start < span.start - 1:
         return None
     before = text[span.content_start : span.start - 1]
-    if len(before.split()) < MIN_CLAUSE_WORDS:  # "called for “…”" is a cue, not a clause
+    # "called for “…”" is a cue, not a clause; "said he was “deeply concerned” about …" is one (its clause runs on
+    # past the quote: "told the paper he was “ready to help.”" is the quote, introduced)
+    runs_on = span.content_end > span.end + 1
+    if len(before.split()) < MIN_CLAUSE_WORDS and not (SUBJECT_FIRST.match(before) and runs_on):
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None

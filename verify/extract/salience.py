@@ -342,7 +342,15 @@ class Salience:
         candidates = [(s, n) for s, n in ranked if n in carriers]
         if len(carriers) > 1:
             return None  # two banks in the article: "the bank" is left as written rather than guessed
+        if not carriers and not org and ranked and not self.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
+            return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
         return candidates[0][1] if candidates else None
+
+
+def is_role_noun(word: str) -> bool:
+    from verify.extract.people import ROLE_NOUNS  # people imports this module
+
+    return word in ROLE_NOUNS  # one person: "the minister", not "the players"
 
 
 def role_words(role: str) -> set[str]:

@@ -156,6 +156,12 @@ def without_role_words(phrase: str) -> str:
 def role_holder(phrase: str, people: People) -> str | None:
     """ "the Texas senator": the one person whose role the article gave holds "Texas" ("the governor": "governor")."""
     words = phrase.split()[1:]
+    if not words:
+        return None
+    whole = " ".join(words).lower()  # "the prime minister": the one whose role says so, word for word
+    found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b", p.role.lower())]
+    if len(found) == 1:
+        return found[0].name
     # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov."
     keys = [w.lower() for w in words if w[:1].isupper()] + [words[-1].lower().rstrip("s")[:3]]
     found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)]
