@@ -162,3 +162,13 @@ def test_extract_partial_quote_after_a_short_clause_gives_the_clause() -> None:
 def test_extract_a_quote_introduced_after_a_short_clause_is_not_a_clause(text: str) -> None:
     claims = extract_claims(Article(text=text, sha256="t"))
     assert not [c for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an age makes a name a person's, so "she" has someone to refer to
+    ("Ana Roe, 52, was at home when the fire started in the kitchen. “I ran out with the dog,” she said.", "Ana Roe"),
+    # an abbreviation with periods inside the speaker phrase after the quote
+    ("Sales fell again. “We are extremely disappointed,” the firm’s U.K. managing director Tom Hale said.", "Tom Hale"),
+])
+def test_salience_speaker_named_with_an_age_or_an_abbreviation(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker

@@ -142,6 +142,16 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
     return person.surname in (acting if acting is not None else acting_words(text))
 
 
+AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+AGED_AFTER = re.compile(r",\s+\d{1,3},")
+
+
+def is_aged(text: str, person: Person) -> bool:
+    """ "13-year-old Jayme Closs", "Ann Roe, 52,": an age is a person's."""
+    return any(AGED_BEFORE.search(text, max(0, at - 20), at) or AGED_AFTER.match(text, at + len(person.name))
+               for at in person.mentions[:5])
+
+
 def is_first_word_acting(text: str, person: Person, subjects: frozenset[str]) -> bool:
     """ "Facebook said" but never "Research said": the first word of "Facebook Research" acts alone, so it is an
     organisation's name with something after it, not a person's (news calls a person by the family name; a
@@ -256,7 +266,8 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
-        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting)) and not is_the_name(text, p)]
+        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p))
+                       and not is_the_name(text, p)]
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
