@@ -172,3 +172,11 @@ def test_extract_a_quote_introduced_after_a_short_clause_is_not_a_clause(text: s
 ])
 def test_salience_speaker_named_with_an_age_or_an_abbreviation(text: str, speaker: str) -> None:
     assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_a_family_name_opening_sentences_is_a_person() -> None:
+    # "Rask" alone opens sentences after "Ivo Rask" is named: a person, and the "he" of the quote
+    text = ("Prime Minister Tom Hale named Ivo Rask to the cabinet on Monday, replacing Ana Berg.\n\n"
+            "Rask was one of four MPs who voted against the bill. In a post at the time, Rask voiced concern about it.\n\n"
+            "“I could not give it my vote in good conscience,” he wrote.")
+    assert quote_speakers(text)[-1][1] == "Ivo Rask"

@@ -146,6 +146,14 @@ AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 AGED_AFTER = re.compile(r",\s+\d{1,3},")
 
 
+def surname_opens_sentence(text: str, person: Person) -> bool:
+    """ "David Lametti … Lametti was one of four MPs": a family name alone opening a sentence, as news writes
+    people after naming them (a firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
+    if len(person.name.split()) < 2 or person.surname[:1].islower():
+        return False
+    return re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)" + re.escape(person.surname) + r"\s+[a-z]", text) is not None
+
+
 def is_aged(text: str, person: Person) -> bool:
     """ "13-year-old Jayme Closs", "Ann Roe, 52,": an age is a person's."""
     return any(AGED_BEFORE.search(text, max(0, at - 20), at) or AGED_AFTER.match(text, at + len(person.name))
@@ -266,8 +274,8 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
-        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p))
-                       and not is_the_name(text, p)]
+        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
+                                                  or surname_opens_sentence(text, p)) and not is_the_name(text, p)]
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
