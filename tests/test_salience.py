@@ -180,3 +180,10 @@ def test_salience_a_family_name_opening_sentences_is_a_person() -> None:
             "Rask was one of four MPs who voted against the bill. In a post at the time, Rask voiced concern about it.\n\n"
             "“I could not give it my vote in good conscience,” he wrote.")
     assert quote_speakers(text)[-1][1] == "Ivo Rask"
+
+
+def test_salience_the_company_is_no_persons_role() -> None:
+    # "the company" in a cue is an organisation, though a person's role mentions a company
+    text = ("Tom Hale, a director at a mining company, spoke on Monday. Brightline Energy received its second payment "
+            "this year. The company noted it might have to repay some of it, “depending on the future output.”")
+    assert quote_speakers(text)[-1][1] == "Brightline Energy"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
+from verify.extract.organisations import ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Cllr)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
@@ -205,6 +206,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # "the governor" is the person the article gave that role, "the utility" the organisation described so;
         # "the author", "a source": as written
         definite = phrase.split()[0].lower() == "the"
+        if definite and phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
+            return people.salience.described(phrase, at) or phrase
         return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
