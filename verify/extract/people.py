@@ -146,12 +146,14 @@ AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 AGED_AFTER = re.compile(r",\s+\d{1,3},")
 
 
-def surname_opens_sentence(text: str, person: Person) -> bool:
-    """ "David Lametti … Lametti was one of four MPs": a family name alone opening a sentence, as news writes
-    people after naming them (a firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
-    if len(person.name.split()) < 2 or person.surname[:1].islower():
-        return False
-    return re.search(r"(?:^|[.!?][”\"’]?\s+|\n\s*)" + re.escape(person.surname) + r"\s+[a-z]", text) is not None
+OPENING_WORD = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][\w’'-]+)\s+[a-z]")
+
+
+def sentence_openers(text: str) -> frozenset[str]:
+    """Capitalised words opening a sentence before a lowercase word, read in one pass: a family name among them
+    ("David Lametti … Lametti was one of four MPs") is a person's, as news writes people after naming them (a
+    firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
+    return frozenset(match.group(1) for match in OPENING_WORD.finditer(text))
 
 
 def is_aged(text: str, person: Person) -> bool:
@@ -274,8 +276,9 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
+        openers = sentence_openers(text) if self.people else frozenset()
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
-                                                  or surname_opens_sentence(text, p)) and not is_the_name(text, p)]
+                                                  or p.surname in openers) and not is_the_name(text, p)]
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:

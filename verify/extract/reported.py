@@ -233,4 +233,6 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
         return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
     resolved = people.resolve(name, at)
-    return people.salience.full_name(resolved) if resolved and resolved[:1].isupper() else resolved  # "Suncor Energy"
+    if not resolved or not resolved[:1].isupper() or people.by_name(resolved):
+        return resolved
+    return people.salience.full_name(resolved)  # "Suncor" -> "Suncor Energy"

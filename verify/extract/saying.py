@@ -74,6 +74,8 @@ TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+(?P<who>[^,;:“”\"(
 PARENTHETICAL = re.compile(r"^(?P<first>[^“”\"]{8,}?),\s+(?P<who>[^,;:“”\"()]{1,60}?)\s+" + AUXILIARY + r"(?P<verb>" + VERBS
                            + r")\b,\s+(?P<second>[^“”\"]{8,})$")
 MIN_CLAUSE_WORDS = 3
+MAX_SENTENCE = 1000  # characters: longer is a list or a run-on transcript line, not one reported clause
+ANY_VERB = re.compile(r"\b(?:" + VERBS + r")\b")
 NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
 NAMES = re.compile(NAME + r"(?:(?:,\s+" + NAME + r")*,?\s+and\s+" + NAME + r")?")
 
@@ -187,4 +189,6 @@ def parenthetical(sentence: str) -> Saying | None:
 def saying_of(sentence: str, leading_only: bool = False) -> Saying | None:
     """The reported clause of a sentence without quote marks, in any of the shapes above (with `leading_only`,
     those whose speaker comes first)."""
+    if len(sentence) > MAX_SENTENCE or not ANY_VERB.search(sentence):
+        return None  # most sentences report nobody: one search, not three patterns tried comma by comma
     return parenthetical(sentence) or leading(sentence) or (None if leading_only else trailing(sentence))

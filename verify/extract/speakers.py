@@ -173,7 +173,9 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     """The speaker a cue's subject phrase names, as the article introduced them."""
     speaker = read_speaker(phrase, at, people)
     # "EDC" where the article wrote "Export Development Canada (EDC)", "Suncor" after "Suncor Energy": the long name
-    return people.salience.full_name(speaker) if speaker and speaker[:1].isupper() else speaker
+    if not speaker or not speaker[:1].isupper() or people.by_name(speaker):
+        return speaker  # a person the article named needs no long form (and no salience built for it)
+    return people.salience.full_name(speaker)
 
 
 def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
