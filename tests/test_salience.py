@@ -187,3 +187,10 @@ def test_salience_the_company_is_no_persons_role() -> None:
     text = ("Tom Hale, a director at a mining company, spoke on Monday. Brightline Energy received its second payment "
             "this year. The company noted it might have to repay some of it, “depending on the future output.”")
     assert quote_speakers(text)[-1][1] == "Brightline Energy"
+
+
+def test_salience_a_team_opening_a_headline_or_with_have_is_no_person() -> None:
+    # "Rovers sack …" in a headline and "Rovers have …" in the text: a team, though "Rovers" opens sentences
+    text = ("Rovers sack manager after eighth defeat\n\nAshby Rovers dismissed manager Tom Keane on Monday, two days "
+            "after a home defeat.\n\nRovers have conceded 31 goals this season, the most in the division.")
+    assert "Ashby Rovers" not in [p.name for p in People(text).people]

@@ -146,7 +146,7 @@ AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 AGED_AFTER = re.compile(r",\s+\d{1,3},")
 
 
-OPENING_WORD = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][\w’'-]+)\s+[a-z]")
+OPENING_WORD = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][\w’'-]+)\s+(?!(?:have|are|were)\b)[a-z]")  # "Rovers have": a team
 
 
 def sentence_openers(text: str) -> frozenset[str]:
@@ -276,7 +276,7 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
-        openers = sentence_openers(text) if self.people else frozenset()
+        openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
                                                   or p.surname in openers) and not is_the_name(text, p)]
         subjects = acting_subjects(text) if self.people else frozenset()
