@@ -314,6 +314,17 @@ def sentence_edges(text: str) -> tuple[list[int], list[int]]:
     return [s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)]
 
 
+def carried_over(text: str, found: Attribution, last: tuple[tuple[int, str, bool], int], open_at: int,
+                 bounds: tuple[list[int], list[int]], people: People) -> tuple[str, bool, bool]:
+    """(speaker, continues, inferred) of a quote going on with the last speaker's words, unless someone new became a
+    sentence's subject in between ("“…,” says House. Durning did not need much coaxing. “…”": Durning's words)."""
+    (_, speaker, inferred), last_end = last
+    newcomer = newcomer_before(text, (last_end, open_at), speaker, bounds, people) if not found.cued else None
+    if newcomer:
+        return newcomer, False, True
+    return speaker, not found.cued or found.from_paragraph, inferred
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     text = with_double_apostrophes_as_marks(text)  # same offsets, so the spans fit the caller's text
@@ -340,10 +351,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker = name_after(text, open_at, close_at, people)
             inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
-            # "“…,” says House. Durning did not need much coaxing. “…”": someone new in between speaks now
-            newcomer = newcomer_before(text, (last_end, open_at), last_speaker[1], bounds, people) if not found.cued else None
-            speaker, continues, inferred = newcomer or last_speaker[1], not newcomer and (not found.cued or found.from_paragraph), \
-                bool(newcomer) or last_speaker[2]
+            speaker, continues, inferred = carried_over(text, found, (last_speaker, last_end), open_at, bounds, people)
         elif found.resumes and last_speaker and last_speaker[0] == para_start:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
