@@ -79,3 +79,118 @@ def test_salience_it_said_is_the_organisation_spelled_out_in_full():
 ])
 def test_salience_appositive_after_the_cue_and_they_for_two_named_people(text: str, speaker: str) -> None:
     assert [s for _, s in quote_speakers(text)] == [speaker]
+
+
+def test_salience_a_name_written_after_the_is_no_person() -> None:
+    # a team the article writes "the Tarvik Falcons" acts and speaks, but is never "he"
+    text = ("Olli Sand, a forward, scored twice as the Tarvik Falcons won 5-2 on Friday.\n\n"
+            "The Tarvik Falcons said they would rest him. “We were lucky,” he said.")
+    assert "Tarvik Falcons" not in [p.name for p in People(text).people]
+
+
+def reported_speakers(text: str) -> list[str | None]:
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return [c.speaker for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a kind of organisation before its name introduces it; "the company" is the one the last sentences are about,
+    # though another company elsewhere in the article was called one
+    ("Comlink, a telecom company, reported a loss last year.\n\nLamp maker Orrin & Vale rallied 6 per cent after its "
+     "profit beat forecasts. The company said its sales could be stronger than it expected.", "Orrin & Vale"),
+    # the short name an article uses after introducing the company's full name
+    ("Tarvik Energy, the Calgary-based producer, paid $300 million for the licence in 2011. Tarvik said the fighting "
+     "had halted its production.", "Tarvik Energy"),
+    # a legal suffix left off is the same name, not a short one ("TransCanada Corp" … "TransCanada said")
+    ("Harbinco Corp, the pipeline builder, signed the deal. Harbinco said the route was safe.", "Harbinco"),
+    # the first word of an app's name speaks alone: the company, not a person called "Nordl Research"
+    ("Teens were paid to install an app called Nordl Research. Nordl said the app was voluntary.", "Nordl"),
+])
+def test_salience_organisation_speakers_by_the_name_the_article_introduced(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[-1:] == [speaker]
+
+
+def test_salience_a_new_subject_between_quotes_takes_the_next_quote() -> None:
+    # the paragraph's last quote was Ivo Lind's, but a new person is the subject of the sentence before this one
+    text = ("Director Ivo Lind, a choreographer, invited Mara Quist, a dancer, to return. “It deserved to be longer,” "
+            "says Lind. Quist did not need much coaxing. “I am thankful for the invitation and for the chance to go on.”")
+    assert dict(quote_speakers(text))["I am thankful for the in"] == "Mara Quist"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name ends at its possessive: "Jeanine Durning’s This Shape" is Jeanine Durning's work
+    ("The company is staging choreographer Alma Reiss’s This Shape, We Are In. Her father, the actor Tom Reiss, "
+     "was on stage for decades. “I always felt it deserved to be longer,” Reiss said.", "Alma Reiss"),
+    # a party tag the cue reader cut at its period still ends the name
+    ("“We have to do more,” added Rep. Ann Dalton (D-S.C.), the assistant leader.", "Ann Dalton"),
+])
+def test_salience_names_as_the_article_writes_them(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_uncued_quote_after_a_paragraph_goes_to_its_last_subject() -> None:
+    # the subject of the sentence just before (after its opening phrase) beats a name mentioned more often
+    text = ("Ada Lenz, a lawyer, met the family on Monday. Lenz had argued the case for years.\n\n"
+            "Given those years, Ruth Omari, a nurse, is hopeful the court will follow Lenz's advice and Lenz's plan.\n\n"
+            "“Our hope is that the minister will follow through on what has been promised to the families.”")
+    assert dict(quote_speakers(text))["Our hope is that the min"] == "Ruth Omari"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role the article never gave anyone: the person it is about there (a plural is a group, not that person)
+    ("Pekka Laine said the town hall in Orrin would be the first of many. The prime minister said he was worried "
+     "about the cuts the province had made to its schools.", "Pekka Laine"),
+    # the role word for word: "the prime minister", not the other minister
+    ("Prime Minister Pekka Laine and Finance Minister Oona Vesi met the unions. The prime minister said the talks "
+     "would resume on Monday in the capital.", "Pekka Laine"),
+])
+def test_salience_a_role_description_resolves_to_its_holder(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[-1:] == [speaker]
+
+
+def test_extract_partial_quote_after_a_short_clause_gives_the_clause() -> None:
+    text = "Mira Tamm, the mayor, spoke on Monday. She said she was “deeply worried” about the cuts to the library."
+    claims = extract_claims(Article(text=text, sha256="t"))
+    reported = [c for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+    assert [c.quote[:20] for c in reported] == ["she was “deeply worr"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sam Osei, the coach, spoke on Monday. Osei told the club's website he was “ready to help in any way.”",
+    "Ruth Omari, the mayor, opened the line on Monday. Omari called it “a small revolution for the town.”",
+])
+def test_extract_a_quote_introduced_after_a_short_clause_is_not_a_clause(text: str) -> None:
+    claims = extract_claims(Article(text=text, sha256="t"))
+    assert not [c for c in claims if isinstance(c, QuoteClaim) and not c.direct]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an age makes a name a person's, so "she" has someone to refer to
+    ("Ana Roe, 52, was at home when the fire started in the kitchen. “I ran out with the dog,” she said.", "Ana Roe"),
+    # an abbreviation with periods inside the speaker phrase after the quote
+    ("Sales fell again. “We are extremely disappointed,” the firm’s U.K. managing director Tom Hale said.", "Tom Hale"),
+])
+def test_salience_speaker_named_with_an_age_or_an_abbreviation(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_a_family_name_opening_sentences_is_a_person() -> None:
+    # "Rask" alone opens sentences after "Ivo Rask" is named: a person, and the "he" of the quote
+    text = ("Prime Minister Tom Hale named Ivo Rask to the cabinet on Monday, replacing Ana Berg.\n\n"
+            "Rask was one of four MPs who voted against the bill. In a post at the time, Rask voiced concern about it.\n\n"
+            "“I could not give it my vote in good conscience,” he wrote.")
+    assert quote_speakers(text)[-1][1] == "Ivo Rask"
+
+
+def test_salience_the_company_is_no_persons_role() -> None:
+    # "the company" in a cue is an organisation, though a person's role mentions a company
+    text = ("Tom Hale, a director at a mining company, spoke on Monday. Brightline Energy received its second payment "
+            "this year. The company noted it might have to repay some of it, “depending on the future output.”")
+    assert quote_speakers(text)[-1][1] == "Brightline Energy"
+
+
+def test_salience_a_team_opening_a_headline_or_with_have_is_no_person() -> None:
+    # "Rovers sack …" in a headline and "Rovers have …" in the text: a team, though "Rovers" opens sentences
+    text = ("Rovers sack manager after eighth defeat\n\nAshby Rovers dismissed manager Tom Keane on Monday, two days "
+            "after a home defeat.\n\nRovers have conceded 31 goals this season, the most in the division.")
+    assert "Ashby Rovers" not in [p.name for p in People(text).people]

@@ -77,6 +77,19 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
                "Chief", "Sir", "Dame", "Lord"}
 
 
+COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())
+
+
+def up_to_possessive(name: str) -> str:
+    """ "Jeanine Durning’s This Shape" -> "Jeanine Durning": a name ends at its possessive (a possessive first,
+    "Ostrel's Chancellor Tomas Oduya", is the name's country or employer, which clean_name drops)."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if i > 0 and POSSESSIVE.search(word) and len(word) > 2:
+            return " ".join(words[:i] + [POSSESSIVE.sub("", word)])
+    return name
+
+
 def clean_name(name: str) -> str | None:
     words = name.split()
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
@@ -89,8 +102,8 @@ def clean_name(name: str) -> str | None:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    if len(words) < 2 or any(w in NOT_NAMES for w in words):
-        return None
+    if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS:
+        return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
     return " ".join(words)
 
 
@@ -110,7 +123,12 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
               "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
               "pilot champion winner player athlete forward").split()
-ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_NOUNS) + r"),?\s+$", re.I)
+# "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
+AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
+              r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"
+              r"center|centre|partner|mother|father|brother|sister|daughter|tower|poster|quarter|chapter|theater|theatre)\b)"
+              r"[a-z]{3,}(?:er|or|ist|ian)")
+ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|(?<![\w’'-])" + AGENT_NOUN + r"),?\s+$")
 
 
 def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = None) -> bool:
@@ -122,6 +140,45 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
         if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
             return True
     return person.surname in (acting if acting is not None else acting_words(text))
+
+
+AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+AGED_AFTER = re.compile(r",\s+\d{1,3},")
+
+
+OPENING_WORD = re.compile(r"(?:^|[.!?][”\"’]?\s+|\n\s*)([A-Z][\w’'-]+)\s+(?!(?:have|are|were)\b)[a-z]")  # "Rovers have": a team
+
+
+def sentence_openers(text: str) -> frozenset[str]:
+    """Capitalised words opening a sentence before a lowercase word, read in one pass: a family name among them
+    ("David Lametti … Lametti was one of four MPs") is a person's, as news writes people after naming them (a
+    firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
+    return frozenset(match.group(1) for match in OPENING_WORD.finditer(text))
+
+
+def is_aged(text: str, person: Person) -> bool:
+    """ "13-year-old Jayme Closs", "Ann Roe, 52,": an age is a person's."""
+    return any(AGED_BEFORE.search(text, max(0, at - 20), at) or AGED_AFTER.match(text, at + len(person.name))
+               for at in person.mentions[:5])
+
+
+def is_first_word_acting(text: str, person: Person, subjects: frozenset[str]) -> bool:
+    """ "Facebook said" but never "Research said": the first word of "Facebook Research" acts alone, so it is an
+    organisation's name with something after it, not a person's (news calls a person by the family name; a
+    family name written first, "Cui Heng, a researcher, …", comes with a role)."""
+    first = person.name.split()[0]
+    return first in subjects and person.surname not in subjects and not appositive_role(text, person)
+
+
+def acting_subjects(text: str) -> frozenset[str]:
+    """Every word that acts as a subject before a verb ("Ilg said", "Archer, 52, told")."""
+    return frozenset(match.group(1) for match in WORD_ACTS.finditer(text))
+
+
+def is_the_name(text: str, person: Person) -> bool:
+    """ "the Carolina Hurricanes", "the Kelowna Rockets": a name the article writes after "the" is a team or body."""
+    the = sum(1 for at in person.mentions if re.search(r"\b[Tt]he\s+$", text[max(0, at - 4) : at]))
+    return 2 * the >= len(person.mentions)
 
 
 WORD_ACTS = re.compile(r"(?<![\w’'-])([\w’'-]+)(?:,\s+\d{1,3},)?\s+" + VERBED)  # "Ilg said", "Archer, 52, told"
@@ -203,7 +260,7 @@ class People:
         self.people: list[Person] = []
         self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
-            name = clean_name(POSSESSIVE.sub("", match.group("name")))
+            name = clean_name(up_to_possessive(match.group("name")))
             if not name:
                 continue
             person = self.by_name(name)
@@ -219,7 +276,11 @@ class People:
                 person.role = role
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
-        self.people = [p for p in self.people if p.role or acts_as_person(text, p, acting)]
+        openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
+        self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
+                                                  or p.surname in openers) and not is_the_name(text, p)]
+        subjects = acting_subjects(text) if self.people else frozenset()
+        self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
             if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
                 person.role = appositive_role(text, person) or person.role

@@ -12,11 +12,12 @@ from verify.extract.marks import (
 )
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
-    HONORIFIC, NAME_CORE, NAME_PHRASE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
+    HONORIFIC, NAME_CORE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
     sentence_subject, subject_before,
 )
 from verify.split import split_sentences
 from verify.extract.credits import credited_source, credits_per_speaker
+from verify.extract.inferred import name_after, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
 
 @dataclass(frozen=True)
 class QuoteSpan:
@@ -51,7 +52,7 @@ BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING +
 NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
-SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"
+SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
     r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
@@ -94,11 +95,6 @@ class Attribution:
     cued: bool
     from_paragraph: bool = False  # the cue is in an earlier sentence of the paragraph
     resumes: bool = False  # "“…,” said X, a Y at Z, “…”": the second part of a quote split around its attribution
-
-
-def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
-    i = max(0, bisect.bisect_right(starts, at) - 1)
-    return starts[i], max(ends[i], at)
 
 
 def attribution_of(text: str, open_at: int, close_at: int, bounds: tuple[list[int], list[int]]) -> Attribution:
@@ -304,41 +300,6 @@ def sentence_content_end(text: str, close_at: int, sentence_end: int) -> int:
     return end
 
 
-def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
-    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
-    if not text[open_at + 1 : close_at].rstrip().endswith(","):
-        return None
-    match = NAME_PHRASE.match(text, close_at + 1)
-    name = match.group(0).strip() if match else ""
-    return resolve_speaker(name, match.start(), people) if match and is_name(name) else None
-
-
-def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[int], list[int]], people: People) -> str | None:
-    """No cue names the speaker: the person the quote's sentence is about ("Cruz exhorted Republicans to “…”"),
-    or, for a quote opening its sentence, the person the sentence before it in the paragraph is about
-    ("Sanders identified young voters' exhaustion with bigotry as a reason. “The younger people are …”")."""
-    s_start, _ = sentence_bounds(text, *bounds, open_at)
-    s_start = max(s_start, para_start)
-    if text[s_start:open_at].strip(" “\"\n"):
-        subject = sentence_subject(text, s_start, open_at)  # "Hollande denounced Trump’s remarks as “…”"
-        resolved = resolve_speaker(subject[0], subject[1], people) if subject else None
-        named = [resolved] if resolved else people.named_between(s_start, open_at)
-    elif s_start > para_start:
-        named = people.named_between(max(para_start, sentence_bounds(text, *bounds, s_start - 1)[0]), s_start)
-    else:
-        named = []
-    return named[0] if named else None
-
-
-def salient_speaker(text: str, open_at: int, para_start: int, people: People) -> str | None:
-    """A quote opening its paragraph with no cue anywhere near ("Chapman admits there were fatalities." then
-    "“I can’t specifically say …”"): whom the sentences before are about."""
-    if text[para_start:open_at].strip():
-        return None
-    ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
-    return ranked[0][1] if ranked else None
-
-
 def cued_speaker(found: Attribution, para_start: int, people: People) -> str | None:
     speaker = resolve_speaker(found.speaker_phrase, found.speaker_at, people)
     if speaker and found.speaker_at >= para_start and names_institution(speaker, people):
@@ -353,12 +314,24 @@ def sentence_edges(text: str) -> tuple[list[int], list[int]]:
     return [s.start for s in sentences] or [0], [s.end for s in sentences] or [len(text)]
 
 
+def carried_over(text: str, found: Attribution, last: tuple[tuple[int, str, bool], int], open_at: int,
+                 bounds: tuple[list[int], list[int]], people: People) -> tuple[str, bool, bool]:
+    """(speaker, continues, inferred) of a quote going on with the last speaker's words, unless someone new became a
+    sentence's subject in between ("“…,” says House. Durning did not need much coaxing. “…”": Durning's words)."""
+    (_, speaker, inferred), last_end = last
+    newcomer = newcomer_before(text, (last_end, open_at), speaker, bounds, people) if not found.cued else None
+    if newcomer:
+        return newcomer, False, True
+    return speaker, not found.cued or found.from_paragraph, inferred
+
+
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
     text = with_double_apostrophes_as_marks(text)  # same offsets, so the spans fit the caller's text
     bounds = sentence_edges(text)
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
+    last_end = 0
     # read once a paragraph, not once a quote: a transcript may be one paragraph of a thousand quotes
     credits = {start: credited_source(text[start:end]) for start, end in paragraphs(text)}
     marks = quote_marks(text)
@@ -378,7 +351,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker = name_after(text, open_at, close_at, people)
             inferred = speaker is not None
         if (speaker is None or found.from_paragraph) and last_speaker and inherits(text, last_speaker[0], para_start, open_at):
-            speaker, continues, inferred = last_speaker[1], not found.cued or found.from_paragraph, last_speaker[2]
+            speaker, continues, inferred = carried_over(text, found, (last_speaker, last_end), open_at, bounds, people)
         elif found.resumes and last_speaker and last_speaker[0] == para_start:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
@@ -389,7 +362,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
             inferred = speaker is not None
         if speaker:
-            last_speaker = (para_start, speaker, inferred)
+            last_speaker, last_end = (para_start, speaker, inferred), close_at
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return credited_per_paragraph(text, spans)

@@ -9,7 +9,9 @@ from verify.extract.marks import CLOSE, OPEN, is_title, quote_marks, without_mar
 from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
 from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
-from verify.extract.speakers import WHO, is_name, role_holder
+from verify.extract.organisations import ORG_NOUNS
+from verify.extract.saying import NAMES, saying_of
+from verify.extract.speakers import WHO, is_name, resolve_speaker, role_holder
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
 ROLE = r"(?:[A-Z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "People's Party leader"
@@ -78,8 +80,14 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     sentence, offset = sentence[lead:], offset + lead
     match = (LEADING.match(sentence) or COORDINATED.match(sentence) or PARTICIPIAL.match(sentence) or TRAILING.match(sentence)
              or SUBJECT_SAYS.match(sentence) or RELATIVE.search(sentence))
-    if not match or not_a_clause(match):
-        return None
+    found = fixed_shape(sentence, offset, match, people) if match and not not_a_clause(match) else None
+    if found is None or match.re is TRAILING:  # "Earlier in the day, Trudeau said …" is no clause said at its end
+        found = any_shape(sentence, offset, people, leading_only=found is not None) or found
+    return found
+
+
+def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People) -> QuoteSpan | None:
+    """The clause and speaker of one of the fixed sentence shapes above."""
     who = match.group("who").strip()
     if who.lower() == "they":
         who = people.group_before(offset) or who  # "Prosecutors had asked for eight years. They said …"
@@ -89,6 +97,9 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if who.split()[0].lower() in NOT_SPEAKERS:
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
+    if " and " in appositive and NAMES.fullmatch(appositive):  # "His lawyers, Ann Roe and Tim Poe, said": both speak
+        return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), appositive, credited_source(sentence),
+                         direct=False)
     if appositive and not is_name(appositive):  # "One witness, retired nurse Margaret Doyle, told": the name ends it
         named = people.latest_in(offset + match.start("appos"), offset + match.end("appos")) or ""
         appositive = named if named and appositive.endswith(named.split()[-1]) else ""
@@ -96,6 +107,40 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
+
+
+def any_shape(sentence: str, offset: int, people: People, leading_only: bool = False) -> QuoteSpan | None:
+    """The shapes the fixed patterns leave ("But he says …", "Officials with the city have said …", "…, according to
+    the utility."), the speaker resolved as a cue's subject is."""
+    saying = saying_of(sentence, leading_only)
+    if saying is None:
+        return None
+    speaker = speaker_of_phrase(saying.who, offset + saying.who_at, people)
+    if speaker is None:
+        return None
+    return QuoteSpan(offset + saying.clause_start, offset + saying.clause_end, speaker, credited_source(sentence), direct=False)
+
+
+def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
+    """ "he", "it", "they" only when the article shows whom they mean; a name or description as resolve_speaker reads it."""
+    word = who.lower()
+    if word in ("we", "i"):
+        return None  # the reporter or a speaker inside a quote: not a reported speaker
+    if word in ("he", "she"):
+        return people.resolve(word, at)
+    if word == "it":
+        return people.salience.pronoun("it", at)
+    if word == "they":
+        return people.group_before(at) or people.salience.pronoun("they", at)
+    if re.match(r"(?i:the|this|that)\s+[a-z\d]", who):  # "the utility", "the 26-year-old right wing": whom it describes
+        if re.fullmatch(BODY, who) or who.split()[-1].lower() in ORG_NOUNS:
+            return people.salience.described(who, at) or who  # an organisation's description: no person's role
+        return role_holder(who, people) or people.salience.described(who, at) or who
+    if " and " in who and NAMES.fullmatch(who):
+        return who  # "Ann Roe and Tim Poe": both speak
+    if not who[:1].isupper() or re.match(r"(?:A|An|Some|Many|Several|Other|Two|Three|All|Most|One)\s", who):
+        return who  # "a collision expert", "Some experts", "people arrested last week": as written
+    return resolve_speaker(who, at, people) or who
 
 
 # "… called the plan “a wish list” and said his party would offer another": the quote's speaker goes on speaking
@@ -154,6 +199,7 @@ def not_a_clause(match: re.Match[str]) -> bool:
 
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
+SUBJECT_FIRST = re.compile(r"(?i)\s*(?:that\s+)?(?:he|she|they|we|i)(?:[’'](?:s|re|d|ll|ve|m))?\b")  # not "it": "called it"
 
 
 def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
@@ -165,7 +211,10 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     if not span.direct or span.speaker is None or span.continues or not 0 <= span.content_start < span.start - 1:
         return None
     before = text[span.content_start : span.start - 1]
-    if len(before.split()) < MIN_CLAUSE_WORDS:  # "called for “…”" is a cue, not a clause
+    # "called for “…”" is a cue, not a clause; "said he was “deeply concerned” about …" is one (its clause runs on
+    # past the quote: "told the paper he was “ready to help.”" is the quote, introduced)
+    runs_on = span.content_end > span.end + 1
+    if len(before.split()) < MIN_CLAUSE_WORDS and not (SUBJECT_FIRST.match(before) and runs_on):
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None
@@ -183,4 +232,7 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
         return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
-    return people.resolve(name, at)
+    resolved = people.resolve(name, at)
+    if not resolved or not resolved[:1].isupper() or people.by_name(resolved):
+        return resolved
+    return people.salience.full_name(resolved)  # "Suncor" -> "Suncor Energy"

@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from verify.extract.marks import quote_marks
+from verify.extract.organisations import (
+    DOCUMENT_NOUNS, FALLBACK_NOUNS, NAME_ACTS, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
+    SPELLED_OUT, bare_organisation, is_personal, kind_words, long_forms,
+)
 from verify.split import split_sentences
 
 if TYPE_CHECKING:
@@ -33,42 +37,18 @@ WINDOW = 5  # sentences read back for an antecedent
 SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentence
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
-CHAIN_WEIGHT = 0.6  # a sentence opening with "she" keeps whom "she" meant in view, a little
-SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
-          r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
-          r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
+CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
+CHAIN_WEIGHT = 0.6
+MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
 BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
 GENDERED = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b")
 TITLED = re.compile(r"\b(?:(?P<m>Mr\.?|Sir|Lord|King|Prince|Father|Brother)|(?P<f>Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister))\s+$")
 NAME_RUN = re.compile(r"[\w’'.-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
-# a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
-ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w]"
-ORG_SPEAKS = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")(?:\s+\((?P<short>[A-Z]{2,6})\))?(?=\s+(?:" + SPEECH + r")\b|[’']s\s)")
-# a first and last name doing something: "Down the street, Mike McFadden also rejoiced"
-NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)(?=\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b)")
-ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
-             "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
-             "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
-             "organization|organisation|committee|institution")
-ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}(?:" +
-                         ORG_WORDS.title() + r")(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
-NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
-            "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
-# nouns naming an organisation ("the company said") and the names that carry them without saying so
-ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry", "agency", "bank", "airline", "carrier",
-             "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "maker", "manufacturer",
-             "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
-             "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
-             "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
-             "government", "court", "institute", "foundation", "charity", "province", "city"}
-FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
-                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
-DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
-SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
+# "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
+PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
+                   r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
 AGED = re.compile(r"(?i)^the\s+\d{1,3}-year-old\b")
 
 
@@ -98,6 +78,7 @@ class Salience:
         sentences = split_sentences(text)
         self.sentence_starts = [s.start for s in sentences] or [0]
         self.entities: dict[str, Entity] = {}
+        self.long_names: dict[str, str] = {}
         found: list[tuple[int, str]] = []
         for person in people.people:
             self.entities[person.name] = Entity(person.name, True, role_words(person.role))
@@ -114,6 +95,7 @@ class Salience:
         # "Export Development Canada (EDC)": the short name stands for the long one
         self.spelled_out = {m.group("short"): bare_organisation(m.group("name")) for m in SPELLED_OUT.finditer(text)
                             if bare_organisation(m.group("name"))}
+        self.places: set[str] | None = None
         self._read_roles(people)
         self._read_genders()
 
@@ -125,19 +107,25 @@ class Salience:
         return max(0, bisect.bisect_right(self.sentence_starts, at) - 1)
 
     def _weight(self, at: int) -> float:
+        from verify.extract.saying import body_start  # saying reads people, which imports this module
+
         sentence_start = self.sentence_starts[self.sentence_of(at)]
         lead = re.sub(r"[“\"][^”\"]*[”\"]", " ", self.text[sentence_start:at])
         run = NAME_RUN.match(self.text, at)
         after = self.text[run.end() if run else at : (run.end() if run else at) + 160]
         speaker = bool(AFTER_NAME.match(after)) or bool(BEFORE_NAME.search(self.text[max(0, at - 60) : at]))
-        subject = len(lead.split()) <= 4
-        return 1.0 + SUBJECT_WEIGHT * subject + SPEAKER_WEIGHT * speaker
+        # "Given his stated views, Shanaaz Gokool, president of …, is hopeful": the subject after an opening phrase
+        subject = len(lead.split()) <= 4 or not lead[body_start(lead) :].strip()
+        # "Parker's plea", "the Trudeau government": a name merely modifying another noun counts for less
+        owner = bool(run and re.search(r"[’']s?$", run.group(0)))
+        modifier = not subject and (owner or bool(re.search(r"\b[Tt]he\s+$", lead)))
+        return (MODIFIER_WEIGHT if modifier else 1.0) + SUBJECT_WEIGHT * subject + SPEAKER_WEIGHT * speaker
 
     def _organisations(self, text: str, taken: set[int]) -> list[tuple[int, str]]:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, NAME_ACTS):
+        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, ORG_KIND_BEFORE, ORG_KIND_AFTER, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
@@ -152,14 +140,22 @@ class Salience:
                     names.setdefault(short, set()).update(w.lower() for w in name.split())
         if not names:
             return []
+        self.long_names = long_forms(names)
         # one pass over the text for every name, longest first ("BC Hydro" before "Hydro")
         any_name = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
         found = [(m.start(), m.group(0)) for m in any_name.finditer(text) if m.start() not in taken]
         for name, words in names.items():
-            self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
+            if name not in self.long_names:
+                self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
+        found = [(at, self.long_names.get(name, name)) for at, name in found]
         for at, name in found:
             self.entities[name].carries |= kind_words(text, at, at + len(name))
         return found
+
+    def full_name(self, name: str) -> str:
+        """ "Suncor" -> "Suncor Energy", "EDC" -> "Export Development Canada": the name the article introduced."""
+        name = self.spelled_out.get(name, name)
+        return self.long_names.get(name, name)
 
     def _family_names(self, text: str, people: "People", taken: set[int]) -> list[tuple[int, str]]:
         """A family name two people share ("Greenspan" of Dorie and Michael Greenspan) means the one the
@@ -208,7 +204,7 @@ class Salience:
             entity = self.entities[name]
             if vote["m"] == vote["f"]:
                 continue
-            if not entity.person and max(vote.values()) >= 2 * min(vote.values()) + 2 and is_personal(name):
+            if not entity.person and max(vote.values()) >= 2 * min(vote.values()) + 2 and self._personal(name):
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
@@ -237,11 +233,17 @@ class Salience:
         votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
         return (antecedent if votes else None), subject, chain
 
+    def _personal(self, name: str) -> bool:
+        """Could this name be a person's: not "BC Hydro", and not a place or team the article goes "in" or "to"."""
+        if self.places is None:
+            self.places = {m.group(1) or m.group(2) for m in PLACE.finditer(self.text)}
+        return is_personal(name) and name not in self.places
+
     def _named_near(self, at: int) -> set[str]:
         """Everyone named in a pronoun's sentence before it and in the sentence before."""
         lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, self.sentence_of(at) - 1)])
         return {m.entity for m in self.mentions[lo : bisect.bisect_left(self.positions, at)]
-                if self.entities[m.entity].person or is_personal(m.entity)}  # "the EU" is never "he"
+                if self.entities[m.entity].person or self._personal(m.entity)}  # "the EU" is never "he"
 
     def _gender_antecedent(self, at: int, named_only: bool) -> str | None:
         """The one a gendered pronoun most likely refers to: its sentence's subject before it, else (unless
@@ -274,13 +276,33 @@ class Salience:
             scores[mention.entity] += mention.weight * 0.5**distance * (UNKNOWN_GENDER if gender and not entity.gender else 1.0)
         return sorted(((s, n) for n, s in scores.items()), key=lambda sn: (-sn[0], -self.last_before(sn[1], at)))
 
+    def subject_of_sentence(self, at: int) -> str | None:
+        """The person who is the subject of the sentence holding `at`, if the sentence has one."""
+        si = self.sentence_of(at)
+        start = self.sentence_starts[si]
+        end = self.sentence_starts[si + 1] if si + 1 < len(self.sentence_starts) else len(self.text)
+        lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
+        return next((m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
+                     and self.entities[m.entity].person), None)
+
+    def new_subject(self, start: int, end: int, speaker: str) -> str | None:
+        """The last person other than `speaker` who is a sentence's subject between two offsets ("“…,” says House.
+        Durning did not need much coaxing. “…”": Durning), if any."""
+        lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
+        found = [m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
+                 and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
+        return found[-1] if found else None
+
     def last_before(self, name: str, at: int) -> int:
         hi = bisect.bisect_left(self.positions, at)
         return next((m.at for m in reversed(self.mentions[max(0, hi - 200) : hi]) if m.entity == name), -1)
 
     def pronoun(self, word: str, at: int) -> str | None:
-        """ "he", "she" (a person of that gender), "it" (an organisation): the most salient before `at`."""
+        """ "he", "she" (a person of that gender), "it" (an organisation), "they" (two people named together,
+        else an organisation): the most salient before `at`."""
         word = word.lower()
+        if word in ("they", "them", "their"):
+            return self.group(at) or self.pronoun("it", at)
         if word in ("it", "its"):
             ranked = self.ranked(at, person=False)
         else:
@@ -313,55 +335,24 @@ class Salience:
         org = head in ORG_NOUNS
         carriers = {e.name for e in self.entities.values() if e.person is not org and head in e.carries
                     and modifiers <= e.carries | {head}}
+        ranked = self.ranked(at, person=not org)
+        if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+            ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
+            return ranked[0][1] if ranked else None
+        candidates = [(s, n) for s, n in ranked if n in carriers]
         if len(carriers) > 1:
             return None  # two banks in the article: "the bank" is left as written rather than guessed
-        candidates = [(s, n) for s, n in self.ranked(at, person=not org) if n in carriers]
-        if not carriers and org and head in FALLBACK_NOUNS:
-            candidates = self.ranked(at, person=False)
+        if not carriers and not org and ranked and not self.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
+            return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
         return candidates[0][1] if candidates else None
 
 
-def bare_organisation(phrase: str) -> str:
-    """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
-    from verify.extract.people import NOT_NAMES, is_title_word  # people imports this module
+def is_role_noun(word: str) -> bool:
+    from verify.extract.people import ROLE_NOUNS  # people imports this module
 
-    words = phrase.split()
-    titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
-    words = words[titled[-1] + 1 :] if titled else words
-    while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES):
-        words.pop(0)
-    if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
-        return ""  # "Canada", "Monday": alone, never a speaker of its own
-    return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
-
-
-def is_personal(name: str) -> bool:
-    """Could this organisation-looking name be a person's ("Na'moks", "Demi"), not "BC Hydro" or "EDC"?"""
-    words = name.split()
-    return (len(words) <= 2 and not name.isupper() and words[0] not in NOT_FIRST_NAMES
-            and not any(re.fullmatch(ORG_WORDS, w.lower()) for w in words))
-
-
-# capitalised words opening a name that is a party, place or body, never a person's: "New Democrats", "North Shore"
-NOT_FIRST_NAMES = set("New Old North South East West Northern Southern Eastern Western Great United Royal National Liberal "
-                      "Conservative Green Labour Democratic Republican Federal Provincial Canadian American British "
-                      "European Prime Supreme High Upper Lower Central First".split())
+    return word in ROLE_NOUNS  # one person: "the minister", not "the players"
 
 
 def role_words(role: str) -> set[str]:
     return {w.lower().strip(".,’'") for w in re.findall(r"[\w.’'-]+", role or "")} | (
         {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", role or "")})
-
-
-KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
-KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b")
-KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+" + KIND + r"\s+$")
-
-
-def kind_words(text: str, start: int, end: int) -> set[str]:
-    """What an organisation is said to be at one mention: "BC Hydro, the provincial utility," or "the utility BC Hydro"."""
-    words: set[str] = set()
-    for match in (KIND_AFTER.match(text, end), KIND_BEFORE.search(text, max(0, start - 50), start)):
-        if match:
-            words |= {w.lower() for w in match.group("kind").split()}
-    return words

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
+from verify.extract.organisations import ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Cllr)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
@@ -156,6 +157,12 @@ def without_role_words(phrase: str) -> str:
 def role_holder(phrase: str, people: People) -> str | None:
     """ "the Texas senator": the one person whose role the article gave holds "Texas" ("the governor": "governor")."""
     words = phrase.split()[1:]
+    if not words:
+        return None
+    whole = " ".join(words).lower()  # "the prime minister": the one whose role says so, word for word
+    found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b", p.role.lower())]
+    if len(found) == 1:
+        return found[0].name
     # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov."
     keys = [w.lower() for w in words if w[:1].isupper()] + [words[-1].lower().rstrip("s")[:3]]
     found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)]
@@ -165,8 +172,10 @@ def role_holder(phrase: str, people: People) -> str | None:
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     """The speaker a cue's subject phrase names, as the article introduced them."""
     speaker = read_speaker(phrase, at, people)
-    # "EDC" where the article wrote "Export Development Canada (EDC)" is the long name
-    return people.salience.spelled_out.get(speaker, speaker) if speaker and speaker.isupper() else speaker
+    # "EDC" where the article wrote "Export Development Canada (EDC)", "Suncor" after "Suncor Energy": the long name
+    if not speaker or not speaker[:1].isupper() or people.by_name(speaker):
+        return speaker  # a person the article named needs no long form (and no salience built for it)
+    return people.salience.full_name(speaker)
 
 
 def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
@@ -175,6 +184,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
+    phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     if not phrase:
         return None
     phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
@@ -198,6 +208,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # "the governor" is the person the article gave that role, "the utility" the organisation described so;
         # "the author", "a source": as written
         definite = phrase.split()[0].lower() == "the"
+        if definite and phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
+            return people.salience.described(phrase, at) or phrase
         return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 

@@ -1,0 +1,68 @@
+"""Who said a quote when no cue names its speaker: a name right after it, the subject of its sentence or the
+sentence before, someone new between it and the last quote, or whom the article is about there."""
+
+from __future__ import annotations
+
+import bisect
+
+from verify.extract.marks import paragraph_bounds
+from verify.extract.people import People
+from verify.extract.speakers import NAME_PHRASE, is_name, resolve_speaker, sentence_subject
+
+
+def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, at) - 1)
+    return starts[i], max(ends[i], at)
+
+
+def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
+    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
+    if not text[open_at + 1 : close_at].rstrip().endswith(","):
+        return None
+    match = NAME_PHRASE.match(text, close_at + 1)
+    name = match.group(0).strip() if match else ""
+    return resolve_speaker(name, match.start(), people) if match and is_name(name) else None
+
+
+def subject_nearby(text: str, open_at: int, para_start: int, bounds: tuple[list[int], list[int]], people: People) -> str | None:
+    """No cue names the speaker: the person the quote's sentence is about ("Cruz exhorted Republicans to “…”"),
+    or, for a quote opening its sentence, the person the sentence before it in the paragraph is about
+    ("Sanders identified young voters' exhaustion with bigotry as a reason. “The younger people are …”")."""
+    s_start, _ = sentence_bounds(text, *bounds, open_at)
+    s_start = max(s_start, para_start)
+    if text[s_start:open_at].strip(" “\"\n"):
+        subject = sentence_subject(text, s_start, open_at)  # "Hollande denounced Trump’s remarks as “…”"
+        resolved = resolve_speaker(subject[0], subject[1], people) if subject else None
+        named = [resolved] if resolved else people.named_between(s_start, open_at)
+    elif s_start > para_start:
+        named = people.named_between(max(para_start, sentence_bounds(text, *bounds, s_start - 1)[0]), s_start)
+    else:
+        named = []
+    return named[0] if named else None
+
+
+def newcomer_before(text: str, between: tuple[int, int], speaker: str, bounds: tuple[list[int], list[int]],
+                    people: People) -> str | None:
+    """Someone the article names, other than the last speaker, who is a sentence's subject between the last quote
+    and this one, when this one opens its sentence ("“…,” says House. Durning needed no coaxing. “…”": Durning)."""
+    last_end, open_at = between
+    s_start = max(sentence_bounds(text, *bounds, open_at)[0], paragraph_bounds(text, open_at)[0])
+    if text[s_start:open_at].strip(" “\"\n"):
+        return None
+    after_attribution = sentence_bounds(text, *bounds, last_end)[1]  # "“…,” said X." names the last speaker, no newcomer
+    newcomer = people.salience.new_subject(after_attribution, s_start, speaker)
+    return newcomer if newcomer and people.by_name(newcomer) else None
+
+
+def salient_speaker(text: str, open_at: int, para_start: int, people: People) -> str | None:
+    """A quote opening its paragraph with no cue anywhere near ("Chapman admits there were fatalities." then
+    "“I can’t specifically say …”"): whom the sentences before are about."""
+    if text[para_start:open_at].strip():
+        return None
+    # the subject of the sentence just before beats a name merely mentioned more often ("Given his views,
+    # Shanaaz Gokool … is hopeful Lametti might be receptive to Parker's plea." then "“Our hope is …”")
+    subject = people.salience.subject_of_sentence(max(0, para_start - 1)) if para_start else None
+    if subject:
+        return subject
+    ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
+    return ranked[0][1] if ranked else None

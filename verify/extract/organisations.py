@@ -1,0 +1,105 @@
+"""Organisations as an article names them: names that speak or own, names holding an institution word or
+introduced with a kind ("lamp maker Orrin & Vale", "BC Hydro, the provincial utility"), the kinds each
+carries, and the short names that stand for long ones ("Suncor" for "Suncor Energy", "EDC")."""
+
+from __future__ import annotations
+
+import re
+
+SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
+          r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
+          r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
+# a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
+ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w]"
+ORG_SPEAKS = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")(?:\s+\((?P<short>[A-Z]{2,6})\))?(?=\s+(?:" + SPEECH + r")\b|[’']s\s)")
+# a first and last name doing something: "Down the street, Mike McFadden also rejoiced"
+NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)(?=\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b)")
+ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
+             "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
+             "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
+             "organization|organisation|committee|institution")
+ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}(?:" +
+                         ORG_WORDS.title() + r")(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
+NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
+            "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
+# nouns naming an organisation ("the company said") and the names that carry them without saying so
+ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry", "agency", "bank", "airline", "carrier",
+             "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "maker", "manufacturer",
+             "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
+             "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
+             "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
+             "government", "court", "institute", "foundation", "charity", "province", "city"}
+FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
+                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
+DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
+SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
+
+
+def bare_organisation(phrase: str) -> str:
+    """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
+    from verify.extract.people import NOT_NAMES, is_title_word  # people imports this module
+
+    words = re.sub(r"[’']s$", "", phrase).split()  # "Suncor’s"
+    titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
+    words = words[titled[-1] + 1 :] if titled else words
+    while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES or re.fullmatch(r"[\w-]+-based", words[0])):
+        words.pop(0)
+    if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
+        return ""  # "Canada", "Monday": alone, never a speaker of its own
+    return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
+
+
+# words a company's full name ends with, which the article drops after introducing it: "Suncor Energy" -> "Suncor"
+# (not a legal suffix alone: "TransCanada Corp" is as well called "TransCanada")
+COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
+                           "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
+                           "Industries Enterprises Brands Foods Entertainment".split())
+
+
+def long_forms(names: dict[str, set[str]]) -> dict[str, str]:
+    """Each short name the article uses for a longer one it introduced: the longer one ("Suncor" -> "Suncor Energy"),
+    when what the short one leaves off is a company's suffix (so "Facebook" is not "Facebook Research")."""
+    longer: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        for i in range(1, len(words)):
+            if all(w in COMPANY_SUFFIX for w in words[i:]):
+                short = " ".join(words[:i])
+                if short in names and len(name) > len(longer.get(short, "")):
+                    longer[short] = name
+    return longer
+
+
+def is_personal(name: str) -> bool:
+    """Could this organisation-looking name be a person's ("Na'moks", "Demi"), not "BC Hydro" or "EDC"?"""
+    words = name.split()
+    return (len(words) <= 2 and not name.isupper() and words[0] not in NOT_FIRST_NAMES
+            and not any(re.fullmatch(ORG_WORDS, w.lower()) for w in words))
+
+
+# capitalised words opening a name that is a party, place or body, never a person's: "New Democrats", "North Shore"
+NOT_FIRST_NAMES = set("New Old North South East West Northern Southern Eastern Western Great United Royal National Liberal "
+                      "Conservative Green Labour Democratic Republican Federal Provincial Canadian American British "
+                      "European Prime Supreme High Upper Lower Central First".split())
+
+
+ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS)) + r")"
+# "crest maker Procter & Gamble", "the utility BC Hydro": a kind of organisation before a capitalised name
+ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+(?P<name>" + ORG_NAME + r")(?![\w’'])")
+# "Nordlight, the Lindhaven-based software group": the kind in apposition (not "a member of the board")
+ORG_KIND_AFTER = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|with|in|to|who|which)\b)"
+                            r"[\w-]+\s+){0,4}?" + ORG_NOUN + r"\b(?![’'])")
+KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
+KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b")
+KIND_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+|(?<![a-z]\s)\b)" + KIND + r"\s+$")
+
+
+def kind_words(text: str, start: int, end: int) -> set[str]:
+    """What an organisation is said to be at one mention: "BC Hydro, the provincial utility," or "the utility BC Hydro"."""
+    words: set[str] = set()
+    for match in (KIND_AFTER.match(text, end), KIND_BEFORE.search(text, max(0, start - 50), start)):
+        if match:
+            words |= {w.lower() for w in match.group("kind").split()}
+    return words
