@@ -67,13 +67,20 @@ class HashEmbedder:
 
 
 def write_corpus(folder: Path, passages: int, rng: random.Random) -> None:
+    """JSON Lines files of 2,000 documents each (about 8 MB: under the per-file limit of a corpus)."""
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "items.jsonl", "w", encoding="utf-8") as out:
-        for d in range(passages // 20):  # 30 x 2 sentences, 3 to a passage: 20 passages per document
-            place = rng.choice(PLACES)
-            text = " ".join(f"{sentence(rng)} In {place}, item {d}-{s} was noted." for s in range(30))
-            out.write(json.dumps({"id": f"syn-{d}", "title": f"{place} report {d}", "source": f"Wire {d % 7}",
-                                  "published": f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}", "text": text}) + "\n")
+    out = None
+    for d in range(passages // 20):  # 30 x 2 sentences, 3 to a passage: 20 passages per document
+        if d % 2000 == 0:
+            if out:
+                out.close()
+            out = open(folder / f"items-{d // 2000:04d}.jsonl", "w", encoding="utf-8")
+        place = rng.choice(PLACES)
+        text = " ".join(f"{sentence(rng)} In {place}, item {d}-{s} was noted." for s in range(30))
+        out.write(json.dumps({"id": f"syn-{d}", "title": f"{place} report {d}", "source": f"Wire {d % 7}",
+                              "published": f"2025-{1 + d % 12:02d}-{1 + d % 28:02d}", "text": text}) + "\n")
+    if out:
+        out.close()
 
 
 def rss_mib(pid: int, field: str = "VmRSS") -> float:
