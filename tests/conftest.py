@@ -83,6 +83,31 @@ def any_index(request: pytest.FixtureRequest):
     return request.getfixturevalue("sample_index" if request.param == "local" else "sample_milvus")
 
 
+@pytest.fixture
+def milvus_server(tmp_path):
+    """Milvus Lite in server mode on a loopback port: several processes reach it as they would a Milvus server."""
+    import time
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # milvus-lite 2.5 imports pkg_resources
+        from milvus_lite.server import Server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Server(str(tmp_path / "server.db"), address=f"127.0.0.1:{port}")
+    assert server.init() and server.start()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    yield f"milvus://127.0.0.1:{port}/verify"
+    server.stop()
+
+
 def long_quote_corpus(corpus: Path) -> Path:
     """A long quote cut across two passages of a document the ranking would not put first, among
     eight documents that say the same thing in other words."""

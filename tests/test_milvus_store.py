@@ -208,33 +208,6 @@ def test_milvus_store_killed_update_keeps_searches_and_resumes_without_reembeddi
     assert port.document_id.startswith("port-5")
 
 
-@pytest.fixture
-def milvus_server(tmp_path):
-    """Milvus Lite in server mode on a loopback port: several processes reach it as they would a Milvus server."""
-    import socket
-    import time
-
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # milvus-lite 2.5 imports pkg_resources
-        from milvus_lite.server import Server
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = Server(str(tmp_path / "server.db"), address=f"127.0.0.1:{port}")
-    assert server.init() and server.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    yield f"milvus://127.0.0.1:{port}/verify"
-    server.stop()
-
-
 @pytest.mark.slow
 def test_milvus_store_server_answers_several_processes_while_an_update_is_written(milvus_server, corpus_copy, tmp_path, settings, embedder):
     from verify.backend import open_passage_index
@@ -314,3 +287,15 @@ def test_milvus_store_finds_a_quote_word_for_word_across_passages(tmp_path, embe
     claims, judgments = checker.judge(draft)
     (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
     assert judgment.verdict is Verdict.SUPPORTED
+
+
+def test_milvus_store_keeps_generations_readers_may_still_be_on():
+    from verify.milvus_indexing import RETAIN_SECONDS, oldest_kept
+
+    now = dt.datetime(2026, 3, 12, 12, 0, tzinfo=dt.timezone.utc)
+    ago = lambda seconds: now - dt.timedelta(seconds=seconds)  # noqa: E731
+    # generation 2 was replaced by 3 long ago; 3 by 4 a minute ago: a check may still be reading 3
+    made = {2: ago(3 * RETAIN_SECONDS), 3: ago(2 * RETAIN_SECONDS), 4: ago(60), 5: ago(0)}
+    assert oldest_kept(made, now) == 3
+    assert oldest_kept({7: ago(0)}, now) == 7
+    assert oldest_kept({6: ago(2 * RETAIN_SECONDS), 7: ago(RETAIN_SECONDS + 1)}, now) == 7

@@ -75,6 +75,14 @@ class PassageIndex(Protocol):
         """Passages in this generation."""
         ...
 
+    def live_generation(self) -> int:
+        """The generation live at this location now: another process may have made a newer one live."""
+        ...
+
+    def reopen(self) -> "PassageIndex":
+        """The generation live now, opened (over this one's connection where there is one)."""
+        ...
+
     def dense_search(self, vectors: np.ndarray, depth: int, filters: Filters) -> list[dict[int, float]]:
         """Per query vector: the `depth` nearest passages the filters allow, row -> cosine."""
         ...
@@ -134,7 +142,7 @@ def index_location(value: IndexLocation) -> IndexLocation:
     """What `--index` (or the Python API) names, checked: a Milvus location string, else a folder path."""
     if not is_milvus(value):
         return Path(value)
-    from verify.milvus_store import MilvusLocation
+    from verify.milvus_client import MilvusLocation
 
     MilvusLocation.parse(str(value))  # raises UsageError when malformed or carrying credentials
     return str(value)

@@ -32,6 +32,12 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from exc
 
 
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {value!r}")
+    return int(value)
+
+
 def index_argument(value: str) -> object:
     from verify.backend import index_location
 
@@ -62,12 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_index_command(commands: argparse._SubParsersAction) -> None:
+    from verify.embed_pool import POOL_MIN_TEXTS
+
     index = commands.add_parser("index", help="build or update an index from a corpus folder", epilog=EPILOG,
                                 description="Index CORPUS (.txt, .md, .html, .jsonl files). Incremental: unchanged documents are not re-embedded; the previous index stays usable until the new one is complete.")
     index.add_argument("corpus", type=Path, metavar="CORPUS", help="folder (or one file) of reference documents")
     add_common(index)
     index.add_argument("--approximate", action="store_true", help="HNSW approximate vector search (for very large corpora)")
     index.add_argument("--passage-sentences", type=int, help="sentences per passage (default 3)")
+    index.add_argument("--embed-processes", type=positive_int, help="processes embedding passages when a build has at least "
+                       f"{POOL_MIN_TEXTS:,} to embed, each loading the model (default: one per core)")
 
 
 def add_check_command(commands: argparse._SubParsersAction) -> None:
@@ -106,6 +116,9 @@ def add_serve_command(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--allow-private-urls", action="store_true", help="let /v1/check fetch loopback, private and link-local addresses")
     serve.add_argument("--allow-host", action="append", default=[], help="a private host /v1/check may fetch from anyway (repeatable)")
     serve.add_argument("--timeout", type=float, default=60.0, help="per-request time limit in seconds (default 60)")
+    serve.add_argument("--workers", type=positive_int, default=1,
+                       help="worker processes answering on the port, each with its own models (default 1); more than 1 needs "
+                       "a local index folder or a Milvus server (a milvus-lite: file opens in one process only: exit 2)")
 
 
 def note(args: argparse.Namespace, message: str) -> None:
@@ -118,7 +131,7 @@ def run_index(args: argparse.Namespace) -> int:
     from verify.read import corpus_files
 
     settings = make_settings(
-        model=args.model, passage_sentences=args.passage_sentences, show_progress=not args.quiet,
+        model=args.model, passage_sentences=args.passage_sentences, show_progress=not args.quiet, embed_processes=args.embed_processes,
         vector_kind=VectorKind.APPROXIMATE if args.approximate else None,
     )
     corpus_files(args.corpus)  # a missing or empty corpus is an error before any work is announced
@@ -242,15 +255,18 @@ def report_name(article: str) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     from verify.serve import ServiceOptions, serve
+    from verify.serve_workers import check_workers
 
+    check_workers(args.index, args.workers)  # before the model or the index is loaded
     settings = make_settings(model=args.model)
     options = ServiceOptions(
         index_dir=args.index, corpus_dir=args.corpus, token=os.environ.get("VERIFY_TOKEN") or None,
         allow_private_urls=args.allow_private_urls, allowed_hosts=tuple(h.lower() for h in args.allow_host),
         request_timeout_s=args.timeout,
     )
-    note(args, f"serving {args.index} on http://{args.host}:{args.port} (auth: {'bearer token' if options.token else 'none'})")
-    serve(options, settings, args.host, args.port)
+    note(args, f"serving {args.index} on http://{args.host}:{args.port} with {args.workers} worker process(es) "
+               f"(auth: {'bearer token' if options.token else 'none'})")
+    serve(options, settings, args.host, args.port, args.workers)
     return EXIT_OK
 
 

@@ -38,6 +38,8 @@ class Settings(BaseModel):
 
     model: str = Field(default_factory=lambda: os.environ.get(MODEL_ENV) or DEFAULT_MODEL)
     batch_size: int = Field(default=64, ge=1, le=4096)
+    # processes embedding a big build's passages (verify/embed_pool.py): one per core unless told
+    embed_processes: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256)
     # Passages are windows of whole sentences. Three sentences measured best on
     # SciFact recall against index time (eval/retrieval_scifact.py, docs/accuracy.md).
     passage_sentences: int = Field(default=3, ge=1, le=20)

@@ -3,7 +3,10 @@
 A Milvus location (verify/backend.py) is built by verify/milvus_indexing.py instead.
 
 Incremental: vectors are reused by (model, passage text hash), so unchanged documents are
-never re-embedded; a corpus whose fingerprint matches the live index writes nothing.
+never re-embedded; a corpus whose fingerprint matches the live index writes nothing. New
+passages are embedded in chunks, each kept as soon as it is embedded (verify/vector_staging.py),
+so a killed build resumes without embedding them again; a big build embeds in several processes
+(verify/embed_pool.py).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import numpy as np
 from verify.backend import is_milvus
 from verify.config import Settings
 from verify.embed import Embedder, text_key
+from verify.embed_pool import embedding_pool
 from verify.errors import IndexStoreError, ModelError
 from verify.index_store import FORMAT_VERSION, OpenIndex, open_index, write_generation, writer_lock
 from verify.lexical import LEXICAL_SCHEME, Bm25Index
@@ -28,6 +32,7 @@ from verify.models import Document, IndexBuild, IndexManifest, Passage
 from verify.read import read_corpus
 from verify.split import SPLITTER_VERSION, make_passages
 from verify.store import FaissStore
+from verify.vector_staging import STAGE_CHUNK, StagedVectors
 
 log = logging.getLogger(__name__)
 
@@ -78,15 +83,23 @@ def searchable_texts(passages: list[Passage], documents: list[Document], with_ti
 
 
 def embed_passages(
-    texts: list[str], reuse: dict[str, np.ndarray], embedder: Embedder, progress: bool
+    texts: list[str], reuse: dict[str, np.ndarray], embedder: Embedder, settings: Settings, staging: StagedVectors | None = None
 ) -> tuple[np.ndarray, list[str], int]:
-    """(vectors, text hashes, how many were embedded now) for the searchable texts, in order."""
+    """(vectors, text hashes, how many were embedded now) for the searchable texts, in order.
+
+    What is not in `reuse` is embedded STAGE_CHUNK texts at a time, each chunk staged as soon as it is done.
+    """
     hashes = [text_key(t) for t in texts]
     missing = list(dict.fromkeys(t for t, h in zip(texts, hashes) if h not in reuse))
     fresh: dict[str, np.ndarray] = {}
-    if missing:
-        vectors = embedder.encode(missing, progress=progress)
-        fresh = {text_key(t): v for t, v in zip(missing, vectors)}
+    with embedding_pool(embedder, settings.embed_processes, len(missing)) as encoder:
+        for start in range(0, len(missing), STAGE_CHUNK):
+            chunk = missing[start : start + STAGE_CHUNK]
+            vectors = encoder.encode(chunk, progress=settings.show_progress)
+            keys = [text_key(t) for t in chunk]
+            if staging is not None:
+                staging.write(keys, vectors)
+            fresh.update(zip(keys, vectors))
     if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32), hashes, 0
     matrix = np.stack([fresh[h] if h in fresh else reuse[h] for h in hashes]).astype(np.float32)
@@ -130,9 +143,10 @@ def build_index(corpus: Path, index_dir: Path | str, settings: Settings, embedde
         passages = [
             p for d in documents for p in make_passages(d.id, d.text, settings.passage_sentences, settings.passage_max_chars)
         ]
-        reuse = reusable_vectors(previous, embedder.model_id)
+        staging = StagedVectors(index_dir, embedder.model_id, embedder.dimension)
+        reuse = staging.load() | reusable_vectors(previous, embedder.model_id)  # what a killed build embedded, and the live vectors
         texts = searchable_texts(passages, documents, settings.passage_titles)
-        vectors, hashes, embedded = embed_passages(texts, reuse, embedder, settings.show_progress)
+        vectors, hashes, embedded = embed_passages(texts, reuse, embedder, settings, staging)
         if vectors.shape[1] != embedder.dimension:
             raise ModelError(f"model {embedder.model_id} returned vectors of the wrong dimension")
         manifest = IndexManifest(
@@ -145,6 +159,7 @@ def build_index(corpus: Path, index_dir: Path | str, settings: Settings, embedde
         store = FaissStore.build(vectors, settings.vector_kind)
         lexical = Bm25Index.build(texts)
         write_generation(index_dir, manifest, documents, passages, hashes, store, lexical)
+        staging.clear()
     return IndexBuild(
         path=str(index_dir), manifest=manifest, changed=True, embedded_passages=embedded,
         reused_passages=len(passages) - embedded, seconds=time.perf_counter() - started, **changes,

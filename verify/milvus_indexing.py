@@ -3,9 +3,10 @@
 Incremental as the local index is: a passage whose document, offsets and text are unchanged keeps
 its row; a changed one gets a new row in the next generation, embedded only if no stored row
 (live, or staged by a crashed run) has a vector for the same text; rows of removed or changed
-documents end at the next generation. Embedding is written in batches as it goes, so a crash
-loses at most one batch: the next run finds the staged rows and does not embed them again.
-See verify/milvus_store.py for the layout and why generations are not collections.
+documents end at the next generation, and are deleted once no reader can be on a generation that
+sees them (Update.prune). Embedding is written in batches as it goes, so a crash loses at most
+one batch: the next run finds the staged rows and does not embed them again. A big update embeds
+in several processes (verify/embed_pool.py). See verify/milvus_store.py for the layout and why generations are not collections.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ import numpy as np
 
 from verify.config import Settings
 from verify.embed import Embedder, text_key
+from verify.embed_pool import embedding_pool
 from verify.errors import CorpusError, IndexMismatchError, ModelError
 from verify.index_store import FORMAT_VERSION, paragraph_lead
 from verify.indexing import corpus_fingerprint, document_changes, searchable_texts
 from verify.lexical import tokenize
-from verify.milvus_store import (
+from verify.milvus_client import (
     LIVE_FOREVER, MAX_TERM_BYTES, MAX_VARCHAR, MilvusLocation, bm25_index_params, connect, milvus_errors,
-    live_filter, pk_in, read_state, stored_rows, write_manifest,
+    live_filter, made_live, pk_in, read_state, stored_rows, write_manifest,
 )
 from verify.models import Document, IndexBuild, IndexManifest, Passage
 from verify.read import read_corpus
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 
 EMBED_BATCH = 512  # passages embedded and written per step; a crash loses at most this much work
 WRITE_BATCH = 1000
+RETAIN_SECONDS = 600.0  # how long rows of a replaced generation stay for readers still on it (longer than any check)
 VARCHAR_FIELDS = {"document_id": 2048, "document_key": 64, "text_key": 64, "title": 8192, "source": 1024, "source_key": 1024,
                   "url": 8192, "published": 32, "text": MAX_VARCHAR, "lead": 4096, "bm25_text": MAX_VARCHAR}
 ROW_FIELDS = ["pk", "document_id", "document_key", "text_key", "start", "end", "gen_from", "gen_until"]
@@ -238,15 +241,17 @@ class Update:
             self.insert(batch, [vectors[stored[p.text_key]] for p in batch])
         fresh = [p for p in todo if p.text_key not in stored]
         embedded: dict[str, np.ndarray] = {}
-        for start in range(0, len(fresh), EMBED_BATCH):
-            batch = fresh[start : start + EMBED_BATCH]
-            missing = list(dict.fromkeys(p.searchable for p in batch if p.text_key not in embedded))
-            if missing:
-                vectors = self.embedder.encode(missing, progress=self.settings.show_progress)
-                if vectors.shape[1] != self.embedder.dimension:
-                    raise ModelError(f"model {self.embedder.model_id} returned vectors of the wrong dimension")
-                embedded |= {text_key(t): v for t, v in zip(missing, vectors)}
-            self.insert(batch, [embedded[p.text_key] for p in batch])
+        with embedding_pool(self.embedder, self.settings.embed_processes, len(fresh)) as encoder:
+            step = EMBED_BATCH * getattr(encoder, "processes", 1)  # each process gets a batch per step
+            for start in range(0, len(fresh), step):
+                batch = fresh[start : start + step]
+                missing = list(dict.fromkeys(p.searchable for p in batch if p.text_key not in embedded))
+                if missing:
+                    vectors = encoder.encode(missing, progress=self.settings.show_progress)
+                    if vectors.shape[1] != self.embedder.dimension:
+                        raise ModelError(f"model {self.embedder.model_id} returned vectors of the wrong dimension")
+                    embedded |= {text_key(t): v for t, v in zip(missing, vectors)}
+                self.insert(batch, [embedded[p.text_key] for p in batch])
         return len(embedded)
 
     def insert(self, batch: list[PlannedPassage], vectors: list[np.ndarray]) -> None:
@@ -307,7 +312,18 @@ class Update:
         self.set_until(terms, "key", [old[t]["key"] for t in touched if t in old], self.generation)
 
     def prune(self) -> None:
-        """Delete what neither the new generation nor the previous one can see."""
-        self.client.delete(self.location.collection, filter=f"gen_until <= {self.live}")
-        self.client.delete(self.location.terms, filter=f"gen_until <= {self.live}")
-        self.client.delete(self.location.meta, filter=f"generation < {self.live}")
+        """Delete what no generation a reader may still be on can see (see oldest_kept)."""
+        oldest = oldest_kept(made_live(self.client, self.location), dt.datetime.now(dt.timezone.utc))
+        self.client.delete(self.location.collection, filter=f"gen_until <= {oldest}")
+        self.client.delete(self.location.terms, filter=f"gen_until <= {oldest}")
+        self.client.delete(self.location.meta, filter=f"generation < {oldest}")
+
+
+def oldest_kept(made: dict[int, dt.datetime], now: dt.datetime) -> int:
+    """The oldest generation a reader may still be on: the newest, and each one replaced less than RETAIN_SECONDS ago.
+
+    Readers in other processes (`verify serve --workers`, `verify check`) move to the new generation at
+    their next check; one in the middle of a check keeps reading its own generation's rows until it ends.
+    """
+    cutoff = now - dt.timedelta(seconds=RETAIN_SECONDS)
+    return min(g for g in made if g + 1 not in made or made[g + 1] > cutoff)

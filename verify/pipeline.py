@@ -12,7 +12,7 @@ from verify.extract import extract_claims
 from verify.backend import IndexLocation, PassageIndex, index_location, open_passage_index
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
-from verify.judge.entail import make_entailment
+from verify.judge.entail import EntailmentBackend, make_entailment
 from verify.models import (
     Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, QuoteClaim, Report, RetrievedPassage,
 )
@@ -40,13 +40,21 @@ def with_verbatim(retriever: Retriever, claim: Claim, found: list[RetrievedPassa
 class Checker:
     """An index and a model loaded once, checking any number of articles."""
 
-    def __init__(self, index_dir: IndexLocation, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(self, index_dir: IndexLocation, settings: Settings, embedder: Embedder | None = None,
+                 index: PassageIndex | None = None, entailment: EntailmentBackend | None = None) -> None:
         self.index_dir = index_location(index_dir)
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
-        self.index: PassageIndex = open_passage_index(self.index_dir)
+        self.index: PassageIndex = index or open_passage_index(self.index_dir)
         self.retriever = Retriever(self.index, self.embedder, settings)
-        self.entailment = make_entailment(settings.entailment_model)
+        self.entailment = entailment if entailment is not None else make_entailment(settings.entailment_model)
+
+    def latest(self) -> "Checker":
+        """This checker, or one on the generation live now when another writer (process) made a newer one live;
+        the models are shared, not loaded again."""
+        if self.index.live_generation() == self.index.manifest.generation:
+            return self
+        return Checker(self.index_dir, self.settings, self.embedder, self.index.reopen(), self.entailment)
 
     def judge(
         self, article: Article, filters: Filters = Filters(), copies: tuple[ExcludedDocument, ...] | None = None

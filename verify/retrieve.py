@@ -14,7 +14,8 @@ from verify.embed import Embedder
 from verify.errors import IndexMismatchError
 from verify.backend import WORD, PassageIndex, PassageText, verbatim_span
 # document_coverage and paragraph_lead are re-exported (tests and eval import them from here)
-from verify.index_store import document_coverage, paragraph_lead, top_lexical  # noqa: F401
+from verify.index_store import paragraph_lead  # noqa: F401
+from verify.passage_scores import document_coverage, top_lexical  # noqa: F401
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.extract.voice import statement_voice, transcript_turns

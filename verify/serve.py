@@ -1,8 +1,11 @@
 """`verify serve`: the checker as an HTTP service (FastAPI on uvicorn).
 
-The model and the index are loaded once and shared. Adding documents rebuilds the index
-incrementally under a lock and then swaps in a new Checker; a check in flight keeps the
-index it started with, so every check sees one consistent index.
+The model and the index are loaded once per process and shared by its threads. Adding documents
+rebuilds the index incrementally under a lock held across processes (a file lock in the corpus
+folder), and the new generation goes live for every reader at once. Before each check a process
+looks at which generation is live (a file read for a local index, one small query on Milvus) and
+moves to it if another worker made it; a check in flight keeps the index it started with, so every
+check sees one consistent index. Several worker processes: verify/serve_workers.py.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import secrets
 import threading
 import time
@@ -30,11 +34,13 @@ from verify.config import FailOn, Settings
 from verify.embed import Embedder
 from verify.errors import FetchError, IndexStoreError, InputError, VerifyError
 from verify.fetch import UrlRefused
+from verify.index_store import writer_lock
 from verify.indexing import build_index
 from verify.models import FAILING_AT, Filters, Report
 from verify.pipeline import Checker, make_embedder
 from verify.read import article_from_text, read_url_article
 from verify.report import ReportFormat, render
+from verify.serve_workers import ReportFolder, serve_workers
 
 
 
@@ -48,6 +54,7 @@ class ServiceOptions:
     max_body_bytes: int = 6_000_000
     request_timeout_s: float = 60.0
     reports_kept: int = 1000
+    reports_dir: Path | None = None  # reports as files shared by worker processes; None keeps them in memory
 
 
 class CheckRequest(BaseModel):
@@ -112,10 +119,30 @@ class ServiceState:
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     reports: OrderedDict = field(default_factory=OrderedDict)
     reports_lock: threading.Lock = field(default_factory=threading.Lock)
+    refresh_lock: threading.Lock = field(default_factory=threading.Lock)
     updated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    report_folder: ReportFolder | None = None
+
+    def __post_init__(self) -> None:
+        if self.options.reports_dir is not None:
+            self.report_folder = ReportFolder(self.options.reports_dir, self.options.reports_kept)
+
+    def current_checker(self) -> Checker:
+        """The checker on the generation live now; one thread opens a newer one, the others wait for it."""
+        checker = self.checker
+        if checker.index.live_generation() == checker.index.manifest.generation:
+            return checker
+        with self.refresh_lock:
+            if self.checker is checker:
+                self.checker = checker.latest()
+                self.updated_at = dt.datetime.now(dt.timezone.utc)
+            return self.checker
 
     def remember(self, report: Report) -> str:
         report_id = uuid.uuid4().hex
+        if self.report_folder is not None:
+            self.report_folder.put(report_id, report)
+            return report_id
         with self.reports_lock:
             self.reports[report_id] = report
             while len(self.reports) > self.options.reports_kept:
@@ -123,7 +150,7 @@ class ServiceState:
         return report_id
 
     def check(self, request: CheckRequest) -> tuple[str, Report]:
-        checker = self.checker  # one consistent index for the whole check, whatever is added meanwhile
+        checker = self.current_checker()  # one consistent index for the whole check, whatever is added meanwhile
         if request.url is not None:
             article = read_url_article(request.url, self.settings.max_article_bytes, self.settings.fetch_timeout_s,
                                        request.published, self.options.allow_private_urls, self.options.allowed_hosts)
@@ -135,11 +162,17 @@ class ServiceState:
         report = checker.check(article, filters)
         return self.remember(report), report
 
+    def report(self, report_id: str) -> Report | None:
+        if self.report_folder is not None:
+            return self.report_folder.get(report_id)
+        with self.reports_lock:
+            return self.reports.get(report_id)
+
     def add_documents(self, request: DocumentsRequest) -> dict[str, Any]:
         corpus = self.options.corpus_dir
         if corpus is None:
             raise ApiError(409, "no_corpus", "this service was started without --corpus: it cannot add documents")
-        with self.write_lock:
+        with self.write_lock, writer_lock(corpus / "_api"):  # one writer, whichever worker process took the request
             target = corpus / "_api" / f"{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}.jsonl"
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".partial")
@@ -151,8 +184,9 @@ class ServiceState:
             except VerifyError:
                 target.unlink(missing_ok=True)  # leave the corpus as the index knows it
                 raise
-            self.checker = Checker(self.options.index_dir, self.settings, self.embedder)
-            self.updated_at = dt.datetime.now(dt.timezone.utc)
+            with self.refresh_lock:
+                self.checker = self.checker.latest()
+                self.updated_at = dt.datetime.now(dt.timezone.utc)
         return {"added": build.added, "updated": build.updated, "documents": build.manifest.documents,
                 "passages": build.manifest.passages, "embedded_passages": build.embedded_passages}
 
@@ -195,7 +229,10 @@ def add_guard(app: FastAPI, options: ServiceOptions) -> None:
             if not secrets.compare_digest(given.encode(), f"Bearer {options.token}".encode()):
                 return JSONResponse(error_body("unauthorized", "missing or wrong bearer token"), status_code=401,
                                     headers={"WWW-Authenticate": "Bearer"})
-        return await call_next(request)
+        response = await call_next(request)
+        # which worker process answered (`--workers N`): what an operator needs to find a stale or failing one
+        response.headers["X-Verify-Worker"] = str(os.getpid())
+        return response
 
 
 def add_error_handlers(app: FastAPI) -> None:
@@ -242,7 +279,7 @@ def add_routes(app: FastAPI, state: ServiceState) -> None:
 
     @app.get("/v1/index")
     async def index_info() -> dict[str, Any]:
-        m = state.checker.index.manifest
+        m = (await within_limit(options, state.current_checker)).index.manifest
         return {"model": m.model, "documents": m.documents, "passages": m.passages, "generation": m.generation,
                 "built_at": m.built_at.isoformat(), "updated_at": state.updated_at.isoformat(),
                 "corpus_fingerprint": m.corpus_fingerprint}
@@ -259,10 +296,9 @@ def add_routes(app: FastAPI, state: ServiceState) -> None:
 
     @app.get("/v1/reports/{report_id}", response_model=Report)
     async def get_report(report_id: str, format: Literal["json", "md", "html"] = "json") -> Response:
-        with state.reports_lock:
-            report = state.reports.get(report_id)
+        report = state.report(report_id)
         if report is None:
-            raise ApiError(404, "not_found", f"no report {report_id!r} (reports are kept in memory, newest {options.reports_kept})")
+            raise ApiError(404, "not_found", f"no report {report_id!r} (the newest {options.reports_kept} reports are kept, until the service stops)")
         if format == "json":
             return Response(report.model_dump_json(), media_type="application/json")
         return rendered(report, format)
@@ -272,7 +308,21 @@ def add_routes(app: FastAPI, state: ServiceState) -> None:
         return await within_limit(options, state.add_documents, body)
 
 
-def serve(options: ServiceOptions, settings: Settings, host: str, port: int) -> None:
+WARM_UP_ARTICLE = "The council approved 3 new rail links on Monday, officials said."
+
+
+def warmed_up(app: FastAPI) -> FastAPI:
+    """The app once its models are loaded (they load on first use): a process takes requests only when it can
+    answer them, instead of making its first callers wait for the loads (one per worker, and per restarted worker)."""
+    app.state.verify.checker.check(article_from_text(WARM_UP_ARTICLE, None, "warm-up", ""))
+    return app
+
+
+def serve(options: ServiceOptions, settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    """Serve in this process, or in `workers` processes (verify/serve_workers.py)."""
     import uvicorn
 
-    uvicorn.run(create_app(options, settings), host=host, port=port, log_level="info", timeout_keep_alive=5)
+    if workers != 1:
+        serve_workers(options, settings, host, port, workers)
+        return
+    uvicorn.run(warmed_up(create_app(options, settings)), host=host, port=port, log_level="info", timeout_keep_alive=5)
