@@ -1002,3 +1002,16 @@ def test_extract_reported_speech_in_any_shape(text, speaker, clause):
 )
 def test_extract_no_reported_speech_without_a_speaker_and_a_clause(text):
     assert not [c for c in extract_claims(Article(text=text, sha256="x")) if c.kind is ClaimKind.QUOTE and not c.direct]
+
+
+def test_extract_british_honorifics_without_a_period_resolve_to_the_person():
+    """ "Dr Helen Carew", "Mr Pryce", "Mrs Tovey", "Cllr Ann Roe": British style drops the period; the speaker is the
+    person the article introduced, by full name, with no honorific or role word."""
+    text = ("Gareth Pryce, who chairs the Save Dean Hospital group, said the plan was a disgrace.\n\n"
+            "Dr Helen Carew, the trust's chief executive, said the decision was the last thing anyone wanted.\n\n"
+            "“I want to be absolutely clear that this is about safety,” she said.\n\n"
+            "“Every one of these closures has ended the same way,” Mr Pryce said.\n\n"
+            "Mrs Jean Tovey, whose husband was treated there, said the ambulance was fast. “Eight minutes,” Mrs Tovey said.\n\n"
+            "Trustee Mike Doyle said the consultation was a formality.")
+    speakers = [c.speaker for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE]
+    assert speakers == ["Gareth Pryce", "Helen Carew", "Helen Carew", "Gareth Pryce", "Jean Tovey", "Jean Tovey", "Mike Doyle"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from verify.extract.salience import Salience
 
-TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
+TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
@@ -282,7 +282,7 @@ class People:
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
-            if person.role in ("", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."):
+            if person.role.rstrip(".") in ("", "Dr", "Prof", "Mr", "Mrs", "Ms"):
                 person.role = appositive_role(text, person) or person.role
         self._add_surname_mentions(text)
 

@@ -12,10 +12,11 @@ from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Cllr)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
 
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Gov)\.\s+)?(?:[A-Z]\.){0,2}\s?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+# "Dr. Omar Fenn", and in British style without the period "Dr Helen Carew", "Mrs Tovey", "Cllr Ann Roe"
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
+NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov)\.\s+)?(?:[A-Z]\.){0,2}\s?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
