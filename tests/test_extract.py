@@ -135,7 +135,7 @@ def test_extract_survives_hostile_input(name, text):
     ("text", "surface", "counted", "holders"),
     [
         ("Xi Jinping arrived in Moscow on Thursday. This trip marks Xi’s 11th visit to Russia since becoming president.",
-         "11th visit to Russia", "visit to Russia", ("Xi Jinping",)),
+         "Xi’s 11th visit to Russia since becoming president", "visit to Russia", ("Xi Jinping",)),
         ("Chinese President Xi Jinping met Russian President Vladimir Putin. According to Xinhua, Xi and Putin have met "
          "over 40 times across various summits.", "over 40 times", "meetings", ("Xi Jinping", "Vladimir Putin")),
         ("Alina Marek flew to Lindhaven on Thursday. It was her seventh visit to Ostrel.", "seventh visit to Ostrel",

@@ -9,9 +9,10 @@ from typing import Generic, Protocol, TypeVar
 
 from verify.extract.holders import holders_of
 from verify.extract.people import People
-from verify.extract.quantities import Mention, find_quantities
+from verify.extract.quantities import find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
 from verify.extract.reported import clause_around, find_indirect, reporters_part, said_after_quote
+from verify.extract.spans import claim_bounds
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -97,11 +98,10 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
     for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
-        claim_end = sentence.start + counted_end(sentence.text, mention)
+        start, end = (sentence.start + at for at in claim_bounds(sentence.text, mention))
         holders = holders_of(sentence.text, sentence.start, mention.start, people)
         claims.append(QuantityClaim(
-            id="", text=text[sentence.start + mention.start : claim_end], start=sentence.start + mention.start,
-            end=claim_end, sentence=sentence.text, query=query,
+            id="", text=text[start:end], start=start, end=end, sentence=sentence.text, query=query,
             quantity=mention.quantity.model_copy(update={"holders": holders}),
         ))
     if masked:  # a quote's sentence: what the quote reader found, and "… “…” and said …" after the last quote
@@ -123,25 +123,11 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
 
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
-TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
-NEAR_NOUN = 60  # characters between a figure and the end of what it counts
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Words in quote marks, attributed or not: their figures belong to the quote, not the reporter."""
     return [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
-
-
-def counted_end(sentence: str, mention: Mention) -> int:
-    """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
-    counted = mention.quantity.counted.split()
-    found = sentence.find(counted[-1], mention.end) if counted else -1
-    # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
-    # by its verb, and the claim is "twice"
-    if found >= 0 and found - mention.end <= NEAR_NOUN and not any(ch.isdigit() for ch in sentence[mention.end : found]):
-        return found + len(counted[-1])
-    times = TIMES_AFTER.match(sentence, mention.end)
-    return times.end() if times else mention.end
 
 
 def says_more(text: str, quantity_claims: list[Claim]) -> bool:
