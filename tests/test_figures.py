@@ -298,3 +298,73 @@ def test_time_a_figure_of_now_is_held_to_where_a_change_to_come_starts(claim, wh
     evidence = ("Freight operators say the bridge will cut the rail journey from Varnia's northern provinces to the port of "
                 "Brenmark from two days to under nine hours.")
     assert judge_quantity(quantity_claim(claim, which), evidence, 0.8, FRIDAY, FRIDAY, 0.8).stance is expected
+
+
+# --- a group's size written as an adjective ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("A nine-member panel of judges will hear the appeal.", "judges"),
+    ("A 40-strong crew worked through the night.", "crew"),
+    ("The 15-member board voted on Monday.", "board"),
+    ("Rescuers brought in a six-person team of divers.", "divers"),
+])
+def test_figures_group_size_adjective_counts_the_group(sentence, counted):
+    assert find_quantities(sentence)[0].quantity.counted == counted
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Three members of the ship's crew were injured.", "A 15-member team of divers joined the search on Monday.",
+     Stance.RELATED),
+    ("Three members of the board resigned on Monday.", "The 11-member board met on Monday.", Stance.RELATED),
+    ("A dozen divers joined the search on Monday.", "A 12-member team of divers joined the search on Monday.",
+     Stance.SUPPORTS),
+])
+def test_figures_group_size_is_no_count_of_some_members(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+# --- numbers in several words, shares, fractions of a unit ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Three hundred and forty passengers were on board.", 340, ""),
+    ("Twenty-five thousand, six hundred runners took part.", 25600, ""),
+    ("One and a half million people voted.", 1.5e6, ""),
+    ("The scheme cost two and a half billion euros.", 2.5e9, "€"),
+    ("Half a million homes lost power.", 5e5, ""),
+    ("The petition passed a quarter of a million signatures.", 2.5e5, ""),
+    ("The school is half a mile from the river.", 0.5, "mi"),
+    ("The debate lasted two and a half hours.", 2.5, "h"),
+    ("The treaty held for half a century.", 50, "a"),
+    ("Nearly two-thirds of members backed the motion.", 66.67, "percent"),
+    ("The council cut its budget by a fifth.", 20, "percent"),
+])
+def test_figures_several_words_are_one_figure(sentence, value, unit):
+    q = find_quantities(sentence)[0].quantity
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+    assert len(find_quantities(sentence)) == 1
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Turnout was just under a third of the electorate on Thursday.", "Turnout was 31 percent of the electorate on Thursday.",
+     Stance.SUPPORTS),
+    ("Turnout was two-thirds of the electorate on Thursday.", "Turnout was 31 percent of the electorate on Thursday.",
+     Stance.CONFLICTS),
+    ("Three-quarters of the staff work part-time, the survey found.", "74% of the staff work part-time, the survey found.",
+     Stance.SUPPORTS),
+    ("The crossing is half a mile long, the council said.", "The crossing is 800 metres long, the council said.", Stance.SUPPORTS),
+    ("The crossing is half a mile long, the council said.", "The crossing is 2 kilometres long, the council said.", Stance.CONFLICTS),
+])
+def test_figures_shares_and_fractions_of_units_are_compared(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("No pupil walks more than half a mile to school, the council said.",
+     "No pupil walks more than 800 metres to school, the council said.", Stance.SUPPORTS),
+    ("Sales at every shop fell 9% last month.", "We are asking every shop to cut its sales by 30 percent.",
+     Stance.RELATED),
+])
+def test_figures_round_bounds_and_requests(claim, evidence, expected):
+    assert stance(claim, evidence) is expected

@@ -89,7 +89,7 @@ PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
 # "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
-REQUESTED = re.compile(r"\b(?:asked|asks|urged|urges|called on|calls on|ordered|orders|requested)\s+(?:[\w’'-]+\s+){0,4}to\s+"
+REQUESTED = re.compile(r"\b(?:ask(?:ed|s|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing) on|order(?:ed|s|ing)|request(?:ed|s|ing))\s+(?:[\w’'-]+\s+){0,4}to\s+"
                        r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
 FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
