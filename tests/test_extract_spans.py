@@ -149,7 +149,7 @@ def quantity_texts(text: str) -> list[str]:
     ("Garrick's second term began in 2019.", "Garrick's second term"),
     ("The striker scored for the ninth time this season on Sunday.", "for the ninth time"),
     ("Dock workers struck for a fourth time since March, the union said.", "for a fourth time since March"),
-    ("Unemployment has risen for the sixth month in a row.", "for the sixth month in a row"),
+    ("Unemployment has risen for the sixth month in a row.", "sixth month in a row"),
     ("The mill closed 40 years ago.", "40 years ago"),
     ("Trams will run every five minutes at peak times.", "every five minutes"),
     ("The tanks hold 80,000 m3 of gas.", "80,000 m3 of gas"),

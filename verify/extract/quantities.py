@@ -11,6 +11,8 @@ from verify.extract.numbers import (
     FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
     fraction_value, parse_number, qualifier_of, word_value,
 )
+from verify.extract.frequency import as_frequency
+from verify.extract.streaks import as_streak
 from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause, group_size_counted
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
@@ -238,7 +240,8 @@ def twice_mentions(sentence: str) -> list[Mention]:
         low, high = interval(value, qualifier, match.group("qual"))
         counted = counted_in_clause(sentence, match.start(), "times")
         quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, counted=counted, surface=match.group(0))
-        mentions.append(Mention(match.start(), match.end(), quantity))
+        frequency = as_frequency(sentence, match.start(), match.end(), quantity)  # "twice a week"
+        mentions.append(Mention(match.start(), frequency[1] if frequency else match.end(), frequency[0] if frequency else quantity))
     return mentions
 
 
@@ -340,8 +343,12 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
             quantity = quantity.model_copy(update={"unit": f"per {per_base(rate.group('per'))}",
                                                    "counted": counted_after(sentence, rate.end())})
             position = rate.end()
+        end = rate.end() if rate else unit_word_end(sentence, match)
+        if quantity is not None and not rate and (other := as_frequency(sentence, match.start(), match.end(), quantity)
+                                                  or as_streak(sentence, match.end(), quantity)):
+            quantity, end = other[0], max(end, other[1])  # "every ten minutes", "six times an hour", "four months in a row"
         if quantity is not None:
-            mentions.append(Mention(match.start(), rate.end() if rate else unit_word_end(sentence, match), quantity))
+            mentions.append(Mention(match.start(), end, quantity))
     mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]
     return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
 
