@@ -12,7 +12,7 @@ from verify.extract.people import People
 from verify.extract.quantities import find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
 from verify.extract.reported import clause_around, find_indirect, reporters_part, said_after_quote
-from verify.extract.spans import claim_bounds
+from verify.extract.spans import claim_bounds, counted_end
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -97,8 +97,10 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
     masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes.overlapping(sentence.start, sentence.end)]
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
+    cores: dict[int, str] = {}  # a figure and what it counts, by claim start: what a statement beside it need not say
     for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
         start, end = (sentence.start + at for at in claim_bounds(sentence.text, mention))
+        cores[start] = sentence.text[mention.start : counted_end(sentence.text, mention)]
         holders = holders_of(sentence.text, sentence.start, mention.start, people)
         claims.append(QuantityClaim(
             id="", text=text[start:end], start=start, end=end, sentence=sentence.text, query=query,
@@ -116,7 +118,8 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         sentence = Sentence(start=sentence.start, end=sentence.start + own, text=sentence.text[:own], paragraph=sentence.paragraph)
         query = decontextualise(sentence, people)
     figures = [c for c in claims if isinstance(c, QuantityClaim) and c.end <= sentence.end]
-    if (not figures or says_more(query, figures) or opens_with_person(sentence.text, people)) and is_statement(query, people):
+    said_more = not figures or says_more(query, [cores.get(c.start, c.text) for c in figures])
+    if (said_more or opens_with_person(sentence.text, people)) and is_statement(query, people):
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(figures)))
     return claims
@@ -130,11 +133,12 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
 
 
-def says_more(text: str, quantity_claims: list[Claim]) -> bool:
-    """Does a sentence with figures also name a date, place or actor the figures' claims leave unchecked?"""
+def says_more(text: str, figures: list[str]) -> bool:
+    """Does a sentence with figures (each a figure and what it counts) also name a date, place or actor they leave
+    unchecked?"""
     rest = text
-    for claim in quantity_claims:
-        rest = rest.replace(claim.text, " ")
+    for figure in figures:
+        rest = rest.replace(figure, " ")
     names = set(re.findall(r"(?<=[^\s])\s+([A-Z][a-z]+)", rest))  # capitalised, not opening the sentence
     words = [w for w in re.findall(r"[A-Za-z]{4,}", rest) if w.lower() not in PLAIN_WORDS]
     return bool(names) or bool(DATE_HINT.search(rest)) or len(words) >= 6
