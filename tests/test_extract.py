@@ -44,7 +44,7 @@ def article(text: str) -> Article:
         ("Among Cuban Americans, 82 percent of whom view him unfavorably, few voted.", 82, Qualifier.EXACT, False, ""),
         ("Turnout was 61 percent according to the county.", 61, Qualifier.EXACT, False, ""),
         ("The council kept all 14 of the city's libraries.", 14, Qualifier.EXACT, False, "libraries"),
-        ("A fifth of its staff left.", 0.2, Qualifier.EXACT, False, "staff"),
+        ("A fifth of its staff left.", 20, Qualifier.EXACT, False, "staff"),
         ("She has visited Russia twice since 2020.", 2, Qualifier.EXACT, False, "visits"),
     ],
 )
@@ -135,10 +135,10 @@ def test_extract_survives_hostile_input(name, text):
     ("text", "surface", "counted", "holders"),
     [
         ("Xi Jinping arrived in Moscow on Thursday. This trip marks Xi’s 11th visit to Russia since becoming president.",
-         "11th visit to Russia", "visit to Russia", ("Xi Jinping",)),
+         "Xi’s 11th visit to Russia since becoming president", "visit to Russia", ("Xi Jinping",)),
         ("Chinese President Xi Jinping met Russian President Vladimir Putin. According to Xinhua, Xi and Putin have met "
          "over 40 times across various summits.", "over 40 times", "meetings", ("Xi Jinping", "Vladimir Putin")),
-        ("Alina Marek flew to Lindhaven on Thursday. It was her seventh visit to Ostrel.", "seventh visit to Ostrel",
+        ("Alina Marek flew to Lindhaven on Thursday. It was her seventh visit to Ostrel.", "her seventh visit to Ostrel",
          "visit to Ostrel", ("Alina Marek",)),
         ("Alina Marek said on Thursday that 300 farmers had gathered at the port.", "300 farmers", "farmers", ()),
         ("More than 20 bilateral cooperation agreements were signed.", "More than 20 bilateral cooperation agreements",
@@ -167,17 +167,17 @@ def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
         ("The party won 27.1 percent and 44 seats.", [(27.1, "exact", 27.1), (44, "exact", 44)]),
         ("Costs rose by 40 percent to 4.5 billion crowns.", [(40, "exact", 40), (4.5e9, "exact", 4.5e9)]),
         ("The bank raised rates by half a percentage point.", [(0.5, "exact", 0.5)]),
-        ("Cloud now accounts for more than a quarter of sales.", [(0.25, "more_than", None)]),
+        ("Cloud now accounts for more than a quarter of sales.", [(25, "more_than", None)]),
         ("The deal would cost hundreds of millions of euros.", [(2e8, "range", 9.99e8)]),
         ("The union wants about 9 percent over two years.", [(9, "about", 9.9), (2, "exact", 2)]),
         ("The talks ran 36 hours past their deadline.", [(36, "exact", 36)]),
         ("Brenmark beat Lindhaven City 3-1 on Saturday.", []),
         ("She won in 2:21:40 on Sunday.", []),
         ("Two were hurt and a third was treated for smoke.", [(2, "exact", 2)]),
-        ("Roughly one in five households spends more than 40 percent of income on rent.", [(0.2, "about", 0.22), (40, "more_than", None)]),
+        ("Roughly one in five households spends more than 40 percent of income on rent.", [(20, "about", 22), (40, "more_than", None)]),
         # shares, multiples and the counts an ordinal or a possessive can hide
-        ("About a fifth of the staff are agency workers; two-thirds are on contracts.", [(0.2, "about", 0.22), (0.6667, "exact", 0.6667)]),
-        ("Three-fifths of members and one in 0 guests agreed.", [(0.6, "exact", 0.6)]),
+        ("About a fifth of the staff are agency workers; two-thirds are on contracts.", [(20, "about", 22), (66.67, "exact", 73.337)]),
+        ("Three-fifths of members and one in 0 guests agreed.", [(60, "exact", 66)]),
         ("The meeting was twice interrupted, the second time in three years.", [(2, "exact", 2), (2, "exact", 2), (3, "exact", 3)]),
         ("Third-quarter revenue fell 11%, the lowest since the second quarter of 2021.", [(11, "exact", 11)]),
         ("It said it would cut jobs at its two plants.", [(2, "exact", 2)]),
@@ -186,7 +186,7 @@ def test_extract_names_and_quoted_figures_are_not_quantity_claims(text):
         ("The storm damaged several hundred homes and a few thousand trees.", [(300, "range", 900), (2000, "range", 5000)]),
         # a compound word is no count; "a million", "by almost half" and pence are
         ("First-team coach Ada Vik sold more than a million tickets.", [(1e6, "more_than", None)]),
-        ("Profit fell by almost half in the three months to June.", [(0.5, "about", 0.5)]),
+        ("Profit fell by almost half in the three months to June.", [(50, "about", 50)]),
         ("Shares fell to 1,284p.", [(1284, "exact", 1284)]),
     ],
 )

@@ -138,3 +138,24 @@ def test_models_report_refuses_a_claim_outside_its_article() -> None:
     for start, end in ((11, 15), (30, 34)):  # misaligned; past the end of the article
         with pytest.raises(ValueError):
             Report(claims=(claim(start, end) | {"evidence": ()},), **fields)
+
+
+def quantity_texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(Article(text=text, sha256="-")) if c.kind.value == "quantity"]
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("The prime minister arrived in Kerrow on Monday, his fourth visit since the election.", "his fourth visit since the election"),
+    ("Garrick's second term began in 2019.", "Garrick's second term"),
+    ("The striker scored for the ninth time this season on Sunday.", "for the ninth time"),
+    ("Dock workers struck for a fourth time since March, the union said.", "for a fourth time since March"),
+    ("Unemployment has risen for the sixth month in a row.", "sixth month in a row"),
+    ("The mill closed 40 years ago.", "40 years ago"),
+    ("Trams will run every five minutes at peak times.", "every five minutes"),
+    ("The tanks hold 80,000 m3 of gas.", "80,000 m3 of gas"),
+    ("Drivers used 9 percent less fuel last winter.", "9 percent less"),
+])
+def test_extract_spans_quantity_claim_covers_its_figure_phrase(sentence: str, span: str) -> None:
+    """The owner of a rank, a frequency word, a unit written with a digit, a change and the period a figure is
+    counted over are part of what the claim says."""
+    assert span in quantity_texts(sentence)

@@ -298,3 +298,158 @@ def test_time_a_figure_of_now_is_held_to_where_a_change_to_come_starts(claim, wh
     evidence = ("Freight operators say the bridge will cut the rail journey from Varnia's northern provinces to the port of "
                 "Brenmark from two days to under nine hours.")
     assert judge_quantity(quantity_claim(claim, which), evidence, 0.8, FRIDAY, FRIDAY, 0.8).stance is expected
+
+
+# --- a group's size written as an adjective ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("A nine-member panel of judges will hear the appeal.", "judges"),
+    ("A 40-strong crew worked through the night.", "crew"),
+    ("The 15-member board voted on Monday.", "board"),
+    ("Rescuers brought in a six-person team of divers.", "divers"),
+])
+def test_figures_group_size_adjective_counts_the_group(sentence, counted):
+    assert find_quantities(sentence)[0].quantity.counted == counted
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Three members of the ship's crew were injured.", "A 15-member team of divers joined the search on Monday.",
+     Stance.RELATED),
+    ("Three members of the board resigned on Monday.", "The 11-member board met on Monday.", Stance.RELATED),
+    ("A dozen divers joined the search on Monday.", "A 12-member team of divers joined the search on Monday.",
+     Stance.SUPPORTS),
+])
+def test_figures_group_size_is_no_count_of_some_members(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+# --- numbers in several words, shares, fractions of a unit ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Three hundred and forty passengers were on board.", 340, ""),
+    ("Twenty-five thousand, six hundred runners took part.", 25600, ""),
+    ("One and a half million people voted.", 1.5e6, ""),
+    ("The scheme cost two and a half billion euros.", 2.5e9, "€"),
+    ("Half a million homes lost power.", 5e5, ""),
+    ("The petition passed a quarter of a million signatures.", 2.5e5, ""),
+    ("The school is half a mile from the river.", 0.5, "mi"),
+    ("The debate lasted two and a half hours.", 2.5, "h"),
+    ("The treaty held for half a century.", 50, "a"),
+    ("Nearly two-thirds of members backed the motion.", 66.67, "percent"),
+    ("The council cut its budget by a fifth.", 20, "percent"),
+])
+def test_figures_several_words_are_one_figure(sentence, value, unit):
+    q = find_quantities(sentence)[0].quantity
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+    assert len(find_quantities(sentence)) == 1
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Turnout was just under a third of the electorate on Thursday.", "Turnout was 31 percent of the electorate on Thursday.",
+     Stance.SUPPORTS),
+    ("Turnout was two-thirds of the electorate on Thursday.", "Turnout was 31 percent of the electorate on Thursday.",
+     Stance.CONFLICTS),
+    ("Three-quarters of the staff work part-time, the survey found.", "74% of the staff work part-time, the survey found.",
+     Stance.SUPPORTS),
+    ("The crossing is half a mile long, the council said.", "The crossing is 800 metres long, the council said.", Stance.SUPPORTS),
+    ("The crossing is half a mile long, the council said.", "The crossing is 2 kilometres long, the council said.", Stance.CONFLICTS),
+])
+def test_figures_shares_and_fractions_of_units_are_compared(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("No pupil walks more than half a mile to school, the council said.",
+     "No pupil walks more than 800 metres to school, the council said.", Stance.SUPPORTS),
+    ("Sales at every shop fell 9% last month.", "We are asking every shop to cut its sales by 30 percent.",
+     Stance.RELATED),
+])
+def test_figures_round_bounds_and_requests(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+# --- frequencies ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), [
+    ("Trams will run every five minutes at peak times.", "every five minutes", "1 / min"),
+    ("The committee meets four times a year.", "four times a year", "1 / a"),
+    ("Bins are emptied twice a week.", "twice a week", "1 / week"),
+])
+def test_figures_frequency_is_a_figure_per_unit_of_time(sentence, surface, unit):
+    from verify.extract import extract_claims
+    from verify.models import Article
+
+    claims = [c for c in extract_claims(Article(text=sentence, sha256="-")) if c.kind.value == "quantity"]
+    assert [(c.text, c.quantity.unit) for c in claims] == [(surface, unit)]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Trams on the main line will run six times an hour.", "Trams on the main line will run every ten minutes.", Stance.SUPPORTS),
+    ("Trams on the main line will run four times an hour.", "Trams on the main line will run every ten minutes.", Stance.CONFLICTS),
+    ("Trams on the main line will run every 20 minutes.", "Trams on the main line will run three times an hour.", Stance.SUPPORTS),
+])
+def test_figures_frequencies_in_other_words_are_compared(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+# --- runs ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports have grown for five quarters in a row.",
+    "Exports grew for the fifth consecutive quarter.",
+    "It was the fifth quarter in a row that exports grew.",
+    "Exports have grown for five straight quarters.",
+])
+def test_figures_run_in_counts_and_ranks_is_one_figure(sentence):
+    q = find_quantities(sentence)[-1].quantity
+    assert (q.value, q.ordinal, q.counted) == (5, False, "quarters in a row")
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Car sales in Ostrel have fallen for three months in a row.",
+     "Car sales in Ostrel fell in May, the third consecutive monthly fall.", Stance.SUPPORTS),
+    ("Car sales in Ostrel have fallen for seven months running.",
+     "Car sales in Ostrel fell in May, the third consecutive monthly fall.", Stance.CONFLICTS),
+    ("Car sales in Ostrel have fallen for seven months.",
+     "Car sales in Ostrel fell in May, the third consecutive monthly fall.", Stance.RELATED),
+])
+def test_figures_runs_are_compared_as_runs(claim, evidence, expected):
+    assert stance(claim, evidence) is expected
+
+
+def test_figures_number_words_are_no_context_of_a_claim():
+    """The claim's figure in words ("the fourth") is not what its sentence is about: a passage that writes the figure
+    otherwise ("four") shares all the claim says besides it."""
+    claim = "Applications have now dropped for the fourth month in a row."
+    evidence = "But applications have now fallen for four months in a row, the minister said."
+    assert judge_quantity(quantity_claim(claim), evidence, 0.39, FRIDAY, THURSDAY, 0.4).stance is Stance.SUPPORTS
+
+
+# --- money in a sentence that says little else ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("The council has earmarked 12 mln crowns for road repairs this year.",
+     "We have set aside 12 million crowns for the roads this year, because the repairs cannot wait.", Stance.SUPPORTS),
+    ("Finance director Ola Berg told Radio Vest on Monday that the fuel bill had risen by 30 million kroner last year.",
+     "Our fuel bill rose by 30 million kroner last year, and prices will follow.", Stance.SUPPORTS),
+    ("Finance director Ola Berg told Radio Vest on Monday that the fuel bill had risen by 70 million kroner last year.",
+     "Our fuel bill rose by 30 million kroner last year, and prices will follow.", Stance.CONFLICTS),
+    ("The €40 million upgrade will be finished in June.", "The upgrade will cost €40 million and be finished in June.",
+     Stance.SUPPORTS),
+    ("Norfield posted a 9-million-kroner net profit for the year.", "Norfield made a net profit of 9 million kroner, its first since 2020.",
+     Stance.SUPPORTS),
+])
+def test_figures_sums_with_little_else_said(claim, evidence, expected):
+    assert judge_quantity(quantity_claim(claim), evidence, 0.4, FRIDAY, THURSDAY, 0.4).stance is expected
+
+
+
+@pytest.mark.parametrize("sentence", ["Cases rose to 40 per 100,000 people, up from 31 a week earlier.",
+                                      "Prices were 4 percent higher than a year ago."])
+def test_figures_a_time_back_is_no_frequency(sentence):
+    assert not any(m.quantity.unit.startswith("1 / ") for m in find_quantities(sentence))

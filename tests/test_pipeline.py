@@ -28,7 +28,7 @@ def claim(report, startswith):
 @pytest.mark.parametrize(
     "text, verdict",
     [
-        ("seventh visit", Verdict.SUPPORTED),  # 2019 "fourth visit" is older, 2022 "third since re-election" is scoped
+        ("Marek's seventh visit", Verdict.SUPPORTED),  # 2019 "fourth visit" is older, 2022 "third since re-election" is scoped
         ("more than 25 times", Verdict.SUPPORTED),  # 27 times; 2023's 19 is an older total
         ("More than a dozen", Verdict.DISPUTED),  # 14 (VNA, transcript) vs 12 (Tessaly Daily)
         ("Our two nations", Verdict.SUPPORTED),  # verbatim in VNA and the transcript
@@ -97,7 +97,7 @@ def test_pipeline_article_in_its_own_corpus_is_no_evidence(tmp_path, corpus_copy
     assert [d.document_id for d in report.excluded_documents] == [copy_id]
     assert len(report.notes) == 1 and copy_id in report.notes[0] and "not evidence for itself" in report.notes[0]
     assert claim(report, "75 kilometres").verdict is Verdict.CONFLICTING  # the real evidence still speaks
-    assert claim(report, "seventh visit").verdict is Verdict.SUPPORTED
+    assert claim(report, "Marek's seventh visit").verdict is Verdict.SUPPORTED
 
 
 def test_pipeline_report_renderings_carry_the_exclusion_note(tmp_path, corpus_copy, settings, embedder):

@@ -9,9 +9,10 @@ from typing import Generic, Protocol, TypeVar
 
 from verify.extract.holders import holders_of
 from verify.extract.people import People
-from verify.extract.quantities import Mention, find_quantities
+from verify.extract.quantities import find_quantities
 from verify.extract.quotes import QuoteSpan, find_quotes
 from verify.extract.reported import clause_around, find_indirect, reporters_part, said_after_quote
+from verify.extract.spans import claim_bounds, counted_end
 from verify.models import Article, Claim, QuantityClaim, QuoteClaim, Sentence, StatementClaim
 from verify.split import split_sentences
 
@@ -102,12 +103,13 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
     masked = [(q.start - sentence.start, q.end - sentence.start) for q in quotes.overlapping(sentence.start, sentence.end)]
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
+    cores: dict[int, str] = {}  # a figure and what it counts, by claim start: what a statement beside it need not say
     for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
-        claim_end = sentence.start + counted_end(sentence.text, mention)
+        start, end = (sentence.start + at for at in claim_bounds(sentence.text, mention))
+        cores[start] = sentence.text[mention.start : counted_end(sentence.text, mention)]
         holders = holders_of(sentence.text, sentence.start, mention.start, people)
         claims.append(QuantityClaim(
-            id="", text=text[sentence.start + mention.start : claim_end], start=sentence.start + mention.start,
-            end=claim_end, sentence=sentence.text, query=query,
+            id="", text=text[start:end], start=start, end=end, sentence=sentence.text, query=query,
             quantity=mention.quantity.model_copy(update={"holders": holders}),
         ))
     if masked:  # a quote's sentence: what the quote reader found, and "… “…” and said …" after the last quote
@@ -122,15 +124,14 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         sentence = Sentence(start=sentence.start, end=sentence.start + own, text=sentence.text[:own], paragraph=sentence.paragraph)
         query = decontextualise(sentence, people)
     figures = [c for c in claims if isinstance(c, QuantityClaim) and c.end <= sentence.end]
-    if (not figures or says_more(query, figures) or opens_with_person(sentence.text, people)) and is_statement(query, people):
+    said_more = not figures or says_more(query, [cores.get(c.start, c.text) for c in figures])
+    if (said_more or opens_with_person(sentence.text, people)) and is_statement(query, people):
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(figures)))
     return claims
 
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
-TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
-NEAR_NOUN = 60  # characters between a figure and the end of what it counts
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -138,23 +139,12 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
 
 
-def counted_end(sentence: str, mention: Mention) -> int:
-    """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
-    counted = mention.quantity.counted.split()
-    found = sentence.find(counted[-1], mention.end) if counted else -1
-    # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
-    # by its verb, and the claim is "twice"
-    if found >= 0 and found - mention.end <= NEAR_NOUN and not any(ch.isdigit() for ch in sentence[mention.end : found]):
-        return found + len(counted[-1])
-    times = TIMES_AFTER.match(sentence, mention.end)
-    return times.end() if times else mention.end
-
-
-def says_more(text: str, quantity_claims: list[Claim]) -> bool:
-    """Does a sentence with figures also name a date, place or actor the figures' claims leave unchecked?"""
+def says_more(text: str, figures: list[str]) -> bool:
+    """Does a sentence with figures (each a figure and what it counts) also name a date, place or actor they leave
+    unchecked?"""
     rest = text
-    for claim in quantity_claims:
-        rest = rest.replace(claim.text, " ")
+    for figure in figures:
+        rest = rest.replace(figure, " ")
     names = set(re.findall(r"(?<=[^\s])\s+([A-Z][a-z]+)", rest))  # capitalised, not opening the sentence
     words = [w for w in re.findall(r"[A-Za-z]{4,}", rest) if w.lower() not in PLAIN_WORDS]
     return bool(names) or bool(DATE_HINT.search(rest)) or len(words) >= 6

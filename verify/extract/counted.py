@@ -126,3 +126,21 @@ def counted_by_verb(before: str, counted: str) -> str:
     if verb is None:  # "visited Russia 11 times": an object between verb and number
         verb = re.search(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
     return VERB_NOUNS[verb.group("verb")] if verb else counted
+
+
+# "a twelve-member team", "a 40-strong crew", "a five-person panel": the figure is the size of a group, written as
+# an adjective before it; it counts the group's members, never some of them ("two members of the crew")
+GROUP_SIZE = re.compile(r"-(?:member|person|people|man|men|woman|women|strong)\s+(?=[a-z])", re.I)
+
+
+def group_size_counted(sentence: str, end: int) -> str | None:
+    """What a group-size adjective counts: the members it names ("a twelve-member team of chemical-hazard
+    specialists" counts specialists), else the group ("a 40-strong crew" counts the crew, not crew members)."""
+    compound = GROUP_SIZE.match(sentence, end)
+    if compound is None:
+        return None
+    group = counted_after(sentence, compound.end())
+    members = re.match(r"^\S+(?:\s+\S+)?\s+of\s+", sentence[compound.end() :])
+    if members and " of " in f" {group} ":
+        return counted_after(sentence, compound.end() + members.end()) or group
+    return group

@@ -82,7 +82,8 @@ FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>half an?\b|half(?=\s+of\b)|(?<=by )half\b"
     r"|(?<=most )half\b|(?<=nearly )half\b|(?<=than )half\b|(?<=about )half\b"  # "fell by almost half", "nearly half"
     # "a fifth of the staff", "a quarter point", "two-thirds", "three-fifths of voters"
-    r"|(?:an?|one)[- ](?P<part>" + _parts + r")(?=\s+(?:of|point|percentage)\b)"
+    r"|(?:an?|one)[- ](?P<part>" + _parts + r")(?=\s+(?:of|point|percentage|less|more|fewer|lower|higher)\b)"
+    r"|(?<=by )(?:an?|one)[- ](?P<bypart>" + _parts + r")\b"  # "cut its use by a fifth", "fell by one-third"
     r"|(?P<numerator>" + _numerators + r")[- ](?P<parts>(?:" + _parts.replace("half|", "") + r")s)\b"
     # "one in five households", "two in every three": a share written as two numbers
     r"|(?P<share>one|two|three|four|\d+) in (?:every )?(?P<of>two|three|four|five|six|seven|eight|nine|ten|\d+)\b)",
@@ -97,7 +98,7 @@ def fraction_value(match: re.Match[str]) -> float:
         return share / whole if share is not None and whole else 0.0
     if match.group("parts"):
         return UNITS[match.group("numerator").lower()] / DENOMINATORS[match.group("parts").lower()[:-1]]
-    return 1 / DENOMINATORS[(match.group("part") or "half").lower()]
+    return 1 / DENOMINATORS[(match.group("part") or match.group("bypart") or "half").lower()]
 
 
 def word_value(words: str) -> float | None:

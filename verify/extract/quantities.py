@@ -11,9 +11,12 @@ from verify.extract.numbers import (
     FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
     fraction_value, parse_number, qualifier_of, word_value,
 )
-from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause
+from verify.extract.frequency import as_frequency
+from verify.extract.streaks import as_streak
+from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause, group_size_counted
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
+from verify.extract.wordfigures import word_figures
 from verify.models import Quantity, Qualifier
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -128,7 +131,9 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
     else:
         measure = None if ordinal else unit_after(sentence, end)
         unit = measure[0] if measure else ""
-    counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
+    counted = group_size_counted(sentence, end)
+    if counted is None:
+        counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
     return currency_word(unit, counted)
 
 
@@ -209,11 +214,18 @@ def fraction_mentions(sentence: str) -> list[Mention]:
         if not 0 < value <= 1:
             continue  # "one in 0", "five in four": not a share
         qualifier = qualifier_of(match.group("qual"))
-        low, high = interval(value, qualifier, match.group("qual"))
-        quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier,
+        points = bool(POINTS_AFTER.match(sentence, match.end()))  # "half a percentage point" is no share
+        unit, value = ("", value) if points else ("percent", round(value * 100, 2))
+        # a share in words is a round figure: "a third" stands for 31 or 35 percent as "about a third" does
+        low, high = interval(value, Qualifier.ABOUT if qualifier is Qualifier.EXACT and not points else qualifier,
+                             match.group("qual"))
+        quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, unit=unit,
                             counted=counted_after(sentence, match.end()), surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))
     return mentions
+
+
+POINTS_AFTER = re.compile(r"\s+(?:a\s+)?(?:percentage\s+)?points?\b", re.I)
 
 
 TWICE_RE = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<word>twice|thrice)\b", re.I)
@@ -228,7 +240,8 @@ def twice_mentions(sentence: str) -> list[Mention]:
         low, high = interval(value, qualifier, match.group("qual"))
         counted = counted_in_clause(sentence, match.start(), "times")
         quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, counted=counted, surface=match.group(0))
-        mentions.append(Mention(match.start(), match.end(), quantity))
+        frequency = as_frequency(sentence, match.start(), match.end(), quantity)  # "twice a week"
+        mentions.append(Mention(match.start(), frequency[1] if frequency else match.end(), frequency[0] if frequency else quantity))
     return mentions
 
 
@@ -303,7 +316,9 @@ def _find_cached(sentence: str) -> tuple[Mention, ...]:
 
 
 def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-def]
-    fractions = fraction_mentions(sentence) + twice_mentions(sentence)
+    words = [Mention(*found) for found in word_figures(sentence)]  # "two hundred and twelve", "half a million"
+    fractions = words + [m for m in fraction_mentions(sentence) + twice_mentions(sentence)
+                         if not any(w.start <= m.start < w.end for w in words)]
     blocked = list(masked) + [(m.start, m.end) for m in fractions]
     mentions = [m for m in fractions if not any(a <= m.start < b for a, b in masked)]
     position = 0
@@ -328,8 +343,12 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
             quantity = quantity.model_copy(update={"unit": f"per {per_base(rate.group('per'))}",
                                                    "counted": counted_after(sentence, rate.end())})
             position = rate.end()
+        end = rate.end() if rate else unit_word_end(sentence, match)
+        if quantity is not None and not rate and (other := as_frequency(sentence, match.start(), match.end(), quantity)
+                                                  or as_streak(sentence, match.end(), quantity)):
+            quantity, end = other[0], max(end, other[1])  # "every ten minutes", "six times an hour", "four months in a row"
         if quantity is not None:
-            mentions.append(Mention(match.start(), rate.end() if rate else unit_word_end(sentence, match), quantity))
+            mentions.append(Mention(match.start(), end, quantity))
     mentions += [m for m in vague_mentions(sentence) if not any(a <= m.start < b for a, b in masked)]
     return inherit_counted(sentence, sorted(mentions, key=lambda m: m.start))
 

@@ -14,7 +14,7 @@ from verify.models import Quantity
 
 # what news measures, by a unit of each (not a plain angle: "30 degrees" may be anything)
 MEASURES = {"length": "m", "area": "m**2", "volume": "m**3", "mass": "kg", "power": "W", "energy": "J",
-            "temperature": "K", "speed": "m/s", "duration": "s"}
+            "temperature": "K", "speed": "m/s", "duration": "s", "frequency": "1/s"}
 # words pint takes for a unit that prose uses as words ("2 in 10", "a point", "are", "feet first")
 NOT_UNITS = {"in", "a", "at", "are", "point", "points", "pt", "line", "lines", "hand", "hands", "stone", "stones",
              "grain", "grains", "drop", "drops", "cup", "cups", "mil", "s", "h", "g", "t", "l", "b", "c", "f", "k",
@@ -90,7 +90,7 @@ def unit_after(sentence: str, end: int) -> tuple[str, int] | None:
     return None
 
 
-PINT_UNIT = re.compile(r"^[A-Za-z°µ][\w °µ*/]*$")  # what `parse_unit` gives; not "$", "€" nor "per 100000"
+PINT_UNIT = re.compile(r"^(?:1 / )?[A-Za-z°µ][\w °µ*/]*$")  # what `parse_unit` gives; not "$", "€" nor "per 100000"
 
 
 @lru_cache(maxsize=1024)

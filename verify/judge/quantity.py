@@ -10,8 +10,9 @@ from verify.extract.quantities import Mention, find_quantities
 from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
-from verify.extract.numbers import QUALIFIER_RE
-from verify.judge.counting import RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, noun_chunk, repeats, same_counted
+from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
+from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, measured, noun_chunk, repeats,
+                                  same_counted)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -79,9 +80,12 @@ def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bo
 CURRENCY_NOUNS = set(tokenize("kr crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
                               "shekels dirhams riyals rand naira ringgit baht zloty forint reais dinars"))
 GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
-SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "percent", "cent", "dollar", "euro", "pound",
+SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "percent", "cent", "dollar", "euro", "pound",
                "year", "last", "month", "week", "day"}
 ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
+# "Chief executive Mette Lund told Holm Radio on Thursday that …", "The ministry said on Monday that …": who said it
+SAYING_FRAME = re.compile(r"^[^.;:“”\"]{0,100}?\b(?:said|says|told|tells|announced|added|stated|reported|confirmed|warned)\b"
+                          r"[^.;:“”\"]{0,60}?\bthat\s", re.I)
 PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
 # "the 7 signed include"; not ", including", nor a passive ("900 million once interest is included")
 PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )included)\b",
@@ -89,7 +93,7 @@ PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
 # "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
-REQUESTED = re.compile(r"\b(?:asked|asks|urged|urges|called on|calls on|ordered|orders|requested)\s+(?:[\w’'-]+\s+){0,4}to\s+"
+REQUESTED = re.compile(r"\b(?:ask(?:ed|s|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing) on|order(?:ed|s|ing)|request(?:ed|s|ing))\s+(?:[\w’'-]+\s+){0,4}to\s+"
                        r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
 FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
@@ -122,12 +126,18 @@ def counts_events(q: Quantity) -> bool:
 def context_of(claim: QuantityClaim) -> set[str]:
     """What the claim's sentence is about besides the count."""
     counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS | CALENDAR_WORDS | CURRENCY_NOUNS
-    said = ATTRIBUTION.sub("", claim.query)  # "according to the Ostrel Press Agency" is not what is counted
+    if not claim.quantity.ordinal:  # a count in words ("the fourth month in a row", "twelve") is the figure, not context;
+        counted |= set(tokenize(claim.quantity.surface)) & NUMBER_WORDS  # a rank's word is what ranks are held to
+    said = ATTRIBUTION.sub("", SAYING_FRAME.sub("", claim.query))  # "according to the Ostrel Press Agency" is not what is counted
     said = QUALIFIER_WORDS.sub(" ", said)  # "roughly", "some": how exact the figure is, not what it is about
     return {SYNONYMS.get(w, w) for w in tokenize(said) if not w[:1].isdigit()} - counted
 
 
 QUALIFIER_WORDS = re.compile(r"\b(?:" + QUALIFIER_RE + r")\b", re.I)
+# "fourth", "twelve", "dozen", "half": the figure itself, written in words, is no context ("the fourth month in a row"
+# and "four months in a row" share all they are about)
+NUMBER_WORDS = set(tokenize(" ".join([*UNITS, *TENS, *ORDINAL_WORDS, "dozen", "half", "quarter", "quarters", "third",
+                                      "thirds", "twice", "thrice", "hundred", "thousand"])))
 CALENDAR_WORDS = set(tokenize(" ".join(WEEKDAYS) + " " + " ".join(m for m in MONTHS if len(m) > 3) + " yesterday today"))
 
 
@@ -155,7 +165,8 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
     """
     found = []
     # "people" says little of what is counted, but "per 100,000 people" is a rate, and says enough
-    generic = (tokenize(claim.quantity.counted)[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
+    # ("35 million crowns" is a bare sum; "a 21-million-kroner net profit" says what the sum is)
+    generic = (tokenize(measured(claim.quantity))[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
     # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
     future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
     earlier = about_what_was(claim)
@@ -205,7 +216,8 @@ def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, othe
     …, its third since 2010", "A crowd of 41,250 watched"."""
     q = mention.quantity
     head = noun_chunk(claim.counted)[-1:] if claim.counted else []
-    if q.counted or q.unit or not head or q.ordinal != claim.ordinal or (head[0] in GENERIC_COUNTED):
+    # a sum names what it is for elsewhere in its sentence ("The reform will cost €86 million" is the €86 million reform)
+    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal or head[0] in GENERIC_COUNTED:
         return q
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
     # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that

@@ -36,6 +36,7 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     return low - high <= tolerance and low_in and high_in
 
 
+FRACTION_WORD = re.compile(r"\b(?:half|quarters?|thirds?|fifths?)\b", re.I)
 FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
 
 
@@ -44,8 +45,8 @@ def rounding_slack(q: Quantity) -> float:
     if q.ordinal:
         return 0.0
     digits = FIGURE_DIGITS.search(q.surface)
-    if digits is None:
-        return 0.0
+    if digits is None:  # "a quarter of a mile" stands for 400 metres, "half a million" for 498,000
+        return 0.05 * abs(q.value) if FRACTION_WORD.search(q.surface) else 0.0
     written = float(digits.group(0).replace(",", ""))
     scale = q.value / written if written else 1.0
     return max(0.5 * 10 ** -len(digits.group("decimals") or "") * scale, round_slack(q))
@@ -80,7 +81,7 @@ def agrees(claim: Quantity, other: Quantity) -> bool:
         slack = max(rounding_slack(claim), rounding_slack(other))
         return same_value_claim(claim, other) or abs(claim.value - other.value) < slack
     if claim.qualifier is other.qualifier and claim.qualifier is not Qualifier.EXACT:
-        return same_value_claim(claim, other)
+        return same_number(claim, other)  # "more than a quarter of a mile" and "more than 400 metres": one bound
     return overlaps(claim, other)
 
 

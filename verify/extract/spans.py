@@ -1,0 +1,54 @@
+"""Where a quantity claim begins and ends in its sentence: the whole figure phrase a reader checks, not just
+its digits. "her seventh visit to Ostrel", "for the third time since 2010", "every ten minutes", "150,000 m3 of
+water", "the fourth month in a row", "14 per cent less": the rank's owner, the frequency, the unit, what is
+counted and the period it is counted over are all part of what the claim says."""
+
+from __future__ import annotations
+
+import re
+
+from verify.extract.quantities import Mention
+
+TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
+NEAR_NOUN = 60  # characters between a figure and the end of what it counts
+FIGURE = re.compile(r"(?<![A-Za-z])\d")  # a figure of its own; not the 3 of "m3" nor the 2 of "km2"
+# whose rank it is, or which one: "her seventh", "Marek's seventh trip", "a seventh visit", "for the third time"
+RANK_OWNER = re.compile(r"(?:\b(?:for|on)\s+(?=(?:the|a|an)\s+$))?(?:\b(?:the|a|an|her|his|its|their|our|my|your)"
+                        r"|\b[A-Z][\w’'-]*[’']s?)\s+$")
+EVERY = re.compile(r"\bevery\s+$", re.I)  # "every ten minutes" is a frequency, not a duration
+_ENDS_SINCE = r"(?:that|when|as|and|but|after|before|which|who|while|because|with|to)"
+# the period a figure is counted over, or the change it is: "in a row", "since her re-election in 2022", "ago"
+TAIL = re.compile(
+    r"\s+(?:in\s+a\s+row|running|straight|ago"
+    r"|in\s+(?:a|one|the\s+(?:past|last)(?:\s+[\w-]+)?)\s+(?:years?|months?|weeks?|decades?|seasons?)\b"
+    r"|since\s+[\w’'-]+(?:\s+(?!" + _ENDS_SINCE + r"\b)[\w’'-]+){0,4})(?![\w-])",
+    re.I,
+)
+COMPARED = re.compile(r"\s+(?:less|more|fewer|lower|higher)\b", re.I)  # "14 per cent less": a change, not a level
+
+
+def counted_end(sentence: str, mention: Mention) -> int:
+    """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
+    counted = mention.quantity.counted.split()
+    found = sentence.find(counted[-1], mention.end) if counted else -1
+    # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
+    # by its verb, and the claim is "twice"
+    if found >= 0 and found - mention.end <= NEAR_NOUN and not FIGURE.search(sentence, mention.end, found):
+        return found + len(counted[-1])
+    times = TIMES_AFTER.match(sentence, mention.end)
+    return times.end() if times else mention.end
+
+
+def claim_bounds(sentence: str, mention: Mention) -> tuple[int, int]:
+    """(start, end) of a quantity claim in its sentence: the figure, its owner or frequency word before it, what it
+    counts and the period after it."""
+    start, end = mention.start, counted_end(sentence, mention)
+    before = sentence[max(0, start - 40) : start]
+    owner = RANK_OWNER.search(before) if mention.quantity.ordinal else EVERY.search(before)
+    if owner is not None:
+        start -= len(before) - owner.start()
+    if mention.quantity.unit == "percent" and (compared := COMPARED.match(sentence, end)):
+        end = compared.end()
+    if (tail := TAIL.match(sentence, end)) is not None:
+        end = tail.end()
+    return start, end
