@@ -453,3 +453,15 @@ def test_figures_sums_with_little_else_said(claim, evidence, expected):
                                       "Prices were 4 percent higher than a year ago."])
 def test_figures_a_time_back_is_no_frequency(sentence):
     assert not any(m.quantity.unit.startswith("1 / ") for m in find_quantities(sentence))
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("The rise falls from four and a half per cent to three point nine per cent.", "three point nine per cent", 3.9, "percent"),
+    ("It takes a further six point two million dollars from the reserve.", "six point two million", 6_200_000.0, "$"),
+    ("Inflation ran at two point oh five percent in May.", "two point oh five percent", 2.05, "percent"),
+    ("Sales rose by two hundred and twelve per cent.", "two hundred and twelve per cent", 212.0, "percent"),
+])
+def test_figures_decimals_and_percentages_in_words(sentence, surface, value, unit):
+    """Transcripts spell out decimals ("three point nine") and percentages; read as "6.2 million" was, not as "two million"."""
+    found = {m.quantity.surface: m.quantity for m in find_quantities(sentence)}
+    assert found[surface].value == pytest.approx(value) and found[surface].unit == unit

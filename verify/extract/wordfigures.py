@@ -1,5 +1,5 @@
 """Figures written in several words: "two hundred and twelve", "three thousand five hundred", "one and a half
-million", "half a million", "a quarter of a million", "half a mile", "half a century", "two and a half hours".
+million", "half a million", "a quarter of a million", "half a mile", "half a century", "two and a half hours", "three point nine per cent".
 Each is one figure, its value the words' value, its unit or scale the one they name."""
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ AND_A_HALF = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<w
 # "half a million", "a quarter of a million", "three-quarters of a billion"; "half a mile", "a quarter of an hour"
 FRACTION_OF_ONE = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<fraction>" + _fraction + r")"
                              r"\s+(?:of\s+)?an?\s+(?:(?P<scale>" + _big + r"|dozen)\b|(?=[a-z]))", re.I)
+# a decimal said as transcripts write it: "three point nine per cent", "six point two million dollars"
+DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+POINT = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<whole>" + _word + r"|\d+)\s+point"
+                   r"(?P<decimals>(?:\s+(?:" + "|".join(DIGIT_WORDS) + r"))+)(?:\s+(?P<scale>" + _big + r")\b)?(?![\w-])", re.I)
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
 LONG_SPANS = {"century": 100.0, "centuries": 100.0}  # "half a century": pint's century is no unit here (21st century)
 
 Found = tuple[int, int, Quantity]
@@ -61,6 +66,9 @@ def figure(sentence: str, span: tuple[int, int], value: float, phrase: str | Non
     """A word figure and what follows it: its currency ("half a billion dollars"), what it counts. A measure's
     counted phrase starts with its unit's words, as the plain reader's does ("half a mile" counts "mile")."""
     start, end = span
+    percent = PERCENT_AFTER.match(sentence, end) if unit is None else None
+    if percent:  # "four and a half per cent": a share, as "4.5 per cent" is
+        end, unit = percent.end(), ("percent", percent.end())
     money = currency_after(sentence, end) if unit is None else None
     qualifier = qualifier_of(phrase)
     # a fraction in words is a round figure: "half a mile" stands for 800 metres as "about half a mile" does
@@ -102,10 +110,23 @@ def and_a_half(sentence: str, match: re.Match[str]) -> Found | None:
     return figure(sentence, (match.start(), end), value, match.group("qual"), (measure[0], match.end()) if measure else None)
 
 
+def decimal(sentence: str, match: re.Match[str]) -> Found | None:
+    whole = match.group("whole")
+    value = float(whole) if whole.isdigit() else run_value(whole)
+    if value is None:
+        return None
+    digits = "".join(str(DIGIT_WORDS[w.lower()]) for w in match.group("decimals").split())
+    value = float(f"{value:.0f}.{digits}") * SCALES.get((match.group("scale") or "").lower(), 1.0)
+    measure = None if match.group("scale") else unit_after(sentence, match.end())
+    end = measure[1] if measure else match.end()
+    return figure(sentence, (match.start(), end), value, match.group("qual"), (measure[0], match.end()) if measure else None)
+
+
 def word_figures(sentence: str) -> list[Found]:
     """Figures in several words, in reading order, none overlapping another."""
     found: list[Found] = []
     candidates = [and_a_half(sentence, m) for m in AND_A_HALF.finditer(sentence)]
+    candidates += [decimal(sentence, m) for m in POINT.finditer(sentence)]
     candidates += [of_one(sentence, m) for m in FRACTION_OF_ONE.finditer(sentence)]
     for match in RUN.finditer(sentence):
         value = run_value(match.group("words").rstrip(", "))
