@@ -99,27 +99,30 @@ def of_one(sentence: str, match: re.Match[str]) -> Found | None:
     return figure(sentence, (match.start(), measure[1]), share, match.group("qual"), (measure[0], match.end()), rounded=True)
 
 
-def and_a_half(sentence: str, match: re.Match[str]) -> Found | None:
+def whole_part(match: re.Match[str]) -> float | None:
     whole = match.group("whole")
-    value = float(whole) if whole.isdigit() else run_value(whole)
-    if value is None:
-        return None
-    value = (value + 0.5) * SCALES.get((match.group("scale") or "").lower(), 1.0)
+    return float(whole) if whole.isdigit() else run_value(whole)
+
+
+def scaled(sentence: str, match: re.Match[str], value: float) -> Found:
+    """A spoken figure with its scale ("… million") or else the unit after it ("… hours", "… per cent")."""
+    value *= SCALES.get((match.group("scale") or "").lower(), 1.0)
     measure = None if match.group("scale") else unit_after(sentence, match.end())
     end = measure[1] if measure else match.end()
     return figure(sentence, (match.start(), end), value, match.group("qual"), (measure[0], match.end()) if measure else None)
+
+
+def and_a_half(sentence: str, match: re.Match[str]) -> Found | None:
+    whole = whole_part(match)
+    return None if whole is None else scaled(sentence, match, whole + 0.5)
 
 
 def decimal(sentence: str, match: re.Match[str]) -> Found | None:
-    whole = match.group("whole")
-    value = float(whole) if whole.isdigit() else run_value(whole)
-    if value is None:
+    whole = whole_part(match)
+    if whole is None:
         return None
     digits = "".join(str(DIGIT_WORDS[w.lower()]) for w in match.group("decimals").split())
-    value = float(f"{value:.0f}.{digits}") * SCALES.get((match.group("scale") or "").lower(), 1.0)
-    measure = None if match.group("scale") else unit_after(sentence, match.end())
-    end = measure[1] if measure else match.end()
-    return figure(sentence, (match.start(), end), value, match.group("qual"), (measure[0], match.end()) if measure else None)
+    return scaled(sentence, match, float(f"{whole:.0f}.{digits}"))
 
 
 def word_figures(sentence: str) -> list[Found]:
