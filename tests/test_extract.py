@@ -982,6 +982,24 @@ def test_extract_opinion_without_detail_is_still_no_statement():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("The regional government has so far declined to step in.", True),
+        ("The company has also sent strikers letters threatening them with the sack.", True),
+        ("Talks on the new contract broke down in the early hours of the morning.", True),
+        ("The hospital was evacuated after smoke spread through the ground floor.", True),
+        ("Many residents fear the worst is still to come this winter.", False),
+        ("Tempers have frayed badly among the drivers at the depot gates.", False),
+        ("The union wants considerably more than the offer on the table.", False),
+    ],
+)
+def test_extract_reported_event_without_a_name_is_a_statement(sentence, statement):
+    """News states many facts with no name in them: something done, decided or refused is still checkable."""
+    claims = extract_claims(Article(text=f"The bus left the road near Tarrow on Monday night. {sentence}", sha256="x"))
+    assert (sentence in [c.text for c in claims if c.kind is ClaimKind.STATEMENT]) is statement
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nordsen, the Tarvik-based toolmaker, reported a 12% rise in profit on Monday as sales more than doubled.",

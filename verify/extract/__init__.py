@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Generic, Protocol, TypeVar
 
+from verify.extract.checkworthy import is_statement
 from verify.extract.holders import holders_of
 from verify.extract.people import People
 from verify.extract.quantities import find_quantities
@@ -27,23 +28,10 @@ class Span(Protocol):
 S = TypeVar("S", bound=Span)
 
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[”\"]$")
-NOT_CHECKABLE = re.compile(
-    r"\b(?:expected to|is likely to|are likely to|(?-i:may)|might|could|should|hopes? to|expects?|predicts?|"
-    r"(?:is|are) set to|(?:plans|planned|planning|intends?) to|would|"  # "a plan to cut waits" is no forecast
-    r"seems?|appears? to|in my view|i think|we believe|analysts? (?:say|believe))\b",
-    re.I,
-)
 REFERENCE = re.compile(r"\b(?P<ref>[Hh]e|[Ss]he|[Hh]is|[Tt]he (?:[A-Z][a-z]+ )(?:leader|president|premier|prime minister|minister))\b")
 PLAIN_WORDS = {"that", "this", "with", "from", "have", "were", "been", "their", "they", "which", "also", "than", "more", "about", "said"}
 DATE_HINT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|yesterday|last year|next year)\b")
-CHECKABLE_DETAIL = re.compile(r"\d|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
-# a count of zero is a figure a desk checks first: "No one was hurt.", "There were no arrests."
-ZERO_COUNT = re.compile(
-    r"^(?:No one|No-one|Nobody|None of|Neither|No \w+(?: \w+)? (?:was|were|has|have|had|is|are)\b)"
-    r"|\bthere (?:was|were|had been|has been|have been) no\b",
-    re.I,
-)
 
 
 def is_body_sentence(sentence: Sentence) -> bool:
@@ -125,7 +113,7 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         query = decontextualise(sentence, people)
     figures = [c for c in claims if isinstance(c, QuantityClaim) and c.end <= sentence.end]
     said_more = not figures or says_more(query, [cores.get(c.start, c.text) for c in figures])
-    if (said_more or opens_with_person(sentence.text, people)) and is_statement(query, people):
+    if (said_more or opens_with_person(sentence.text, people)) and is_statement(query, opens_with_person(query, people)):
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(figures)))
     return claims
@@ -154,18 +142,6 @@ def opens_with_person(text: str, people: People) -> bool:
     """"Holt published 16 novels …": a sentence about a person the article names says more than its figures."""
     opening = re.match(r"[A-Z][\w’'-]+", text)
     return bool(opening and people.by_surname(opening.group(0)))
-
-
-def is_statement(text: str, people: People) -> bool:
-    """Check-worthy: a concrete detail (a name or a number), not opinion, forecast or question."""
-    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text):
-        return False
-    if ZERO_COUNT.search(text):
-        return len(text.split()) >= 3
-    if len(text.split()) < 6:
-        return False
-    # "Hale, who did not give evidence, had denied all charges."
-    return bool(CHECKABLE_DETAIL.search(text)) or opens_with_person(text, people)
 
 
 def extract_claims(article: Article) -> tuple[Claim, ...]:
