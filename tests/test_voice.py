@@ -49,3 +49,13 @@ def test_voice_transcript_turn_runs_to_its_paragraph_end_with_its_label():
                                   "CORRECTION: An earlier version misspelled a name."])
 def test_voice_page_furniture_in_capitals_is_no_speaker(line):
     assert transcript_turns(f"{line}\n\nMAYOR LENA VOSS: Good evening.") == [(len(line) + 19, len(line) + 32, "Mayor Lena Voss")]
+
+
+def test_voice_transcript_turn_runs_over_wrapped_lines_and_stops_at_the_next_label():
+    """Press offices wrap transcripts at a fixed width: a turn is the label's paragraph, not its first line."""
+    text = ("HARBOUR MASTER GIDEON PRYCE: As of six this morning we had 38 vessels at\nanchor. The anchorage was never"
+            " designed to hold this\nmany ships.\n\nRUPERT ALDANE, CHIEF EXECUTIVE: Thank you.\nREPORTER: And the fruit?")
+    turns = transcript_turns(text)
+    assert [who for _, _, who in turns] == ["Harbour Master Gideon Pryce", "Rupert Aldane, Chief Executive", "Reporter"]
+    assert [text[a:b] for a, b, _ in turns][0].endswith("hold this\nmany ships.")
+    assert [text[a:b] for a, b, _ in turns][1] == "Thank you."

@@ -12,6 +12,7 @@ from verify.extract.marks import MARKS, paragraphs
 
 NAME_WORDS = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|de|van|von|al|bin))*"
 AUTHORED = re.compile(r"^(?:Written\s+|Full\s+)?[Ss]tatement\s+(?:by|from)\s+(?P<who>" + NAME_WORDS + r")")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 INTRO_CHARS = 300  # an opening line that introduces the text, not a paragraph of it
 # a transcript's speaker label: "FIRE CHIEF ANTON MIRELLE:", with the role after a comma or in brackets as
 # press offices write it ("PETRA SOLHEIM, CHIEF EXECUTIVE, VANTLAND RAIL FREIGHT:", "SEN. JOHN DOE (R-TX):")
@@ -49,9 +50,15 @@ def statement_voice(title: str, text: str) -> list[tuple[int, int, str]]:
 
 def transcript_turns(text: str) -> list[tuple[int, int, str]]:
     """(start, end, speaker) of every labelled turn of a transcript: "MAYOR LENA VOSS: Good evening. …" is hers to
-    the end of the paragraph, however long (a passage cut from its label still has a speaker)."""
+    the end of the paragraph, however long, and however its lines are wrapped (a passage cut from its label still
+    has a speaker); the next label ends it too, for transcripts that put one turn on each line."""
+    labels = list(TRANSCRIPT_LABEL.finditer(text))
     turns = []
-    for match in TRANSCRIPT_LABEL.finditer(text):
-        end = text.find("\n", match.end())
-        turns.append((match.end(), len(text) if end < 0 else end, match.group("label").title()))
+    for i, match in enumerate(labels):
+        blank = PARAGRAPH_BREAK.search(text, match.end())
+        ends = [len(text), blank.start() if blank else len(text), labels[i + 1].start() if i + 1 < len(labels) else len(text)]
+        end = min(ends)
+        while end > match.end() and text[end - 1].isspace():
+            end -= 1
+        turns.append((match.end(), end, match.group("label").title()))
     return turns
