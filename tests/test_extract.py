@@ -564,6 +564,27 @@ def test_extract_typewriter_double_apostrophe_quotes():
         ("The budget is balanced,", "Ines Holt"), ("We owe nobody.", "Ines Holt")]
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chamber's president, Abel Quist, urged both sides to settle. 'Every day this drags on, the estuary pays,' Quist said.",
+        "The chamber’s president, Abel Quist, urged both sides to settle. ‘Every day this drags on, the estuary pays,’ Quist said.",
+    ],
+)
+def test_extract_british_single_quote_marks(text):
+    """British copy quotes in single marks: found, to their speaker, apostrophes ("chamber's") left alone."""
+    (quote,) = find_quotes(text, People(text))
+    assert (text[quote.start : quote.end], quote.speaker) == ("Every day this drags on, the estuary pays,", "Abel Quist")
+
+
+def test_extract_single_marks_skip_plural_possessives_and_stay_inside_double_quotes():
+    text = "Ana Brill, who leads the dockers, said: 'It's the dockers' jobs that matter, not the owners' profits.'"
+    assert [text[q.start : q.end] for q in find_quotes(text, People(text))] == [
+        "It's the dockers' jobs that matter, not the owners' profits."]
+    nested = "“They called it ‘a disgrace’ and walked out,” Ana Brill said."
+    assert [nested[q.start : q.end] for q in find_quotes(nested, People(nested))] == ["They called it ‘a disgrace’ and walked out,"]
+
 def test_extract_cue_after_a_question_the_splitter_ended():
     # "?”" ends a sentence for the splitter; the attribution after it still names the speaker
     text = ("Volunteers phoned voters all day. \"Are you voting on Tuesday?\" Ruth Miller, a retired nurse, said "

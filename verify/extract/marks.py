@@ -31,6 +31,40 @@ def with_double_apostrophes_as_marks(text: str) -> str:
     return "".join(chars)
 
 
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9À-ÿ…])", re.M)
+SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=$|[\s.,;:!?)\]—–-])", re.M)
+STRONG_CLOSE_AROUND = ",.!?;:…"
+
+
+def with_single_quotes_as_marks(text: str) -> str:
+    """The text with British-style ‘single’ quote marks written as double ones, keeping every offset, when it has
+    no double marks at all (beside double marks, single ones quote inside a quote or in a US-style headline).
+
+    An apostrophe can look like a closing mark ("the workers’ union"): a closer is the first after the opener
+    that punctuation touches ("…the bill,’ Quist said") or that is not a plural possessive before a lower-case word."""
+    if ("'" not in text and "‘" not in text) or any(ch in MARKS for ch in text):
+        return text
+    chars = list(text)
+    for start, end in paragraphs(text):
+        at = start
+        while (opener := SINGLE_OPEN.search(text, at, end)) is not None:
+            closer = single_closer(text, opener.end(), end)
+            if closer is None:
+                break
+            chars[opener.start()], chars[closer] = OPEN, CLOSE
+            at = closer + 1
+    return "".join(chars)
+
+
+def single_closer(text: str, after: int, end: int) -> int | None:
+    for match in SINGLE_CLOSE.finditer(text, after, end):
+        at = match.start()
+        touches_punctuation = text[at - 1] in STRONG_CLOSE_AROUND or text[at + 1 : at + 2] in tuple(STRONG_CLOSE_AROUND)
+        if touches_punctuation or not (text[at - 1] == "s" and re.match(r"\s+[a-z]", text[at + 1 : at + 4])):
+            return at
+    return None
+
+
 def quote_marks(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of curly and straight double-quote pairs, per paragraph.
 

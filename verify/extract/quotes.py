@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from verify.extract.cues import CUE, FINITE_CUE, NEW_CUE, OBJECT_CUE, PARTICIPLE, PARTICIPLE_CUES, SETTING
 from verify.extract.marks import (
-    CLOSE, is_title, paragraph_bounds, paragraphs, quote_marks, with_double_apostrophes_as_marks, without_marks,
+    CLOSE, is_title, paragraph_bounds, paragraphs, quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks,
+    without_marks,
 )
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import (
@@ -327,7 +328,8 @@ def carried_over(text: str, found: Attribution, last: tuple[tuple[int, str, bool
 
 def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     """Every attributed direct quote of the text, with its content span, resolved speaker and credit."""
-    text = with_double_apostrophes_as_marks(text)  # same offsets, so the spans fit the caller's text
+    # same offsets, so the spans fit the caller's text
+    text = with_single_quotes_as_marks(with_double_apostrophes_as_marks(text))
     bounds = sentence_edges(text)
     spans: list[QuoteSpan] = []
     last_speaker: tuple[int, str, bool] | None = None  # (paragraph start, speaker, inferred) for split and running quotes
