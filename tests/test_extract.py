@@ -46,6 +46,9 @@ def article(text: str) -> Article:
         ("The council kept all 14 of the city's libraries.", 14, Qualifier.EXACT, False, "libraries"),
         ("A fifth of its staff left.", 20, Qualifier.EXACT, False, "staff"),
         ("She has visited Russia twice since 2020.", 2, Qualifier.EXACT, False, "visits"),
+        # a preposition after the figure starts no noun phrase
+        ("The offer is worth 8 per cent over the whole contract.", 8, Qualifier.EXACT, False, ""),
+        ("Fares rose 4 percent within a year.", 4, Qualifier.EXACT, False, ""),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):

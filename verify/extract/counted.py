@@ -15,6 +15,9 @@ NOUN_STOP = {
     "before", "into", "while", "when", "where", "including", "of", "to", "last", "next", "each", "every", "per",
     # "22 years ago", "half a point less", "three debates Monday": a time or a comparison ends the noun phrase
     "whom", "whose", "according", "ago", "less", "more", "fewer", "better", "worse", "higher", "lower", "earlier", "later",
+    # "8 per cent over two years", "40 km within the city": a preposition after a figure starts no noun phrase
+    "over", "under", "within", "through", "throughout", "between", "among", "around", "about", "against", "above",
+    "below", "beyond", "until", "via", "despite", "towards", "toward", "amid",
 } | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
 LINK_PREPOSITIONS = {"of", "to", "in"}
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b", re.I)
