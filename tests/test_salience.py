@@ -194,3 +194,28 @@ def test_salience_a_team_opening_a_headline_or_with_have_is_no_person() -> None:
     text = ("Rovers sack manager after eighth defeat\n\nAshby Rovers dismissed manager Tom Keane on Monday, two days "
             "after a home defeat.\n\nRovers have conceded 31 goals this season, the most in the division.")
     assert "Ashby Rovers" not in [p.name for p in People(text).people]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a sports role before the name, referred back to by the description
+    ("Rookie winger Tomas Ek scored twice for the Harriers on Saturday. Coach Ivo Lind praised him after the game.\n\n"
+     "“I just tried to shoot the puck,” the rookie winger said.", "I just tried to shoot", "Tomas Ek"),
+    # an age as the description: the person the article gave that age, though another was named since
+    ("Mayor Joan Cormier, 58, ordered a review on Monday.\n\nCouncillor Dale Hynes, 41, called the review a stunt.\n\n"
+     "“I want answers, and residents deserve them,” the 58-year-old said.", "I want answers", "Joan Cormier"),
+    # an abbreviated rank and an accented name: the whole name, not "Coun"
+    ("The council voted 7-2 for the tower.\n\n“It is the wrong building in the wrong place,” said Coun. Marie-Ève "
+     "Tremblay, who voted against it.", "It is the wrong buildin", "Marie-Ève Tremblay"),
+    # the sentence after the quote names its speaker
+    ("“We were told the water was safe.” That's how Lena Moss, a mother of three in Pictou, describes the week "
+     "before the order.", "We were told the water w", "Lena Moss"),
+])
+def test_salience_descriptions_ranks_and_the_sentence_after_name_the_speaker(text: str, words: str, speaker: str) -> None:
+    assert (words[:24], speaker) in [(w[: len(words[:24])], s) for w, s in quote_speakers(text)]
+
+
+def test_salience_a_verb_after_the_name_is_no_role() -> None:
+    # "…, Carla Besson, defended the fee": her role is the one before her name, so "the minister" finds her
+    text = ("The province's environment minister, Carla Besson, defended the fee on Thursday. Greta Holm, a farmer, "
+            "was not convinced.\n\n“We cannot manage what we do not measure,” the minister said.")
+    assert quote_speakers(text)[-1][1] == "Carla Besson"

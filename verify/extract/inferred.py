@@ -4,10 +4,11 @@ sentence before, someone new between it and the last quote, or whom the article 
 from __future__ import annotations
 
 import bisect
+import re
 
 from verify.extract.marks import paragraph_bounds
 from verify.extract.people import People
-from verify.extract.speakers import NAME_PHRASE, is_name, resolve_speaker, sentence_subject
+from verify.extract.speakers import NAME_CORE, NAME_PHRASE, is_name, resolve_speaker, sentence_subject
 
 
 def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
@@ -15,8 +16,18 @@ def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> t
     return starts[i], max(ends[i], at)
 
 
+# "“…” That's how Lena Moss, a mother of three, describes it.", "“…” So says Ian Roe.": the next sentence names who
+NAMED_NEXT = re.compile(r"\s*(?:That[’']s|That\s+is|That\s+was|This\s+is|So\s+says|Such\s+is)\s+(?:how|what|the\s+\w+\s+(?:of|from)\s+)?"
+                        r"\s*(?P<who>" + NAME_CORE + r")")
+
+
 def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
-    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
+    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker;
+    after one that ends its sentence, a name the next sentence gives it ("That's how Lena Moss puts it")."""
+    if re.search(r"[.!?]$", text[open_at + 1 : close_at].rstrip()):
+        next_sentence = NAMED_NEXT.match(text, close_at + 1)
+        who = next_sentence.group("who") if next_sentence else ""
+        return resolve_speaker(who, next_sentence.start("who"), people) if next_sentence and is_name(who) else None
     if not text[open_at + 1 : close_at].rstrip().endswith(","):
         return None
     match = NAME_PHRASE.match(text, close_at + 1)

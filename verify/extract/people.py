@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.kinds import is_company_name, is_institution
 from verify.extract.salience import Salience
 
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
-NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
+NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
@@ -104,6 +105,8 @@ def clean_name(name: str) -> str | None:
         words.pop()
     if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS:
         return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
+    if is_institution(" ".join(words)):
+        return None  # "Delmont Constabulary said": police, not a person
     return " ".join(words)
 
 
@@ -122,7 +125,8 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
               "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
-              "pilot champion winner player athlete forward").split()
+              "pilot champion winner player athlete forward defenceman defenseman winger goaltender goalie quarterback "
+              "pitcher rookie paramedic firefighter").split()
 # "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
 AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
               r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"
@@ -217,6 +221,8 @@ def appositive_role(text: str, person: Person) -> str:
     return ""
 
 
+# "Carla Besson, defended the fee": a verb and its object after the name, not a role ("retired nurse" is one)
+VERB_PHRASE = r"[a-z]+ed(?:\s+(?:the|a|an|his|her|its|their|our|this|that|to)\b|\s*[.,;]|$)"
 MENTION_END = re.compile(r"[\w’'.-]+(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -224,7 +230,7 @@ def appositive_role_at(text: str, at: int, person: Person) -> str:
     """The role one mention carries, after it or before it (the mention may be the surname alone)."""
     end = at + len(person.name) if text.startswith(person.name, at) else MENTION_END.match(text, at).end()  # type: ignore[union-attr]
     found = APPOSITIVE_ROLE.match(text, end)
-    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
+    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b|" + VERB_PHRASE, found.group("role")):
         return found.group("role").strip()
     before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
     if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
@@ -252,6 +258,11 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
         position = match.end()
 
 
+INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|Institute|Council|Board|Office|Commission|"
+                            r"Federation|Association|Society|Academy|Museum|School|Government|Province|City|Town|District|"
+                            r"County|Region|Municipality|Faculty|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
 
@@ -261,8 +272,8 @@ class People:
         self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(up_to_possessive(match.group("name")))
-            if not name:
-                continue
+            if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "Ministry of Inland Fisheries": the rest of an institution's name
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
@@ -278,7 +289,8 @@ class People:
         acting = acting_words(text) if self.people else frozenset()
         openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
-                                                  or p.surname in openers) and not is_the_name(text, p)]
+                                                  or p.surname in openers) and not is_the_name(text, p)
+                       and (p.role or not is_company_name(p.name))]  # "Northvale Power said", unless "Ms. Ella Power"
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:

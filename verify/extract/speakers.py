@@ -9,14 +9,19 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.organisations import ORG_NOUNS
+from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
 # "Dr. Omar Fenn", and in British style without the period "Dr Helen Carew", "Mrs Tovey", "Cllr Ann Roe"
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov)\.\s+)?(?:[A-Z]\.){0,2}\s?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+# and the abbreviated ranks and offices of Canadian and British news: "Coun. Ann Roe", "Const. Tom Hale",
+# "Lt.-Col. Ian Ross", "Staff Sgt. Lee Ma", "Rev. Ola Dunn"
+RANK = r"(?:Coun|Couns|Const|Cst|Cpl|Sgt|Supt|Insp|Det|Rev|Hon|Capt|Maj|Lt|Col|Gen|Adm|Brig|Cmdr|Pte|Atty|Sen|Rep|Gov|St)"
+RANKED = r"(?:Staff\s+|S/)?" + RANK + r"\.(?:-" + RANK + r"\.)?\s+"
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")"
+NAME_CORE = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")?(?:[A-Z]\.){0,2}\s?[A-ZÀ-Þ][\w’'-]+"
+             r"(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,3}")
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
@@ -35,10 +40,17 @@ def bare_name(phrase: str) -> str:
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
-    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker."""
+    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker; so is
+    an organisation's ("The province's largest union, the Public Service Alliance,")."""
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
         return bare_name(appositive)
+    organisation = ORGANISATION_APPOSITIVE.fullmatch(appositive.strip()) if phrase and appositive else None
+    if organisation and phrase and phrase.split()[-1] in ORG_NOUNS:
+        return organisation.group("name")
     return phrase
+
+
+ORGANISATION_APPOSITIVE = re.compile(r"(?:[Tt]he\s+)?(?P<name>" + ORG_NAME + r")")
 
 
 INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
@@ -205,14 +217,22 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN, phrase):
+    if phrase.lower() == "police":  # "police said": the police force the article named, else as written
+        return people.salience.described("the police", at) or phrase
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
+                    + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
         # "the governor" is the person the article gave that role, "the utility" the organisation described so;
         # "the author", "a source": as written
         definite = phrase.split()[0].lower() == "the"
         if definite and phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
         return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
+    if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman": whoever the article gave that role
+        return people.salience.described(phrase, at)
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+DEFINITE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z\d][\w’'-]*\s+){0,3}[a-z\d][\w-]+")  # "the 58-year-old"
 
 
 # a capitalised phrase that is a clause, not a speaker: "If he wins the presidency", "In other words", "Rubio was"
