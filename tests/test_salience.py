@@ -219,3 +219,21 @@ def test_salience_a_verb_after_the_name_is_no_role() -> None:
     text = ("The province's environment minister, Carla Besson, defended the fee on Thursday. Greta Holm, a farmer, "
             "was not convinced.\n\n“We cannot manage what we do not measure,” the minister said.")
     assert quote_speakers(text)[-1][1] == "Carla Besson"
+
+
+def test_salience_a_short_quote_after_a_paragraph_of_reported_speech_goes_on_with_its_speaker() -> None:
+    text = ("Hawks captain Eli Stroud left the game with a knee injury. Coach Ivo Lind said he did not have an update.\n\n"
+            "“We'll know more tomorrow.”")
+    assert quote_speakers(text) == [("We'll know more tomorrow", "Ivo Lind")]
+
+
+def test_salience_they_with_no_group_named_is_the_organisation_the_text_is_about() -> None:
+    text = ("The Halden Hawks fired head coach Ron Vail on Monday after a 2-11 start.\n\n"
+            "The Hawks announced the move in the morning. “This was not an easy decision,” they said in a statement.")
+    assert quote_speakers(text)[-1][1] in ("Halden Hawks", "Hawks")
+
+
+def test_extract_a_title_quoted_again_without_its_cue_is_no_quote() -> None:
+    text = ("The legend gets a modern spin in “The Boy Who Kept the Lighthouse,” a film full of heart.\n\n"
+            "“The Boy Who Kept the Lighthouse” reclaims the genre for the children of today.")
+    assert quote_speakers(text) == []

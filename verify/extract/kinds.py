@@ -42,6 +42,10 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("network", "network broadcaster"),
         ("office", "office"),
         ("society", "society group"),
+        ("coalition alliance", "coalition group"),
+        ("trust", "trust"),
+        ("fund", "fund"),
+        ("district", "district"),
     ) for word in words.split()
 }
 # name words never a person's family name: a name ending in one is an organisation, however it acts

@@ -17,7 +17,8 @@ NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\
 ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
-             "organization|organisation|committee|institution|constabulary|airways")
+             "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
+             "tribunal|bureau|clinic")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
                          ORG_WORDS.title() + r"|Local\s+\d{1,5})(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"

@@ -336,6 +336,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     credits = {start: credited_source(text[start:end]) for start, end in paragraphs(text)}
     marks = quote_marks(text)
     titles = {(o, c) for o, c in marks if is_title(text, o, c)}
+    title_words = {text[o + 1 : c].strip(" ,.") for o, c in titles}  # "“The Kid Who Would Be King” reclaims …": a title again
     reading = without_marks(text, titles)  # "Johnson tells MSNBC’s “Morning Joe” that “…”": the cue reaches past a title
     for open_at, close_at in marks:
         words = len(text[open_at + 1 : close_at].split())
@@ -356,7 +357,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credits[para_start]  # "According to Xinhua, … a “just and multipolar international order.”"
-        elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
+        elif speaker is None and not found.cued and (text[open_at + 1 : close_at].strip(" ,.") in title_words or (
+                words < MIN_UNATTRIBUTED_WORDS and not after_report(text, para_start, open_at))):
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
             speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
@@ -366,6 +368,19 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return credited_per_paragraph(text, spans)
+
+
+REPORT_ENDING = re.compile(r"\b(?:" + REPORTING + r"|says|adds|added)\b[^.!?“”\"]*[.!?]?\s*$")
+
+
+def after_report(text: str, para_start: int, open_at: int) -> bool:
+    """A quote opening the paragraph after one that ends reporting speech ("Cassidy said he had no update." then
+    "“We'll know more tomorrow.”"): the reporter's words go on, however short."""
+    if text[para_start:open_at].strip() or para_start == 0:
+        return False
+    previous = text[max(0, para_start - 300) : para_start].rstrip()
+    last_sentence = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    return bool(REPORT_ENDING.search(last_sentence)) and not QUOTE_MARK.search(last_sentence)
 
 
 def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:

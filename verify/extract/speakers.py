@@ -205,7 +205,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
         phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years." or "Reid and Diaz …"
-        return people.group_before(at) or people.salience.group(at) or phrase
+        # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
+        return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
