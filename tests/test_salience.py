@@ -237,3 +237,28 @@ def test_extract_a_title_quoted_again_without_its_cue_is_no_quote() -> None:
     text = ("The legend gets a modern spin in “The Boy Who Kept the Lighthouse,” a film full of heart.\n\n"
             "“The Boy Who Kept the Lighthouse” reclaims the genre for the children of today.")
     assert quote_speakers(text) == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a person by nationality: whom the text is about there, not a person called "Dane"
+    ("Goaltender Frederik Lund made 34 saves for the Harriers. Asked about the win, Lund was brief.\n\n"
+     "“We needed that one,” the Dane said.", "We needed that one", "Frederik Lund"),
+    # a relative named by first name takes the family name of the one they belong to, and "he" is him
+    ("Rutland resident Karen Blake, whose garage was broken into, said she was relieved.\n\n"
+     "Her husband, Doug, said the couple had installed cameras.\n\n“We'll keep them up,” he said.",
+     "We'll keep them up", "Doug Blake"),
+])
+def test_salience_nationalities_and_relatives_by_first_name(text: str, words: str, speaker: str) -> None:
+    assert (words[:24], speaker) in [(w[: len(words[:24])], s) for w, s in quote_speakers(text)]
+
+
+def test_salience_he_is_never_the_woman_the_article_calls_she() -> None:
+    # no man is named: "he" stays unresolved rather than going to the last person named
+    people = People("Karen Blake, a nurse, said she was relieved. Karen Blake has lived there since 2009.")
+    assert people.resolve("he", len(people.text)) != "Karen Blake"
+
+
+def test_salience_police_in_reported_speech_is_the_force_the_article_named() -> None:
+    text = ("Two men were charged after a string of break-ins, the Harwick RCMP said on Tuesday.\n\n"
+            "The investigation is continuing, police said, and more charges could follow.")
+    assert reported_speakers(text)[-1] == "Harwick RCMP"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
+SPEECH = (r"said|says|say|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
           r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
           r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
 # a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
@@ -20,7 +20,7 @@ ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?
              "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
              "tribunal|bureau|clinic")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
-                         ORG_WORDS.title() + r"|Local\s+\d{1,5})(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
+                         ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
 ORG_BY_HEAD = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){1,4}(?:Power|Electric|Utilities|Pipelines?|Properties|"
                          r"Mining|Resources|Motors|Foods|Telecom))\b")
@@ -47,7 +47,7 @@ SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[
 
 def bare_organisation(phrase: str) -> str:
     """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
-    from verify.extract.people import NOT_NAMES, is_title_word  # people imports this module
+    from verify.extract.people import BODY_NOUNS, NOT_NAMES, is_title_word  # people imports this module
 
     words = re.sub(r"[’']s$", "", phrase).split()  # "Suncor’s"
     # "Hereditary Chief Na'moks" is a person after a title; "… General Employees Union" a name holding a title word
@@ -57,8 +57,8 @@ def bare_organisation(phrase: str) -> str:
     while words and (words[0] in NOT_ORGS or (words[0] in NOT_NAMES and words[0] not in NAME_OPENING)
                      or re.fullmatch(r"[\w-]+-based", words[0])):
         words.pop(0)
-    if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
-        return ""  # "Canada", "Monday": alone, never a speaker of its own
+    if len(words) == 1 and (words[0] in ALONE_NOT_ORGS or re.fullmatch(BODY_NOUNS, words[0].lower())):
+        return ""  # "Canada", "Monday", "Prosecutors say": alone, never an organisation of its own
     return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
 
 

@@ -60,6 +60,7 @@ class Person:
     role: str = ""
     first_seen: int = 0
     mentions: list[int] = field(default_factory=list)
+    gender: str | None = None  # as a relation noun shows it ("her husband, Doug,")
 
     @property
     def surname(self) -> str:
@@ -258,6 +259,11 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
         position = match.end()
 
 
+FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
+RELATIVE_FIRST_NAME = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?[’']s)\s+(?:(?:older|younger|late|eldest|youngest|"
+    r"\d{1,3}-year-old)\s+)?(?P<relation>husband|wife|son|daughter|mother|father|brother|sister|grandmother|grandfather|"
+    r"uncle|aunt|nephew|niece|fiancé|fiancée|widow|widower|boyfriend|girlfriend),\s+(?P<first>[A-Z][a-z]+),")
 INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|Institute|Council|Board|Office|Commission|"
                             r"Federation|Association|Society|Academy|Museum|School|Government|Province|City|Town|District|"
                             r"County|Region|Municipality|Faculty|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -296,7 +302,26 @@ class People:
         for person in self.people:
             if person.role.rstrip(".") in ("", "Dr", "Prof", "Mr", "Mrs", "Ms"):
                 person.role = appositive_role(text, person) or person.role
+        self._add_relatives(text)
         self._add_surname_mentions(text)
+
+    def _add_relatives(self, text: str) -> None:
+        """ "Her husband, Doug,", "Blake's son, Ian,": a relative the article names by first name only takes the
+        family name of the person they belong to ("Doug Blake"), and the gender the relation shows."""
+        for match in RELATIVE_FIRST_NAME.finditer(text):
+            owner = match.group("owner")
+            if owner.lower() in PRONOUNS:
+                owner = self.latest_before(match.start(), PRONOUNS[owner.lower()]) or ""
+            holder = self.by_name(owner) or self.by_surname(owner.split()[-1] if owner else "")
+            first = match.group("first")
+            if holder is None or first in NOT_NAMES or self.by_name(f"{first} {holder.surname}"):
+                continue
+            gender = "f" if match.group("relation").lower() in FEMALE_RELATIONS else "m"
+            relative = Person(f"{first} {holder.surname}", first_seen=match.start("first"), gender=gender,
+                              role=match.group("relation").lower())
+            relative.mentions = [m.start() for m in re.finditer(r"\b" + re.escape(first) + r"\b", text)]
+            self.people.append(relative)
+            self._salience = None  # read again with the relative in it, if "her" was read with it
 
     def _add_surname_mentions(self, text: str) -> None:
         for person in self.people:
@@ -325,7 +350,7 @@ class People:
         mention = mention.strip()
         lower = mention.lower()
         if lower in PRONOUNS:
-            return self.salience.pronoun(lower, at) or self.latest_before(at)
+            return self.salience.pronoun(lower, at) or self.latest_before(at, PRONOUNS[lower])
         descriptor = DESCRIPTOR.fullmatch(mention)
         if descriptor:
             return self.by_descriptor(descriptor.group("adj"))
@@ -362,9 +387,12 @@ class People:
         group = found[-1].group("group") if found else None
         return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None
 
-    def latest_before(self, at: int) -> str | None:
+    def latest_before(self, at: int, gender: str | None = None) -> str | None:
+        """The person mentioned last before `at`, of that gender when the article shows one (no "he" for Karen Blake)."""
         best, best_at = None, -1
         for person in self.people:
+            if gender and self.salience.gender_of(person.name) not in (None, gender):
+                continue
             before = [m for m in person.mentions if m < at]
             if before and before[-1] > best_at:
                 best, best_at = person.name, before[-1]

@@ -143,6 +143,8 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
         return role_holder(who, people) or people.salience.described(who, at) or who
     if " and " in who and NAMES.fullmatch(who):
         return who  # "Ann Roe and Tim Poe": both speak
+    if word == "police":  # the force the article named ("RCMP say …, police said")
+        return resolve_speaker(who, at, people) or who
     if not who[:1].isupper() or re.match(r"(?:A|An|Some|Many|Several|Other|Two|Three|All|Most|One)\s", who):
         return who  # "a collision expert", "Some experts", "people arrested last week": as written
     return resolve_speaker(who, at, people) or who

@@ -86,7 +86,7 @@ class Salience:
         self.long_names: dict[str, str] = {}
         found: list[tuple[int, str]] = []
         for person in people.people:
-            self.entities[person.name] = Entity(person.name, True, role_words(person.role))
+            self.entities[person.name] = Entity(person.name, True, role_words(person.role), gender=person.gender)
             found += [(at, person.name) for at in person.mentions]
         found += self._family_names(text, people, {at for at, _ in found})
         found += self._organisations(text, {at for at, _ in found})
@@ -322,6 +322,10 @@ class Salience:
         found = [m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
                  and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
         return found[-1] if found else None
+
+    def gender_of(self, name: str) -> str | None:
+        entity = self.entities.get(name)
+        return entity.gender if entity else None
 
     def last_before(self, name: str, at: int) -> int:
         hi = bisect.bisect_left(self.positions, at)

@@ -214,6 +214,9 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
     if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
         phrase = leading.group("name")
+    if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
+        ranked = people.salience.ranked(at, person=True)
+        return ranked[0][1] if ranked else phrase
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
@@ -233,6 +236,10 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 
+# a person by nationality, home or party: "the Dane", "the young Albertan", "the Liberal", "the New Democrat"
+NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
+                         r"Scot|Czech|Pole|Swiss|Greek|Thai|Turk|Israeli|Iraqi|Pakistani|Quebecer|Montrealer|Islander|"
+                         r"Newfoundlander|[A-Z][a-z]+man|Liberal|Conservative|Tory|Democrat|New Democrat|Republican)")
 DEFINITE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z\d][\w’'-]*\s+){0,3}[a-z\d][\w-]+")  # "the 58-year-old"
 
 
