@@ -262,3 +262,20 @@ def test_salience_police_in_reported_speech_is_the_force_the_article_named() -> 
     text = ("Two men were charged after a string of break-ins, the Harwick RCMP said on Tuesday.\n\n"
             "The investigation is continuing, police said, and more charges could follow.")
     assert reported_speakers(text)[-1] == "Harwick RCMP"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A Moncton hockey coach says he is amazed by the video his players made to find him a kidney donor.\n\n"
+     "Ray Doucet said the video is the nicest thing anyone has done for him.", "Ray Doucet"),
+    # a caption naming him before the lede changes nothing
+    ("Coach Ray Doucet, second from right, with his team.\n\nA Moncton hockey coach says he is amazed by the video "
+     "his players made.\n\nDoucet said the video is the nicest thing anyone has done for him.", "Ray Doucet"),
+])
+def test_salience_a_lede_describing_a_person_is_the_person_named_next(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[0] == speaker
+
+
+def test_salience_a_speaker_phrase_never_ends_at_its_determiner() -> None:
+    # "the players say in the video, posted on Sunday": the players, not "the" before a later "posted"
+    text = "Ray Doucet needs a kidney.\n\n“Help us help our coach,” the players say in the video, posted on Sunday."
+    assert quote_speakers(text) == [("Help us help our coach", "the players")]

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from verify.extract.marks import paragraph_bounds
-from verify.extract.people import People
+from verify.extract.people import REPORTING, People
 from verify.extract.speakers import NAME_CORE, NAME_PHRASE, is_name, resolve_speaker, sentence_subject
 
 
@@ -17,6 +17,8 @@ def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> t
 
 
 # "“…” That's how Lena Moss, a mother of three, describes it.", "“…” So says Ian Roe.": the next sentence names who
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
+QUOTE_MARK = re.compile(r"[“”\"]")
 NAMED_NEXT = re.compile(r"\s*(?:That[’']s|That\s+is|That\s+was|This\s+is|So\s+says|Such\s+is)\s+(?:how|what|the\s+\w+\s+(?:of|from)\s+)?"
                         r"\s*(?P<who>" + NAME_CORE + r")")
 
@@ -77,3 +79,24 @@ def salient_speaker(text: str, open_at: int, para_start: int, people: People) ->
         return subject
     ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
     return ranked[0][1] if ranked else None
+
+
+def nobody_said(text: str, quote: tuple[int, int], para_start: int, title_words: set[str]) -> bool:
+    """Quoted words with no cue that are a title quoted elsewhere, or too short to be speech unless the paragraph
+    before reports someone's."""
+    words = text[quote[0] + 1 : quote[1]]
+    short = len(words.split()) < MIN_UNATTRIBUTED_WORDS and not after_report(text, para_start, quote[0])
+    return short or words.strip(" ,.") in title_words
+
+
+REPORT_ENDING = re.compile(r"\b(?:" + REPORTING + r"|says|adds|added)\b[^.!?“”\"]*[.!?]?\s*$")
+
+
+def after_report(text: str, para_start: int, open_at: int) -> bool:
+    """A quote opening the paragraph after one that ends reporting speech ("Cassidy said he had no update." then
+    "“We'll know more tomorrow.”"): the reporter's words go on, however short."""
+    if text[para_start:open_at].strip() or para_start == 0:
+        return False
+    previous = text[max(0, para_start - 300) : para_start].rstrip()
+    last_sentence = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    return bool(REPORT_ENDING.search(last_sentence)) and not QUOTE_MARK.search(last_sentence)

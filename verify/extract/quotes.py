@@ -17,7 +17,7 @@ from verify.extract.speakers import (
 )
 from verify.split import split_sentences
 from verify.extract.credits import credited_source, credits_per_speaker
-from verify.extract.inferred import name_after, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
+from verify.extract.inferred import name_after, nobody_said, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
 
 @dataclass(frozen=True)
 class QuoteSpan:
@@ -54,8 +54,10 @@ CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<re
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
+# "“…,” the players say in the video, posted …": a speaker phrase never ends at its determiner
+NOT_A_DETERMINER = r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\btheir)(?<!\bits)(?<!\bour)"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
-    r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
+    r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")" + NOT_A_DETERMINER +
     # "“…” without reporters asking him": after a quote, only a finite verb is its cue
     r"(?:,(?P<appos>[^;“”\"]{1,200}?),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?" + FINITE_CUE + r")\b)",
     re.I,
@@ -81,7 +83,6 @@ COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
-MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
 
 
 @dataclass(frozen=True)
@@ -357,8 +358,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credits[para_start]  # "According to Xinhua, … a “just and multipolar international order.”"
-        elif speaker is None and not found.cued and (text[open_at + 1 : close_at].strip(" ,.") in title_words or (
-                words < MIN_UNATTRIBUTED_WORDS and not after_report(text, para_start, open_at))):
+        elif speaker is None and not found.cued and nobody_said(text, (open_at, close_at), para_start, title_words):
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
             speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)
@@ -368,19 +368,6 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return credited_per_paragraph(text, spans)
-
-
-REPORT_ENDING = re.compile(r"\b(?:" + REPORTING + r"|says|adds|added)\b[^.!?“”\"]*[.!?]?\s*$")
-
-
-def after_report(text: str, para_start: int, open_at: int) -> bool:
-    """A quote opening the paragraph after one that ends reporting speech ("Cassidy said he had no update." then
-    "“We'll know more tomorrow.”"): the reporter's words go on, however short."""
-    if text[para_start:open_at].strip() or para_start == 0:
-        return False
-    previous = text[max(0, para_start - 300) : para_start].rstrip()
-    last_sentence = re.split(r"(?<=[.!?])\s+", previous)[-1]
-    return bool(REPORT_ENDING.search(last_sentence)) and not QUOTE_MARK.search(last_sentence)
 
 
 def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -11,7 +11,7 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
-from verify.extract.speakers import WHO, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import WHO, introduced_next, is_name, resolve_speaker, role_holder
 from verify.extract.speakers import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
@@ -146,7 +146,7 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
     if word == "police":  # the force the article named ("RCMP say …, police said")
         return resolve_speaker(who, at, people) or who
     if not who[:1].isupper() or re.match(r"(?:A|An|Some|Many|Several|Other|Two|Three|All|Most|One)\s", who):
-        return who  # "a collision expert", "Some experts", "people arrested last week": as written
+        return introduced_next(who, at, people) or who  # "a collision expert", "Some experts": as written
     return resolve_speaker(who, at, people) or who
 
 

@@ -221,19 +221,43 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
+    return read_description(phrase, at, people)
+
+
+def read_description(phrase: str, at: int, people: People) -> str | None:
+    """ "the governor" is the person the article gave that role, "the utility" the organisation described so,
+    "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
                     + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
-        # "the governor" is the person the article gave that role, "the utility" the organisation described so;
-        # "the author", "a source": as written
-        definite = phrase.split()[0].lower() == "the"
-        if definite and phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
+        if phrase.split()[0].lower() != "the":
+            return introduced_next(phrase, at, people) or phrase
+        if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
-        return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
+        return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman": whoever the article gave that role
         return people.salience.described(phrase, at)
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
+                         r"coach|resident|worker|student|doctor|nurse|driver|owner|senior|grandmother|grandfather|widow|"
+                         r"veteran|player|farmer|teacher|lawyer|entrepreneur|athlete|artist|survivor|patient|parent)")
+LEDE_REACH = 1200  # characters after the description in which the story names its subject
+LEDE_END = 1500  # characters: where a story's opening (a photo caption, a headline and the lede) ends
+
+
+def introduced_next(phrase: str, at: int, people: People) -> str | None:
+    """ "A B.C. woman says she was turned away …" opening a story: news describes first the person it names a
+    sentence or two later ("…, said Priya Nair, 31."), someone its paragraph has not named (a photo caption
+    before it may have)."""
+    if at > LEDE_END or not LEDE_PERSON.fullmatch(phrase):
+        return None
+    paragraph = people.text.rfind("\n", 0, at) + 1
+    following = [(next(m for m in p.mentions if m > at), p.name) for p in people.people
+                 if any(at < m < at + LEDE_REACH for m in p.mentions) and not any(paragraph <= m < at for m in p.mentions)]
+    return min(following)[1] if following else None
 
 
 # a person by nationality, home or party: "the Dane", "the young Albertan", "the Liberal", "the New Democrat"
