@@ -279,3 +279,12 @@ def test_salience_a_speaker_phrase_never_ends_at_its_determiner() -> None:
     # "the players say in the video, posted on Sunday": the players, not "the" before a later "posted"
     text = "Ray Doucet needs a kidney.\n\n“Help us help our coach,” the players say in the video, posted on Sunday."
     assert quote_speakers(text) == [("Help us help our coach", "the players")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It's a sad day,” said NDP MLA Dale Rennick.", "Dale Rennick"),
+    ("“We were not consulted,” said Staff Sgt. Mike Dorval of the Harwick Regional Police.", "Mike Dorval"),
+    ("“This is historic,” Elder Mary Tsosie said.", "Mary Tsosie"),
+])
+def test_salience_canadian_offices_and_ranks_before_a_name_are_not_the_name(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker

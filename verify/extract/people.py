@@ -76,7 +76,7 @@ class Person:
 TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
                "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
                "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
-               "Chief", "Sir", "Dame", "Lord"}
+               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP"}
 
 
 COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())

@@ -153,7 +153,10 @@ SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|fri
                 r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
                 r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|representative|"
                 r"organizer|organiser|member|player|fan|user|customer|employee|staffer|observer|expert|historian)s?")
-ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"}
+ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"} | set(
+    # Canadian offices, parties and ranks before a name: "NDP MLA David Eby", "Elder Mary Thomas", "Staff Sgt. Lee Ma"
+    "mla mp mpp mna ndp liberal conservative green tory elder grand hereditary staff sgt cpl const cst supt insp det "
+    "coun capt maj".split())
 
 
 def without_role_words(phrase: str) -> str:
@@ -212,8 +215,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
-    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
-        phrase = leading.group("name")
+    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch", "Staff Sgt. Mike Dale of …"
+        phrase = bare_name(without_role_words(leading.group("name")))
     if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
         ranked = people.salience.ranked(at, person=True)
         return ranked[0][1] if ranked else phrase
