@@ -288,3 +288,15 @@ def test_salience_a_speaker_phrase_never_ends_at_its_determiner() -> None:
 ])
 def test_salience_canadian_offices_and_ranks_before_a_name_are_not_the_name(text: str, speaker: str) -> None:
     assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_a_description_nobody_carries_stays_as_written() -> None:
+    # "The complaint" resolves to nobody: the speaker is the description, not nothing
+    text = ("Ivo Lind sued the party on Monday.\n\nThe complaint says the party “failed to protect the data of its "
+            "members,” which led to the leak.")
+    assert quote_speakers(text) == [("failed to protect the da", "The complaint")]
+
+
+def test_salience_a_short_heading_after_reported_speech_is_no_quote() -> None:
+    text = "Ivo Lind said the show would return in May.\n\n“Late Night Harbour”"
+    assert quote_speakers(text) == []

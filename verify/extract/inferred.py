@@ -95,8 +95,9 @@ REPORT_ENDING = re.compile(r"\b(?:" + REPORTING + r"|says|adds|added)\b[^.!?“�
 def after_report(text: str, para_start: int, open_at: int) -> bool:
     """A quote opening the paragraph after one that ends reporting speech ("Cassidy said he had no update." then
     "“We'll know more tomorrow.”"): the reporter's words go on, however short."""
-    if text[para_start:open_at].strip() or para_start == 0:
-        return False
+    quoted = text[open_at + 1 : open_at + 400].split("”")[0].split('"')[0].strip()
+    if text[para_start:open_at].strip() or para_start == 0 or not re.fullmatch(r"[A-Z].*[a-z].*[.!?]", quoted, re.S):
+        return False  # a sentence spoken ("We'll know more tomorrow."), not a title or a slogan in capitals
     previous = text[max(0, para_start - 300) : para_start].rstrip()
     last_sentence = re.split(r"(?<=[.!?])\s+", previous)[-1]
     return bool(REPORT_ENDING.search(last_sentence)) and not QUOTE_MARK.search(last_sentence)
