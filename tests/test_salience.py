@@ -300,3 +300,13 @@ def test_salience_a_description_nobody_carries_stays_as_written() -> None:
 def test_salience_a_short_heading_after_reported_speech_is_no_quote() -> None:
     text = "Ivo Lind said the show would return in May.\n\n“Late Night Harbour”"
     assert quote_speakers(text) == []
+
+
+def test_salience_a_role_outside_the_role_nouns_goes_to_its_one_holder_paragraphs_later() -> None:
+    # "premier" is no listed role noun: the article's one premier still holds it, not the woman quoted just before
+    text = ("Premier Dale Ferris announced the cuts on Thursday.\n\nEducation Minister Lisa Tamm said class sizes would "
+            "rise. She said no teacher would be laid off.\n\nThe unions called the plan reckless. Their president, Ivo "
+            "Rask, said jobs would disappear.\n\nOpposition leader Ana Horvat said families would pay.\n\n“The premier "
+            "promised he would not cut a single job,” she said.\n\n“We are making the system sustainable,” the premier "
+            "said in a statement on Friday.")
+    assert quote_speakers(text)[-1] == ("We are making the system", "Dale Ferris")

@@ -239,9 +239,10 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
         return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
-    described = people.salience.described(phrase, at) if DEFINITE_DESCRIPTION.fullmatch(phrase) else None
-    if described:  # "the rookie defenceman": whoever the article gave that role
-        return described
+    if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
+        described = role_holder(phrase, people) or people.salience.described(phrase, at)
+        if described:
+            return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 
