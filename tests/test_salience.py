@@ -194,3 +194,119 @@ def test_salience_a_team_opening_a_headline_or_with_have_is_no_person() -> None:
     text = ("Rovers sack manager after eighth defeat\n\nAshby Rovers dismissed manager Tom Keane on Monday, two days "
             "after a home defeat.\n\nRovers have conceded 31 goals this season, the most in the division.")
     assert "Ashby Rovers" not in [p.name for p in People(text).people]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a sports role before the name, referred back to by the description
+    ("Rookie winger Tomas Ek scored twice for the Harriers on Saturday. Coach Ivo Lind praised him after the game.\n\n"
+     "“I just tried to shoot the puck,” the rookie winger said.", "I just tried to shoot", "Tomas Ek"),
+    # an age as the description: the person the article gave that age, though another was named since
+    ("Mayor Joan Cormier, 58, ordered a review on Monday.\n\nCouncillor Dale Hynes, 41, called the review a stunt.\n\n"
+     "“I want answers, and residents deserve them,” the 58-year-old said.", "I want answers", "Joan Cormier"),
+    # an abbreviated rank and an accented name: the whole name, not "Coun"
+    ("The council voted 7-2 for the tower.\n\n“It is the wrong building in the wrong place,” said Coun. Marie-Ève "
+     "Tremblay, who voted against it.", "It is the wrong buildin", "Marie-Ève Tremblay"),
+    # the sentence after the quote names its speaker
+    ("“We were told the water was safe.” That's how Lena Moss, a mother of three in Pictou, describes the week "
+     "before the order.", "We were told the water w", "Lena Moss"),
+])
+def test_salience_descriptions_ranks_and_the_sentence_after_name_the_speaker(text: str, words: str, speaker: str) -> None:
+    assert (words[:24], speaker) in [(w[: len(words[:24])], s) for w, s in quote_speakers(text)]
+
+
+def test_salience_a_verb_after_the_name_is_no_role() -> None:
+    # "…, Carla Besson, defended the fee": her role is the one before her name, so "the minister" finds her
+    text = ("The province's environment minister, Carla Besson, defended the fee on Thursday. Greta Holm, a farmer, "
+            "was not convinced.\n\n“We cannot manage what we do not measure,” the minister said.")
+    assert quote_speakers(text)[-1][1] == "Carla Besson"
+
+
+def test_salience_a_short_quote_after_a_paragraph_of_reported_speech_goes_on_with_its_speaker() -> None:
+    text = ("Hawks captain Eli Stroud left the game with a knee injury. Coach Ivo Lind said he did not have an update.\n\n"
+            "“We'll know more tomorrow.”")
+    assert quote_speakers(text) == [("We'll know more tomorrow", "Ivo Lind")]
+
+
+def test_salience_they_with_no_group_named_is_the_organisation_the_text_is_about() -> None:
+    text = ("The Halden Hawks fired head coach Ron Vail on Monday after a 2-11 start.\n\n"
+            "The Hawks announced the move in the morning. “This was not an easy decision,” they said in a statement.")
+    assert quote_speakers(text)[-1][1] in ("Halden Hawks", "Hawks")
+
+
+def test_extract_a_title_quoted_again_without_its_cue_is_no_quote() -> None:
+    text = ("The legend gets a modern spin in “The Boy Who Kept the Lighthouse,” a film full of heart.\n\n"
+            "“The Boy Who Kept the Lighthouse” reclaims the genre for the children of today.")
+    assert quote_speakers(text) == []
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a person by nationality: whom the text is about there, not a person called "Dane"
+    ("Goaltender Frederik Lund made 34 saves for the Harriers. Asked about the win, Lund was brief.\n\n"
+     "“We needed that one,” the Dane said.", "We needed that one", "Frederik Lund"),
+    # a relative named by first name takes the family name of the one they belong to, and "he" is him
+    ("Rutland resident Karen Blake, whose garage was broken into, said she was relieved.\n\n"
+     "Her husband, Doug, said the couple had installed cameras.\n\n“We'll keep them up,” he said.",
+     "We'll keep them up", "Doug Blake"),
+])
+def test_salience_nationalities_and_relatives_by_first_name(text: str, words: str, speaker: str) -> None:
+    assert (words[:24], speaker) in [(w[: len(words[:24])], s) for w, s in quote_speakers(text)]
+
+
+def test_salience_he_is_never_the_woman_the_article_calls_she() -> None:
+    # no man is named: "he" stays unresolved rather than going to the last person named
+    people = People("Karen Blake, a nurse, said she was relieved. Karen Blake has lived there since 2009.")
+    assert people.resolve("he", len(people.text)) != "Karen Blake"
+
+
+def test_salience_police_in_reported_speech_is_the_force_the_article_named() -> None:
+    text = ("Two men were charged after a string of break-ins, the Harwick RCMP said on Tuesday.\n\n"
+            "The investigation is continuing, police said, and more charges could follow.")
+    assert reported_speakers(text)[-1] == "Harwick RCMP"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A Moncton hockey coach says he is amazed by the video his players made to find him a kidney donor.\n\n"
+     "Ray Doucet said the video is the nicest thing anyone has done for him.", "Ray Doucet"),
+    # a caption naming him before the lede changes nothing
+    ("Coach Ray Doucet, second from right, with his team.\n\nA Moncton hockey coach says he is amazed by the video "
+     "his players made.\n\nDoucet said the video is the nicest thing anyone has done for him.", "Ray Doucet"),
+])
+def test_salience_a_lede_describing_a_person_is_the_person_named_next(text: str, speaker: str) -> None:
+    assert reported_speakers(text)[0] == speaker
+
+
+def test_salience_a_speaker_phrase_never_ends_at_its_determiner() -> None:
+    # "the players say in the video, posted on Sunday": the players, not "the" before a later "posted"
+    text = "Ray Doucet needs a kidney.\n\n“Help us help our coach,” the players say in the video, posted on Sunday."
+    assert quote_speakers(text) == [("Help us help our coach", "the players")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It's a sad day,” said NDP MLA Dale Rennick.", "Dale Rennick"),
+    ("“We were not consulted,” said Staff Sgt. Mike Dorval of the Harwick Regional Police.", "Mike Dorval"),
+    ("“This is historic,” Elder Mary Tsosie said.", "Mary Tsosie"),
+])
+def test_salience_canadian_offices_and_ranks_before_a_name_are_not_the_name(text: str, speaker: str) -> None:
+    assert quote_speakers(text)[-1][1] == speaker
+
+
+def test_salience_a_description_nobody_carries_stays_as_written() -> None:
+    # "The complaint" resolves to nobody: the speaker is the description, not nothing
+    text = ("Ivo Lind sued the party on Monday.\n\nThe complaint says the party “failed to protect the data of its "
+            "members,” which led to the leak.")
+    assert quote_speakers(text) == [("failed to protect the da", "The complaint")]
+
+
+def test_salience_a_short_heading_after_reported_speech_is_no_quote() -> None:
+    text = "Ivo Lind said the show would return in May.\n\n“Late Night Harbour”"
+    assert quote_speakers(text) == []
+
+
+def test_salience_a_role_outside_the_role_nouns_goes_to_its_one_holder_paragraphs_later() -> None:
+    # "premier" is no listed role noun: the article's one premier still holds it, not the woman quoted just before
+    text = ("Premier Dale Ferris announced the cuts on Thursday.\n\nEducation Minister Lisa Tamm said class sizes would "
+            "rise. She said no teacher would be laid off.\n\nThe unions called the plan reckless. Their president, Ivo "
+            "Rask, said jobs would disappear.\n\nOpposition leader Ana Horvat said families would pay.\n\n“The premier "
+            "promised he would not cut a single job,” she said.\n\n“We are making the system sustainable,” the premier "
+            "said in a statement on Friday.")
+    assert quote_speakers(text)[-1] == ("We are making the system", "Dale Ferris")

@@ -14,14 +14,15 @@ from functools import lru_cache
 from verify.models import Passage, Sentence
 
 # part of every index's fingerprint: a change to where sentences end re-cuts the passages (vectors of
-# unchanged passages are reused); 2: "1980s." and "Trump’s." end sentences
-SPLITTER_VERSION = 3
+# unchanged passages are reused); 2: "1980s." and "Trump’s." end sentences; 4: ranks ("Coun.", "Const.", "Cpl.")
+SPLITTER_VERSION = 4
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
     co corp inc ltd llc bros dept univ assn est approx vs etc al fig no nos vol pp ed eds
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    u.s u.k u.n e.g i.e a.m p.m d.c ph.d u.s.a""".split()
+    u.s u.k u.n e.g i.e a.m p.m d.c ph.d u.s.a
+    coun couns const cst cpl supt insp det maj pte brig atty""".split()
 )
 
 BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")

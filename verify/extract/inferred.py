@@ -4,10 +4,11 @@ sentence before, someone new between it and the last quote, or whom the article 
 from __future__ import annotations
 
 import bisect
+import re
 
 from verify.extract.marks import paragraph_bounds
-from verify.extract.people import People
-from verify.extract.speakers import NAME_PHRASE, is_name, resolve_speaker, sentence_subject
+from verify.extract.people import REPORTING, People
+from verify.extract.speakers import NAME_CORE, NAME_PHRASE, is_name, resolve_speaker, sentence_subject
 
 
 def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:
@@ -15,8 +16,20 @@ def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> t
     return starts[i], max(ends[i], at)
 
 
+# "“…” That's how Lena Moss, a mother of three, describes it.", "“…” So says Ian Roe.": the next sentence names who
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
+QUOTE_MARK = re.compile(r"[“”\"]")
+NAMED_NEXT = re.compile(r"\s*(?:That[’']s|That\s+is|That\s+was|This\s+is|So\s+says|Such\s+is)\s+(?:how|what|the\s+\w+\s+(?:of|from)\s+)?"
+                        r"\s*(?P<who>" + NAME_CORE + r")")
+
+
 def name_after(text: str, open_at: int, close_at: int, people: People) -> str | None:
-    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker."""
+    """ "“…,” Trump from his desk": a name right after a quote that ends in a comma, with no cue, is likely its speaker;
+    after one that ends its sentence, a name the next sentence gives it ("That's how Lena Moss puts it")."""
+    if re.search(r"[.!?]$", text[open_at + 1 : close_at].rstrip()):
+        next_sentence = NAMED_NEXT.match(text, close_at + 1)
+        who = next_sentence.group("who") if next_sentence else ""
+        return resolve_speaker(who, next_sentence.start("who"), people) if next_sentence and is_name(who) else None
     if not text[open_at + 1 : close_at].rstrip().endswith(","):
         return None
     match = NAME_PHRASE.match(text, close_at + 1)
@@ -66,3 +79,25 @@ def salient_speaker(text: str, open_at: int, para_start: int, people: People) ->
         return subject
     ranked = people.salience.ranked(open_at, person=True) or people.salience.ranked(open_at, person=False)
     return ranked[0][1] if ranked else None
+
+
+def nobody_said(text: str, quote: tuple[int, int], para_start: int, title_words: set[str]) -> bool:
+    """Quoted words with no cue that are a title quoted elsewhere, or too short to be speech unless the paragraph
+    before reports someone's."""
+    words = text[quote[0] + 1 : quote[1]]
+    short = len(words.split()) < MIN_UNATTRIBUTED_WORDS and not after_report(text, para_start, quote[0])
+    return short or words.strip(" ,.") in title_words
+
+
+REPORT_ENDING = re.compile(r"\b(?:" + REPORTING + r"|says|adds|added)\b[^.!?“”\"]*[.!?]?\s*$")
+
+
+def after_report(text: str, para_start: int, open_at: int) -> bool:
+    """A quote opening the paragraph after one that ends reporting speech ("Cassidy said he had no update." then
+    "“We'll know more tomorrow.”"): the reporter's words go on, however short."""
+    quoted = text[open_at + 1 : open_at + 400].split("”")[0].split('"')[0].strip()
+    if text[para_start:open_at].strip() or para_start == 0 or not re.fullmatch(r"[A-Z].*[a-z].*[.!?]", quoted, re.S):
+        return False  # a sentence spoken ("We'll know more tomorrow."), not a title or a slogan in capitals
+    previous = text[max(0, para_start - 300) : para_start].rstrip()
+    last_sentence = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    return bool(REPORT_ENDING.search(last_sentence)) and not QUOTE_MARK.search(last_sentence)

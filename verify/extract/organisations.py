@@ -6,20 +6,28 @@ from __future__ import annotations
 
 import re
 
-SPEECH = (r"said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
+SPEECH = (r"said|says|say|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
           r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
           r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
 # a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
-ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w]"
+ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w](?:\s+\d{1,5}(?![\w.,]\d))?"  # "… Local 912"
 ORG_SPEAKS = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")(?:\s+\((?P<short>[A-Z]{2,6})\))?(?=\s+(?:" + SPEECH + r")\b|[’']s\s)")
 # a first and last name doing something: "Down the street, Mike McFadden also rejoiced"
 NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)(?=\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b)")
 ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
-             "organization|organisation|committee|institution")
-ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,4}(?:" +
-                         ORG_WORDS.title() + r")(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
+             "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
+             "tribunal|bureau|clinic")
+ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
+                         ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
+# a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
+ORG_BY_HEAD = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){1,4}(?:Power|Electric|Utilities|Pipelines?|Properties|"
+                         r"Mining|Resources|Motors|Foods|Telecom))\b")
+# "a spokesperson for Northvale Power", "director of the Ostrel Institute": whom a person speaks for (two words or more)
+ORG_AFFILIATION = re.compile(r"\b(?:spokes(?:person|man|woman)|director|president|chair(?:man|woman)?|CEO|head|manager|"
+                             r"official|lawyer|representative)s?\s+(?:for|at|of|with)\s+(?:the\s+)?"
+                             r"(?P<name>[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for)\s+|\s+)" + ORG_NAME + r")")
 NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
             "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -39,16 +47,26 @@ SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[
 
 def bare_organisation(phrase: str) -> str:
     """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
-    from verify.extract.people import NOT_NAMES, is_title_word  # people imports this module
+    from verify.extract.people import BODY_NOUNS, NOT_NAMES, is_title_word  # people imports this module
 
     words = re.sub(r"[’']s$", "", phrase).split()  # "Suncor’s"
-    titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
+    # "Hereditary Chief Na'moks" is a person after a title; "… General Employees Union" a name holding a title word
+    institution = bool(words) and bool(re.fullmatch(ORG_WORDS, words[-1].lower()))
+    titled = [] if institution else [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     words = words[titled[-1] + 1 :] if titled else words
-    while words and (words[0] in NOT_ORGS or words[0] in NOT_NAMES or re.fullmatch(r"[\w-]+-based", words[0])):
+    while words and (words[0] in NOT_ORGS or (words[0] in NOT_NAMES and words[0] not in NAME_OPENING)
+                     or re.fullmatch(r"[\w-]+-based", words[0])):
         words.pop(0)
-    if len(words) == 1 and words[0] in ALONE_NOT_ORGS:
-        return ""  # "Canada", "Monday": alone, never a speaker of its own
+    if len(words) == 1 and (words[0] in ALONE_NOT_ORGS or re.fullmatch(BODY_NOUNS, words[0].lower())):
+        return ""  # "Canada", "Monday", "Prosecutors say": alone, never an organisation of its own
     return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
+
+
+# words that open an organisation's name though never a person's ("United Food and Allied Workers", "Ministry of
+# Rural Affairs", "National Energy Board"): kept at the front of a name, where sentence openers are dropped
+NAME_OPENING = frozenset("United National International Global World State Department Ministry Academy Institute "
+                         "University Centre Center Agency Organization Parliament Assembly Council Union Security Great "
+                         "Western Foreign Port City Republic".split())
 
 
 # words a company's full name ends with, which the article drops after introducing it: "Suncor Energy" -> "Suncor"
@@ -87,13 +105,16 @@ NOT_FIRST_NAMES = set("New Old North South East West Northern Southern Eastern W
 
 ORG_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS)) + r")"
 # "crest maker Procter & Gamble", "the utility BC Hydro": a kind of organisation before a capitalised name
-ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+(?P<name>" + ORG_NAME + r")(?![\w’'])")
+ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"(?:\s+|,\s+the\s+)(?P<name>" + ORG_NAME + r")(?![\w’'])")  # "union, the …"
 # "Nordlight, the Lindhaven-based software group": the kind in apposition (not "a member of the board")
 ORG_KIND_AFTER = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|with|in|to|who|which)\b)"
                             r"[\w-]+\s+){0,4}?" + ORG_NOUN + r"\b(?![’'])")
 KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
-KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b")
-KIND_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+|(?<![a-z]\s)\b)" + KIND + r"\s+$")
+# (not "…, the utility said": the subject of the next clause)
+KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b(?!\s+(?:(?:also|has|had|will|would|is|was)\s+)?(?:"
+                        + SPEECH + r")\b)")
+# "the utility BC Hydro", and in apposition "The province's largest union, the Public Service Alliance,"
+KIND_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+|[’']s\s+|(?<![a-z]\s)\b)" + KIND + r"(?:\s+|,\s+(?:the\s+)?)$")
 
 
 def kind_words(text: str, start: int, end: int) -> set[str]:
@@ -103,3 +124,22 @@ def kind_words(text: str, start: int, end: int) -> set[str]:
         if match:
             words |= {w.lower() for w in match.group("kind").split()}
     return words
+
+
+WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+
+
+def inside_longer_name(text: str, at: int) -> bool:
+    """Does a capitalised word other than a sentence opener ("But", "Then") stand right before `at`?"""
+    from verify.extract.people import NOT_NAMES  # people imports this module
+
+    before = WORD_BEFORE.search(text, max(0, at - 40), at)
+    return bool(before) and before.group(1) not in NOT_NAMES  # type: ignore[union-attr]
+
+
+TITLE_AFTER = re.compile(r"\s+(?:Minister|Critic|Secretary|Commissioner|Officer|Spokesperson)\b")
+
+
+def portfolio(text: str, end: int) -> bool:
+    """ "Health" of "Health Minister Rob Kells": a portfolio, not an organisation."""
+    return bool(TITLE_AFTER.match(text, end))

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.kinds import is_company_name, is_institution
 from verify.extract.salience import Salience
 
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
-NAME_WORD = r"[A-Z](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-Z][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
+NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
@@ -59,6 +60,7 @@ class Person:
     role: str = ""
     first_seen: int = 0
     mentions: list[int] = field(default_factory=list)
+    gender: str | None = None  # as a relation noun shows it ("her husband, Doug,")
 
     @property
     def surname(self) -> str:
@@ -74,7 +76,7 @@ class Person:
 TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
                "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
                "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
-               "Chief", "Sir", "Dame", "Lord"}
+               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP"}
 
 
 COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())
@@ -104,6 +106,8 @@ def clean_name(name: str) -> str | None:
         words.pop()
     if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS:
         return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
+    if is_institution(" ".join(words)):
+        return None  # "Delmont Constabulary said": police, not a person
     return " ".join(words)
 
 
@@ -122,7 +126,8 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
               "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
-              "pilot champion winner player athlete forward").split()
+              "pilot champion winner player athlete forward defenceman defenseman winger goaltender goalie quarterback "
+              "pitcher rookie paramedic firefighter").split()
 # "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
 AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
               r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"
@@ -217,6 +222,8 @@ def appositive_role(text: str, person: Person) -> str:
     return ""
 
 
+# "Carla Besson, defended the fee": a verb and its object after the name, not a role ("retired nurse" is one)
+VERB_PHRASE = r"[a-z]+ed(?:\s+(?:the|a|an|his|her|its|their|our|this|that|to)\b|\s*[.,;]|$)"
 MENTION_END = re.compile(r"[\w’'.-]+(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -224,7 +231,7 @@ def appositive_role_at(text: str, at: int, person: Person) -> str:
     """The role one mention carries, after it or before it (the mention may be the surname alone)."""
     end = at + len(person.name) if text.startswith(person.name, at) else MENTION_END.match(text, at).end()  # type: ignore[union-attr]
     found = APPOSITIVE_ROLE.match(text, end)
-    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b", found.group("role")):
+    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b|" + VERB_PHRASE, found.group("role")):
         return found.group("role").strip()
     before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
     if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
@@ -252,6 +259,16 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
         position = match.end()
 
 
+FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
+RELATIVE_FIRST_NAME = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?[’']s)\s+(?:(?:older|younger|late|eldest|youngest|"
+    r"\d{1,3}-year-old)\s+)?(?P<relation>husband|wife|son|daughter|mother|father|brother|sister|grandmother|grandfather|"
+    r"uncle|aunt|nephew|niece|fiancé|fiancée|widow|widower|boyfriend|girlfriend),\s+(?P<first>[A-Z][a-z]+),")
+INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|Institute|Council|Board|Office|Commission|"
+                            r"Federation|Association|Society|Academy|Museum|School|Government|Province|City|Town|District|"
+                            r"County|Region|Municipality|Faculty|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
 
@@ -261,8 +278,8 @@ class People:
         self._salience: Salience | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(up_to_possessive(match.group("name")))
-            if not name:
-                continue
+            if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "Ministry of Inland Fisheries": the rest of an institution's name
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
@@ -278,13 +295,33 @@ class People:
         acting = acting_words(text) if self.people else frozenset()
         openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
-                                                  or p.surname in openers) and not is_the_name(text, p)]
+                                                  or p.surname in openers) and not is_the_name(text, p)
+                       and (p.role or not is_company_name(p.name))]  # "Northvale Power said", unless "Ms. Ella Power"
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
             if person.role.rstrip(".") in ("", "Dr", "Prof", "Mr", "Mrs", "Ms"):
                 person.role = appositive_role(text, person) or person.role
+        self._add_relatives(text)
         self._add_surname_mentions(text)
+
+    def _add_relatives(self, text: str) -> None:
+        """ "Her husband, Doug,", "Blake's son, Ian,": a relative the article names by first name only takes the
+        family name of the person they belong to ("Doug Blake"), and the gender the relation shows."""
+        for match in RELATIVE_FIRST_NAME.finditer(text):
+            owner = match.group("owner")
+            if owner.lower() in PRONOUNS:
+                owner = self.latest_before(match.start(), PRONOUNS[owner.lower()]) or ""
+            holder = self.by_name(owner) or self.by_surname(owner.split()[-1] if owner else "")
+            first = match.group("first")
+            if holder is None or first in NOT_NAMES or self.by_name(f"{first} {holder.surname}"):
+                continue
+            gender = "f" if match.group("relation").lower() in FEMALE_RELATIONS else "m"
+            relative = Person(f"{first} {holder.surname}", first_seen=match.start("first"), gender=gender,
+                              role=match.group("relation").lower())
+            relative.mentions = [m.start() for m in re.finditer(r"\b" + re.escape(first) + r"\b", text)]
+            self.people.append(relative)
+            self._salience = None  # read again with the relative in it, if "her" was read with it
 
     def _add_surname_mentions(self, text: str) -> None:
         for person in self.people:
@@ -313,7 +350,7 @@ class People:
         mention = mention.strip()
         lower = mention.lower()
         if lower in PRONOUNS:
-            return self.salience.pronoun(lower, at) or self.latest_before(at)
+            return self.salience.pronoun(lower, at) or self.latest_before(at, PRONOUNS[lower])
         descriptor = DESCRIPTOR.fullmatch(mention)
         if descriptor:
             return self.by_descriptor(descriptor.group("adj"))
@@ -350,9 +387,12 @@ class People:
         group = found[-1].group("group") if found else None
         return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None
 
-    def latest_before(self, at: int) -> str | None:
+    def latest_before(self, at: int, gender: str | None = None) -> str | None:
+        """The person mentioned last before `at`, of that gender when the article shows one (no "he" for Karen Blake)."""
         best, best_at = None, -1
         for person in self.people:
+            if gender and self.salience.gender_of(person.name) not in (None, gender):
+                continue
             before = [m for m in person.mentions if m < at]
             if before and before[-1] > best_at:
                 best, best_at = person.name, before[-1]

@@ -18,7 +18,7 @@ from verify.extract.speakers import (
 )
 from verify.split import split_sentences
 from verify.extract.credits import credited_source, credits_per_speaker
-from verify.extract.inferred import name_after, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
+from verify.extract.inferred import name_after, nobody_said, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
 
 @dataclass(frozen=True)
 class QuoteSpan:
@@ -55,8 +55,10 @@ CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<re
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"
 INVERTED_CUE = re.compile(r"^\s*(?:Said|Says|Added|Asked|Wrote|Continued|Explained|Noted)\s+(?P<who>[^,.;:“”\"]{2,60}?)\s*[:,]?\s*$")  # "Said Ellis: “…”"
+# "“…,” the players say in the video, posted …": a speaker phrase never ends at its determiner
+NOT_A_DETERMINER = r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\btheir)(?<!\bits)(?<!\bour)"
 CUE_AFTER = re.compile(  # "said X" first: in "said X when asked" the cue is "said", not "asked"
-    r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")"
+    r"^[,.!?]?\s*(?:" + CUE + r"\s+(?P<who2>" + HONORIFIC + r"?[^,.;“”\"]{1,80})|(?P<who1>" + SPEAKER_NAME + r")" + NOT_A_DETERMINER +
     # "“…” without reporters asking him": after a quote, only a finite verb is its cue
     r"(?:,(?P<appos>[^;“”\"]{1,200}?),)?(?:\s[^,;“”\"]{1,100},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?" + FINITE_CUE + r")\b)",
     re.I,
@@ -82,7 +84,6 @@ COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
 TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
-MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue nearby are scare quotes or titles
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
     credits = {start: credited_source(text[start:end]) for start, end in paragraphs(text)}
     marks = quote_marks(text)
     titles = {(o, c) for o, c in marks if is_title(text, o, c)}
+    title_words = {text[o + 1 : c].strip(" ,.") for o, c in titles}  # "“The Kid Who Would Be King” reclaims …": a title again
     reading = without_marks(text, titles)  # "Johnson tells MSNBC’s “Morning Joe” that “…”": the cue reaches past a title
     for open_at, close_at in marks:
         words = len(text[open_at + 1 : close_at].split())
@@ -358,7 +360,7 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continues = True
         if speaker is None and not found.cued and credits[para_start] and PARAGRAPH_CREDIT.match(text, para_start):
             speaker = credits[para_start]  # "According to Xinhua, … a “just and multipolar international order.”"
-        elif speaker is None and not found.cued and words < MIN_UNATTRIBUTED_WORDS:
+        elif speaker is None and not found.cued and nobody_said(text, (open_at, close_at), para_start, title_words):
             continue  # "Great Satan", a title, a slogan: quoted words nobody is said to have said
         if speaker is None:
             speaker = subject_nearby(text, open_at, para_start, bounds, people) or salient_speaker(text, open_at, para_start, people)

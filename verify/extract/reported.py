@@ -11,7 +11,8 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
-from verify.extract.speakers import WHO, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import WHO, introduced_next, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
 ROLE = r"(?:[A-Z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "People's Party leader"
@@ -100,6 +101,10 @@ def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People
     if " and " in appositive and NAMES.fullmatch(appositive):  # "His lawyers, Ann Roe and Tim Poe, said": both speak
         return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), appositive, credited_source(sentence),
                          direct=False)
+    organisation = appositive_speaker(who, appositive) if appositive else None
+    if organisation and organisation != who and not is_name(appositive):  # "The largest union, the Nurses Alliance, said"
+        return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), organisation,
+                         credited_source(sentence), direct=False)
     if appositive and not is_name(appositive):  # "One witness, retired nurse Margaret Doyle, told": the name ends it
         named = people.latest_in(offset + match.start("appos"), offset + match.end("appos")) or ""
         appositive = named if named and appositive.endswith(named.split()[-1]) else ""
@@ -138,8 +143,10 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
         return role_holder(who, people) or people.salience.described(who, at) or who
     if " and " in who and NAMES.fullmatch(who):
         return who  # "Ann Roe and Tim Poe": both speak
+    if word == "police":  # the force the article named ("RCMP say …, police said")
+        return resolve_speaker(who, at, people) or who
     if not who[:1].isupper() or re.match(r"(?:A|An|Some|Many|Several|Other|Two|Three|All|Most|One)\s", who):
-        return who  # "a collision expert", "Some experts", "people arrested last week": as written
+        return introduced_next(who, at, people) or who  # "a collision expert", "Some experts": as written
     return resolve_speaker(who, at, people) or who
 
 

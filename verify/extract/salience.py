@@ -20,13 +20,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from verify.extract.kinds import head_word, name_kinds
 from verify.extract.marks import quote_marks
 from verify.extract.organisations import (
-    DOCUMENT_NOUNS, FALLBACK_NOUNS, NAME_ACTS, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
-    SPELLED_OUT, bare_organisation, is_personal, kind_words, long_forms,
+    DOCUMENT_NOUNS, FALLBACK_NOUNS, NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
+    SPELLED_OUT, bare_organisation, inside_longer_name, is_personal, kind_words, long_forms, portfolio,
 )
 from verify.split import split_sentences
 
@@ -49,7 +50,10 @@ QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
                    r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
-AGED = re.compile(r"(?i)^the\s+\d{1,3}-year-old\b")
+AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
+# "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
+AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
+                       r"(?:[A-Z][\w’'.-]*\s+){0,3}(?P<before>[A-Z][\w’'-]+)")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class Entity:
     name: str
     person: bool
     carries: set[str]  # words of its role or kind: "premier", "defenceman", "utility", "department"
+    kinds: set[str] = field(default_factory=set)  # an organisation's kinds: head word, what its name implies, what the text calls it
     gender: str | None = None
     tentative: bool = False  # a name that acts ("Mike McFadden rejoiced"): a person once a pronoun shows it, else nobody
 
@@ -81,7 +86,7 @@ class Salience:
         self.long_names: dict[str, str] = {}
         found: list[tuple[int, str]] = []
         for person in people.people:
-            self.entities[person.name] = Entity(person.name, True, role_words(person.role))
+            self.entities[person.name] = Entity(person.name, True, role_words(person.role), gender=person.gender)
             found += [(at, person.name) for at in person.mentions]
         found += self._family_names(text, people, {at for at, _ in found})
         found += self._organisations(text, {at for at, _ in found})
@@ -96,6 +101,7 @@ class Salience:
         self.spelled_out = {m.group("short"): bare_organisation(m.group("name")) for m in SPELLED_OUT.finditer(text)
                             if bare_organisation(m.group("name"))}
         self.places: set[str] | None = None
+        self._ages: dict[str, set[str]] | None = None
         self._read_roles(people)
         self._read_genders()
 
@@ -125,11 +131,14 @@ class Salience:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD, SPELLED_OUT, ORG_KIND_BEFORE, ORG_KIND_AFTER, NAME_ACTS):
+        for pattern in (ORG_SPEAKS, ORG_BY_WORD, ORG_BY_HEAD, ORG_AFFILIATION, SPELLED_OUT, ORG_KIND_BEFORE, ORG_KIND_AFTER,
+                        NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
                     continue
+                if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
+                    continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
                 if pattern is NAME_ACTS and name not in names:
                     acting.add(name)
                 elif pattern is not NAME_ACTS:
@@ -145,12 +154,25 @@ class Salience:
         any_name = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])")
         found = [(m.start(), m.group(0)) for m in any_name.finditer(text) if m.start() not in taken]
         for name, words in names.items():
-            if name not in self.long_names:
-                self.entities.setdefault(name, Entity(name, False, words, tentative=name in acting))
+            if name not in self.long_names:  # "Marram Coast Power" is a utility though never called one
+                kinds = name_kinds(name) | {head_word(name)}
+                self.entities.setdefault(name, Entity(name, False, words | kinds, kinds=kinds, tentative=name in acting))
         found = [(at, self.long_names.get(name, name)) for at, name in found]
         for at, name in found:
-            self.entities[name].carries |= kind_words(text, at, at + len(name))
+            said_to_be = kind_words(text, at, at + len(name))
+            self.entities[name].carries |= said_to_be
+            self.entities[name].kinds |= said_to_be & ORG_NOUNS
         return found
+
+    def aged(self) -> dict[str, set[str]]:
+        """Each age the article gives, and the people it gives it (read once, on first use)."""
+        if self._ages is None:
+            self._ages = defaultdict(set)
+            for match in AGE_GIVEN.finditer(self.text):
+                word = match.group("after") or match.group("before")
+                age = match.group("age") or match.group("age2")
+                self._ages[age] |= {e.name for e in self._people() if e.name.split()[-1] == word}
+        return self._ages
 
     def full_name(self, name: str) -> str:
         """ "Suncor" -> "Suncor Energy", "EDC" -> "Export Development Canada": the name the article introduced."""
@@ -233,6 +255,14 @@ class Salience:
         votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
         return (antecedent if votes else None), subject, chain
 
+    def _unknown_kind(self, name: str) -> bool:
+        """An organisation whose name says nothing of its kind, and no place ("Velna's hospital") or group
+        ("Analysts said"): a name of two words or more, or letters ("EHS")."""
+        if self.places is None:
+            self.places = {m.group(1) or m.group(2) for m in PLACE.finditer(self.text)}
+        return (not self.entities[name].kinds & ORG_NOUNS and (len(name.split()) > 1 or name.isupper())
+                and name not in self.places)
+
     def _personal(self, name: str) -> bool:
         """Could this name be a person's: not "BC Hydro", and not a place or team the article goes "in" or "to"."""
         if self.places is None:
@@ -293,6 +323,10 @@ class Salience:
                  and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
         return found[-1] if found else None
 
+    def gender_of(self, name: str) -> str | None:
+        entity = self.entities.get(name)
+        return entity.gender if entity else None
+
     def last_before(self, name: str, at: int) -> int:
         hi = bisect.bisect_left(self.positions, at)
         return next((m.at for m in reversed(self.mentions[max(0, hi - 200) : hi]) if m.entity == name), -1)
@@ -324,17 +358,18 @@ class Salience:
         words = [w.lower().strip(".,’'") for w in phrase.split()]
         if not words or words[0] not in ("the", "this", "that"):
             return None
-        if AGED.match(phrase):
+        if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
             ranked = self.ranked(at, person=True)
-            return ranked[0][1] if ranked else None
+            aged = [n for _, n in ranked if n in self.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
+            return (aged or [n for _, n in ranked] or [None])[0]
         head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
         author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
         if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
             return author.group("by").strip()
         modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current", w)}
         org = head in ORG_NOUNS
-        carriers = {e.name for e in self.entities.values() if e.person is not org and head in e.carries
-                    and modifiers <= e.carries | {head}}
+        carriers = {e.name for e in self.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
+                    and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
         ranked = self.ranked(at, person=not org)
         if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
             ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
@@ -344,6 +379,10 @@ class Salience:
             return None  # two banks in the article: "the bank" is left as written rather than guessed
         if not carriers and not org and ranked and not self.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
             return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
+        if not candidates and org and len(carriers) == 1:
+            return carriers.pop()  # "the union", paragraphs after the article named its one union
+        if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
+            return next((n for _, n in ranked if self._unknown_kind(n)), None)
         return candidates[0][1] if candidates else None
 
 

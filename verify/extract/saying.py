@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.people import BODY_NOUNS, ROLE_NOUNS
-from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NOUNS
+from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NAME, ORG_NOUNS
 
 # verbs that report a clause: the forms a newsroom uses, present and past
 VERBS = (r"say|says|said|adds?|added|notes?|noted|explains?|explained|admits?|admitted|acknowledges?|acknowledged|"
@@ -77,6 +77,7 @@ MIN_CLAUSE_WORDS = 3
 MAX_SENTENCE = 1000  # characters: longer is a list or a run-on transcript line, not one reported clause
 ANY_VERB = re.compile(r"\b(?:" + VERBS + r")\b")
 NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
+ORGANISATION = re.compile(r"(?:[Tt]he\s+)?(?P<name>" + ORG_NAME + r")")
 NAMES = re.compile(NAME + r"(?:(?:,\s+" + NAME + r")*,?\s+and\s+" + NAME + r")?")
 
 
@@ -162,6 +163,10 @@ def leading(sentence: str) -> Saying | None:
     appositive = (match.group("appos") or "").strip()
     if NAMES.fullmatch(appositive):  # "His lawyers, Ann Roe and Tim Poe, have said": the names are the speakers
         return Saying(match.start("rest") + clause, len(sentence.rstrip()), appositive, match.start("appos") + 1)
+    organisation = ORGANISATION.fullmatch(appositive)
+    if organisation and match.group("who").split()[-1].lower() in ORG_NOUNS:  # "The largest union, the Nurses Alliance,"
+        who_at = match.start("appos") + len(match.group("appos")) - len(match.group("appos").lstrip()) + organisation.start("name")
+        return Saying(match.start("rest") + clause, len(sentence.rstrip()), organisation.group("name"), who_at)
     return Saying(match.start("rest") + clause, len(sentence.rstrip()), match.group("who").strip(), match.start("who"))
 
 

@@ -9,14 +9,19 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.organisations import ORG_NOUNS
+from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col)\.\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,4})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
 # "Dr. Omar Fenn", and in British style without the period "Dr Helen Carew", "Mrs Tovey", "Cllr Ann Roe"
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|St)\.\s+)"
-NAME_CORE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Sen|Rep|Gov)\.\s+)?(?:[A-Z]\.){0,2}\s?[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3}"
+# and the abbreviated ranks and offices of Canadian and British news: "Coun. Ann Roe", "Const. Tom Hale",
+# "Lt.-Col. Ian Ross", "Staff Sgt. Lee Ma", "Rev. Ola Dunn"
+RANK = r"(?:Coun|Couns|Const|Cst|Cpl|Sgt|Supt|Insp|Det|Rev|Hon|Capt|Maj|Lt|Col|Gen|Adm|Brig|Cmdr|Pte|Atty|Sen|Rep|Gov|St)"
+RANKED = r"(?:Staff\s+|S/)?" + RANK + r"\.(?:-" + RANK + r"\.)?\s+"
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")"
+NAME_CORE = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")?(?:[A-Z]\.){0,2}\s?[A-ZÀ-Þ][\w’'-]+"
+             r"(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,3}")
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
@@ -35,10 +40,17 @@ def bare_name(phrase: str) -> str:
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
-    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker."""
+    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker; so is
+    an organisation's ("The province's largest union, the Public Service Alliance,")."""
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
         return bare_name(appositive)
+    organisation = ORGANISATION_APPOSITIVE.fullmatch(appositive.strip()) if phrase and appositive else None
+    if organisation and phrase and phrase.split()[-1] in ORG_NOUNS:
+        return organisation.group("name")
     return phrase
+
+
+ORGANISATION_APPOSITIVE = re.compile(r"(?:[Tt]he\s+)?(?P<name>" + ORG_NAME + r")")
 
 
 INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout the primary, Warren …"
@@ -141,7 +153,10 @@ SPEAKER_NOUN = (r"(?:" + "|".join(ROLE_NOUNS) + r"|author|boy|girl|man|woman|fri
                 r"writer|editor|anchor|voice|speaker|caller|witness|neighbor|neighbour|mother|father|son|daughter|"
                 r"wife|husband|veteran|farmer|activist|donor|pollster|strategist|consultant|attorney|representative|"
                 r"organizer|organiser|member|player|fan|user|customer|employee|staffer|observer|expert|historian)s?")
-ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"}
+ROLE_WORDS = {w.lower() for w in TITLE_WORDS} | set(ROLE_NOUNS) | {"majority", "minority", "senate", "house", "state", "deputy"} | set(
+    # Canadian offices, parties and ranks before a name: "NDP MLA David Eby", "Elder Mary Thomas", "Staff Sgt. Lee Ma"
+    "mla mp mpp mna ndp liberal conservative green tory elder grand hereditary staff sgt cpl const cst supt insp det "
+    "coun capt maj".split())
 
 
 def without_role_words(phrase: str) -> str:
@@ -193,26 +208,68 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
         phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years." or "Reid and Diaz …"
-        return people.group_before(at) or people.salience.group(at) or phrase
+        # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
+        return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
-    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch"
-        phrase = leading.group("name")
+    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch", "Staff Sgt. Mike Dale of …"
+        phrase = bare_name(without_role_words(leading.group("name")))
+    if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
+        ranked = people.salience.ranked(at, person=True)
+        return ranked[0][1] if ranked else phrase
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
-    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN, phrase):
-        # "the governor" is the person the article gave that role, "the utility" the organisation described so;
-        # "the author", "a source": as written
-        definite = phrase.split()[0].lower() == "the"
-        if definite and phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
+    return read_description(phrase, at, people)
+
+
+def read_description(phrase: str, at: int, people: People) -> str | None:
+    """ "the governor" is the person the article gave that role, "the utility" the organisation described so,
+    "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
+    if phrase.lower() == "police":  # "police said": the police force the article named, else as written
+        return people.salience.described("the police", at) or phrase
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
+                    + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
+        if phrase.split()[0].lower() != "the":
+            return introduced_next(phrase, at, people) or phrase
+        if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
-        return (definite and (role_holder(phrase, people) or people.salience.described(phrase, at))) or phrase
+        return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
+    if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
+        described = role_holder(phrase, people) or people.salience.described(phrase, at)
+        if described:
+            return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
+                         r"coach|resident|worker|student|doctor|nurse|driver|owner|senior|grandmother|grandfather|widow|"
+                         r"veteran|player|farmer|teacher|lawyer|entrepreneur|athlete|artist|survivor|patient|parent)")
+LEDE_REACH = 1200  # characters after the description in which the story names its subject
+LEDE_END = 1500  # characters: where a story's opening (a photo caption, a headline and the lede) ends
+
+
+def introduced_next(phrase: str, at: int, people: People) -> str | None:
+    """ "A B.C. woman says she was turned away …" opening a story: news describes first the person it names a
+    sentence or two later ("…, said Priya Nair, 31."), someone its paragraph has not named (a photo caption
+    before it may have)."""
+    if at > LEDE_END or not LEDE_PERSON.fullmatch(phrase):
+        return None
+    paragraph = people.text.rfind("\n", 0, at) + 1
+    following = [(next(m for m in p.mentions if m > at), p.name) for p in people.people
+                 if any(at < m < at + LEDE_REACH for m in p.mentions) and not any(paragraph <= m < at for m in p.mentions)]
+    return min(following)[1] if following else None
+
+
+# a person by nationality, home or party: "the Dane", "the young Albertan", "the Liberal", "the New Democrat"
+NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
+                         r"Scot|Czech|Pole|Swiss|Greek|Thai|Turk|Israeli|Iraqi|Pakistani|Quebecer|Montrealer|Islander|"
+                         r"Newfoundlander|[A-Z][a-z]+man|Liberal|Conservative|Tory|Democrat|New Democrat|Republican)")
+DEFINITE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z\d][\w’'-]*\s+){0,3}[a-z\d][\w-]+")  # "the 58-year-old"
 
 
 # a capitalised phrase that is a clause, not a speaker: "If he wins the presidency", "In other words", "Rubio was"
