@@ -1048,3 +1048,17 @@ def test_extract_british_honorifics_without_a_period_resolve_to_the_person():
             "Trustee Mike Doyle said the consultation was a formality.")
     speakers = [c.speaker for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE]
     assert speakers == ["Gareth Pryce", "Helen Carew", "Helen Carew", "Gareth Pryce", "Jean Tovey", "Jean Tovey", "Mike Doyle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Ana Holt said the union had called the plan “reckless”.", "the union"),
+        ("Ana Holt told reporters that the council had described the offer as “insulting”.", "the council"),
+        ("Ana Holt says Tomas Reed’s flurry of late-night posts about the port was “unhinged”.", "Ana Holt"),
+    ],
+)
+def test_extract_partial_quote_cued_inside_reported_speech_is_the_clause_subjects(text, speaker):
+    """The words were called "reckless" by the subject of the reported clause, not by the reporter's whole phrase."""
+    (quote,) = find_quotes(text, People(text))
+    assert quote.speaker == speaker

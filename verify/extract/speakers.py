@@ -80,6 +80,21 @@ ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s"
                    r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")
 
 
+# a speaker phrase that holds a saying verb: the sayer, then the reported clause's subject
+REPORTED_SUBJECT = re.compile(r"^(?P<sayer>.*\S)\s+(?:said|says|told\s+\w+|added|argued|insisted|claimed|wrote|noted|"
+                              r"explained|stressed)\s+(?:that\s+)?(?P<subject>\S.*)$", re.S)
+
+
+def reported_subject(window: str) -> str:
+    """"Holt said the union had called it “reckless”": the union called it. A longer phrase after the saying verb
+    ("Holt says Reed’s flurry of late-night posts was “unhinged”") is no speaker: the words are the sayer's."""
+    found = REPORTED_SUBJECT.match(window)
+    if found is None:
+        return window
+    subject = found.group("subject")
+    return subject if len(subject.split()) <= 4 and not re.search(r"[’']s\b", subject) else found.group("sayer")
+
+
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
     start = max(sentence_start, cue_at - 160)
@@ -91,7 +106,7 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = re.sub(r"(?:\s+[a-z]+){1,4}\s+to$", "", window)  # "She went on to (say)", "Trump was quick to (add)"
     window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
-    phrase = (match.group(1) if match else window).strip()
+    phrase = reported_subject((match.group(1) if match else window).strip())
     if match and match.start() > 0 and ASIDE.match(phrase) and text.startswith(window, start):
         before = subject_before(text, sentence_start, start + match.start())  # the words before the aside
         if before and is_name(before):
