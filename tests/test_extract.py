@@ -6,6 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from verify.extract import extract_claims
 from verify.extract.quantities import find_quantities
+from verify.extract.spans import claim_bounds
 from verify.extract.people import People
 from verify.extract.quotes import find_quotes
 from verify.extract.speakers import resolve_speaker
@@ -937,7 +938,7 @@ def test_extract_justices_and_a_post_on_x():
 
 
 def test_extract_a_verb_after_a_figure_and_twice_by_its_verb():
-    assert [m.quantity.counted for m in find_quantities("A crowd of 41,250 watched the match.")] == [""]
+    assert [m.quantity.counted for m in find_quantities("Some 41,250 watched the match.")] == [""]
     claims = extract_claims(article("Ida Berg scored twice to take her season's total to 27 goals."))
     assert [c.text for c in claims if c.kind is ClaimKind.QUANTITY] == ["twice", "27 goals"]
 
@@ -1006,3 +1007,27 @@ def test_extract_british_honorifics_without_a_period_resolve_to_the_person():
             "Trustee Mike Doyle said the consultation was a formality.")
     speakers = [c.speaker for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE]
     assert speakers == ["Gareth Pryce", "Helen Carew", "Helen Carew", "Gareth Pryce", "Jean Tovey", "Jean Tovey", "Mike Doyle"]
+
+
+@pytest.mark.parametrize(("sentence", "counted", "claim"), [
+    ("A crowd of 41,250 watched the match.", "crowd", "crowd of 41,250"),
+    ("A peak workforce of 4,000 is expected once construction begins.", "workforce", "workforce of 4,000"),
+    ("The club's record attendance of more than 41,000 was set in 2018.", "attendance", "attendance of more than 41,000"),
+    ("The town has a population of 12,000 people.", "people", "12,000 people"),  # a noun after the figure comes first
+    ("The waiting list of 212,000 fell again.", "", "212,000"),  # a list is no head count of anything it names
+    ("A fleet of 12 left port at dawn.", "", "12"),
+])
+def test_extract_a_group_named_before_the_figure_is_what_it_counts(sentence, counted, claim):
+    mention = find_quantities(sentence)[0]
+    assert mention.quantity.counted == counted
+    assert sentence[slice(*claim_bounds(sentence, mention))] == claim
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("The number of people waiting for surgery fell to 212,400 at the end of September.", [("212,400", "people waiting")]),
+    ("The council voted on Wednesday, cutting the number of routes from 64 to 53.", [("64", "routes"), ("53", "routes")]),
+    ("The number of people over 65 who were vaccinated rose.", [("over 65", "")]),  # no verb ties the figure to it
+    ("The number of routes fell, the council said, and 12 buses were sold.", [("12", "buses")]),
+])
+def test_extract_the_number_of_a_thing_is_what_a_bare_figure_of_its_clause_counts(sentence, counted):
+    assert [(m.quantity.surface, m.quantity.counted) for m in find_quantities(sentence)] == counted

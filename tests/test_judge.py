@@ -329,7 +329,11 @@ QUANTITY_CASES = [
     ("Osby finished two points ahead of Kelby.", "Osby won the title to finish two points clear of Kelby.", D(2026, 5, 16), Stance.SUPPORTS),
     # a bare figure takes the noun its sentence names, to support only; not when another figure counts that noun
     ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 41,250 watched the match on Saturday.", D(2026, 5, 16), Stance.SUPPORTS),
-    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.RELATED),
+    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "Some 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.RELATED),
+    # but "a crowd of", "a workforce of" name what they count
+    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.CONFLICTS),
+    ("A peak workforce of 4,000 is expected at the bridge.", "Some 4,000 workers will be employed at the peak of the works on the bridge.",
+     D(2026, 5, 16), Stance.SUPPORTS),
     ("The leaders signed 15 agreements.", "The summit ended with 12 agreements signed, fewer than the 15 officials had announced.",
      D(2026, 5, 16), Stance.CONFLICTS),
 ]
@@ -458,3 +462,19 @@ def test_judge_evidence_core_drops_only_asides_the_claim_does_not_share(span, cl
     from verify.judge.evidence import core_of
 
     assert core_of(span, claim) == core
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a head count bounded by a span of time counts only those it bounds: the whole list is no contradiction
+    ("9,850 people had waited more than 12 months.", "Some 212,000 people are waiting for planned surgery in the region.",
+     Stance.RELATED),
+    ("9,850 people had waited more than 12 months.", "Of them, 11,200 people had been waiting more than a year.",
+     Stance.CONFLICTS),
+    ("9,850 people had waited more than 12 months.", "Of them, 9,850 people had been waiting more than a year.", Stance.SUPPORTS),
+    ("Some 9,900 people had waited more than a year.", "Some 212,000 people are waiting for planned surgery.", Stance.RELATED),
+    ("Some 200,000 people are waiting for planned surgery.", "The number of people waiting for planned surgery fell to "
+     "150,000 last week.", Stance.CONFLICTS),
+])
+def test_judge_quantity_a_count_under_a_condition_is_held_to_counts_under_it(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
+    assert finding.stance is stance, finding.note

@@ -144,3 +144,33 @@ def group_size_counted(sentence: str, end: int) -> str | None:
     if members and " of " in f" {group} ":
         return counted_after(sentence, compound.end() + members.end()) or group
     return group
+
+
+# "a crowd of 41,250", "a peak workforce of 4,000", "the club's record attendance of 41,250": a group named before
+# the figure says what it counts when nothing after it does. Only groups whose size is a head count: "a list of
+# 212,000" counts people on it, "a fleet of 12" vessels, and neither names them.
+GROUP_NOUNS = ("crowd", "attendance", "audience", "workforce", "staff", "population", "membership", "electorate",
+               "congregation", "army", "garrison", "contingent", "delegation", "crew")
+GROUP_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her|our|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>"
+                          + "|".join(GROUP_NOUNS) + r")\s+of\s+$", re.I)
+
+
+def group_before(sentence: str, start: int) -> re.Match[str] | None:
+    """The group a figure is the size of, named before it ("a crowd of 41,250"), matched in `sentence[:start]`."""
+    return GROUP_BEFORE.search(sentence, max(0, start - 60), start)
+
+
+# "The number of people waiting for planned surgery fell to 212,400", "cutting the number of routes from 64 to 53":
+# a bare figure its clause ties to "the number of X" by a verb's "to", "from", "at" or "by" counts X
+NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+", re.I)
+TIED = re.compile(r"\b(?:to|from|at|by|reached|hit|topped|totalled|totaled|was|is|were|are)\s+$", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\d")
+
+
+def counted_by_number_of(sentence: str, start: int) -> str:
+    """What "the number of X" before a bare figure in its clause counts: X."""
+    window = sentence[max(0, start - 120) : start]
+    found = list(NUMBER_OF.finditer(window))
+    if not found or not TIED.search(window) or CLAUSE_BREAK.search(window, found[-1].end()):
+        return ""
+    return counted_after(window, found[-1].end())

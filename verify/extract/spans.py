@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.counted import group_before
 from verify.extract.quantities import Mention
 
 TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
@@ -30,6 +31,9 @@ COMPARED = re.compile(r"\s+(?:less|more|fewer|lower|higher)\b", re.I)  # "14 per
 def counted_end(sentence: str, mention: Mention) -> int:
     """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
     counted = mention.quantity.counted.split()
+    group = group_before(sentence, mention.start)
+    if group and counted == [group.group("noun").lower()]:
+        return mention.end  # "a crowd of 41,250": what it counts came before it
     found = sentence.find(counted[-1], mention.end) if counted else -1
     # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
     # by its verb, and the claim is "twice"
@@ -47,6 +51,8 @@ def claim_bounds(sentence: str, mention: Mention) -> tuple[int, int]:
     owner = RANK_OWNER.search(before) if mention.quantity.ordinal else EVERY.search(before)
     if owner is not None:
         start -= len(before) - owner.start()
+    elif (group := group_before(sentence, start)) and group.group("noun").lower() == mention.quantity.counted:
+        start = group.start("noun")  # "workforce of 4,000": the group it is the size of
     if mention.quantity.unit == "percent" and (compared := COMPARED.match(sentence, end)):
         end = compared.end()
     if (tail := TAIL.match(sentence, end)) is not None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from verify.extract.money import currency_after, is_currency
-from verify.extract.units import measure_of, only_to_agree, same_measure, unit_words_as_measure
-from verify.judge.values import FIGURE_DIGITS, other_currency, same_number
+from verify.extract.units import measure_of, only_to_agree, parse_unit, same_measure, unit_words_as_measure
+from verify.extract.numbers import QUALIFIER_RE, interval, qualifier_of
+from verify.extract.quantities import find_quantities
+from verify.judge.values import FIGURE_DIGITS, agrees, other_currency, same_number
 from verify.lexical import tokenize
 from verify.models import Qualifier, Quantity
 
@@ -19,7 +21,8 @@ SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet"
             "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
             "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
             "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
-            "inhabit": "peopl"}
+            "inhabit": "peopl", "popul": "peopl", "audienc": "spectat", "workforc": "worker", "staff": "worker",
+            "employe": "worker", "membership": "member", "elector": "voter"}
 
 
 def noun_chunk(counted: str) -> list[str]:
@@ -87,3 +90,37 @@ def loosely_same(claim: Quantity, other: Quantity) -> bool:
     """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
     "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
     return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
+
+
+BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)
+
+
+def conditions(sentence: str, claim: Quantity) -> list[Quantity]:
+    """The spans of time a head count is bounded by in its sentence: "9,850 people had waited more than 12 months"
+    counts only those who waited that long."""
+    if claim.unit or claim.ordinal:
+        return []
+    return [q for q in spans_of_time(sentence) if q.surface != claim.surface and q.qualifier in BOUNDS]
+
+
+# "more than a year", "over an hour": a bound of one unit, which the figure reader leaves alone ("a year ago")
+ONE_SPAN = re.compile(r"\b(?P<qual>" + QUALIFIER_RE + r")\s+(?:a|an|one)\s+(?P<unit>year|month|week|day|hour|minute|decade)\b", re.I)
+
+
+def spans_of_time(sentence: str) -> list[Quantity]:
+    """The spans of time a sentence gives, "more than a year" among them."""
+    spans = [m.quantity for m in find_quantities(sentence) if measure_of(m.quantity.unit) == "duration"]
+    for found in ONE_SPAN.finditer(sentence):
+        qualifier = qualifier_of(found.group("qual"))
+        low, high = interval(1.0, qualifier, found.group("qual"))
+        spans.append(Quantity(value=1.0, low=low, high=high, qualifier=qualifier, unit=parse_unit(found.group("unit")) or "",
+                              surface=found.group(0)))
+    return spans
+
+
+def states_conditions(claim_sentence: str, claim: Quantity, sentence: str) -> bool:
+    """Does an evidence sentence count under the claim's conditions ("more than a year" for "more than 12 months")?
+    One that does not ("212,000 people are waiting") counts a larger group, and is no contradiction."""
+    mine = conditions(claim_sentence, claim)
+    theirs = spans_of_time(sentence) if mine else []
+    return all(any(agrees(condition, other) for other in theirs) for condition in mine)

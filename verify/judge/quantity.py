@@ -12,7 +12,7 @@ from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
 from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, measured, noun_chunk, repeats,
-                                  same_counted)
+                                  same_counted, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -321,7 +321,8 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
     about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
                 and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal
-                and same_counted(claim.quantity, q, cosine=1.0)]
+                and same_counted(claim.quantity, q, cosine=1.0)
+                and states_conditions(claim.sentence, claim.quantity, evidence_text[at[0] : at[1]])]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
