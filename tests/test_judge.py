@@ -131,6 +131,7 @@ def test_judge_partial_list_is_not_a_count(evidence):
 
 CHANGE = "Varnia and Ostrel agreed to expand the exchange programme to 2,500 students a year, up from 800."
 TARGET = "The plant will grow to 900 workers by 2030."
+DONE = "The exchange programme grew to 2,500 students a year this month, up from 800."
 
 
 @pytest.mark.parametrize(
@@ -140,6 +141,15 @@ TARGET = "The plant will grow to 900 workers by 2030."
         (CHANGE, "The exchange programme will take 2,500 students a year.", Stance.SUPPORTS),
         (TARGET, "The plant has more than 850 workers.", Stance.RELATED),  # a target is not a current figure
         (TARGET, "The plant will grow to 900 workers.", Stance.SUPPORTS),
+        # a change to come starts from today's figure ("agreed to expand …, up from 800", "could cut it from two days")
+        (CHANGE, "The exchange programme takes 800 students a year.", Stance.SUPPORTS),
+        ("Operators say the bridge could cut the journey to the port from two days to under nine hours.",
+         "The journey to the port now takes 48 hours.", Stance.SUPPORTS),
+        # a change done leaves its start an old figure: the claim is held to where it went
+        (DONE, "The exchange programme takes 800 students a year.", Stance.CONFLICTS),
+        (DONE, "The exchange programme takes 2,500 students a year.", Stance.SUPPORTS),
+        ("Inflation fell from 4.5 per cent to 3.9 per cent in February.", "Inflation is 4.5 per cent.", Stance.CONFLICTS),
+        ("Inflation fell from 4.5 per cent to 3.9 per cent in February.", "Inflation is 3.9 per cent.", Stance.SUPPORTS),
     ],
 )
 def test_judge_earlier_values_and_targets(evidence, claim, stance):
@@ -465,6 +475,47 @@ def test_judge_evidence_core_drops_only_asides_the_claim_does_not_share(span, cl
 
 
 @pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a change and a level measure different things: neither contradicts the other
+    ("The company's revenue rose to 388 million kroner last year.", "Its wage bill rose by 40 million kroner last year.",
+     Stance.RELATED),
+    ("The reform cuts the network to 53 routes.", "This reform cuts 11 routes and calls it progress.", Stance.RELATED),
+    ("The reform cuts 11 routes.", "The council cut the number of routes to 53 on Wednesday.", Stance.RELATED),
+    ("Admissions rose 9 percent last week.", "Admissions rose to 9 per 100,000 people last week.", Stance.RELATED),
+    # two changes, or two levels, still do
+    ("The reform cuts 15 routes.", "This reform cuts 11 routes and calls it progress.", Stance.CONFLICTS),
+    ("Operations were up 15 percent on a year earlier.", "Hospitals carried out 18,700 operations, 6 percent more than a year earlier.",
+     Stance.CONFLICTS),
+    ("The company's revenue rose to 398 million kroner last year.", "Revenue rose to 388 million kroner last year.",
+     Stance.CONFLICTS),
+    ("The wage bill rose by 40 million kroner last year.", "The wage bill rose 40 million kroner last year.", Stance.SUPPORTS),
+    ("Revenue climbed to 520 million kroner last year.", "Revenue rose to 388 million kroner last year.", Stance.CONFLICTS),
+    # a run of years is no change, though its verb is one
+    ("Passenger numbers have gone up five years in a row.", "It was the third year in a row that passenger numbers rose.",
+     Stance.CONFLICTS),
+    # the start of a change with its own year is that year's figure; the end of an approved one is a level
+    ("Trade had stood at $5.5 billion in 2020.", "Trade reached $18.4 billion last year, up from $9.1 billion in 2020.",
+     Stance.CONFLICTS),
+    ("The reform cuts the network to 40 routes.", "The council approved a reform on Wednesday, cutting the number of routes "
+     "from 64 to 53.", Stance.CONFLICTS),
+])
+def test_judge_quantity_a_change_is_never_held_against_a_level(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 3))
+    assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a sum says nothing of what it is for: a sentence sharing only the company's name is about another sum
+    ("Last year Brennlink's revenue rose to 388 million kroner.",
+     "Brennlink ordered two ferries from the Kaldvik shipyard for 410 million kroner last year.", Stance.RELATED),
+    ("Last year Brennlink's revenue rose to 388 million kroner.", "Brennlink's revenue was 410 million kroner last year.",
+     Stance.CONFLICTS),
+])
+def test_judge_quantity_a_sum_is_contradicted_only_by_a_sentence_about_it(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 3))
+    assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
     # a head count bounded by a span of time counts only those it bounds: the whole list is no contradiction
     ("9,850 people had waited more than 12 months.", "Some 212,000 people are waiting for planned surgery in the region.",
      Stance.RELATED),
@@ -476,5 +527,27 @@ def test_judge_evidence_core_drops_only_asides_the_claim_does_not_share(span, cl
      "150,000 last week.", Stance.CONFLICTS),
 ])
 def test_judge_quantity_a_count_under_a_condition_is_held_to_counts_under_it(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
+    assert finding.stance is stance, finding.note
+
+
+JOURNEY = "Freight operators say a journey to the port that now takes {} hours will be done in under nine hours."
+CUT = "Freight operators say the bridge could cut the journey to the port from two days to under nine hours."
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # durations in two units contradict when both speak of one span
+    ("The customs dispute had dragged on for two years.", "The two countries settled a seven-month dispute over customs "
+     "checks on Sunday.", Stance.CONFLICTS),
+    ("The customs dispute had dragged on for seven months.", "The two countries settled a seven-month dispute over customs "
+     "checks on Sunday.", Stance.SUPPORTS),
+    ("The energy agreement runs for three decades.", "The agreement runs for 20 years.", Stance.CONFLICTS),
+    ("The energy agreement runs for two decades.", "The agreement runs for 20 years.", Stance.SUPPORTS),
+    # and not otherwise: another span of the same story
+    ("The customs dispute lasted seven months.", "The energy agreement runs for 20 years.", Stance.RELATED),
+    (JOURNEY.format(48), CUT, Stance.SUPPORTS),
+    (JOURNEY.format(72), CUT, Stance.CONFLICTS),
+])
+def test_judge_quantity_durations_in_two_units_contradict_as_one_span(claim, evidence, stance):
     finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
     assert finding.stance is stance, finding.note

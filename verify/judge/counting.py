@@ -92,6 +92,23 @@ def loosely_same(claim: Quantity, other: Quantity) -> bool:
     return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
 
 
+def folded(sentence: str) -> set[str]:
+    """A sentence's words, stemmed, synonyms folded ("deal" is "agreement")."""
+    return {SYNONYMS.get(w, w) for w in tokenize(sentence)}
+
+
+def plain_words(text: str, other: str) -> set[str]:
+    """The words of a claim that are no names, folded: lower-case words, and its first word unless that is a name
+    (possessive, or written with a capital inside either sentence). A sum says nothing of what it is for, so to
+    contradict one a sentence must share such a word ("revenue"), not only a name: "Sundlink's revenue rose to 388
+    million kroner" is not contradicted by "Sundlink ordered two ferries for 410 million kroner"."""
+    words = text.split()
+    inner_capitals = {w.strip(".,;:’'s").lower() for sentence in (text, other) for w in sentence.split()[1:] if w[:1].isupper()}
+    first = words[:1] if words and words[0][:1].isupper() and not re.search(r"[’']s?$", words[0]) \
+        and words[0].strip(".,;:").lower() not in inner_capitals else []
+    return folded(" ".join(first + [w for w in words if w[:1].islower()]))
+
+
 BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)
 
 
