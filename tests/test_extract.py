@@ -1031,3 +1031,19 @@ def test_extract_a_group_named_before_the_figure_is_what_it_counts(sentence, cou
 ])
 def test_extract_the_number_of_a_thing_is_what_a_bare_figure_of_its_clause_counts(sentence, counted):
     assert [(m.quantity.surface, m.quantity.counted) for m in find_quantities(sentence)] == counted
+
+
+@pytest.mark.parametrize(("sentence", "counted", "claim"), [
+    ("Drivers will walk out for the eighth time since 2020.", "strikes", "for the eighth time since 2020"),
+    ("The union will strike on May 20, the fifth time drivers have walked out since 2020.", "strikes",
+     "the fifth time drivers have walked out since 2020"),
+    ("Drivers have walked out 11 times since 2020.", "strikes", "11 times since 2020"),
+    # a period between "time" and its verb, and the verb's object as what is counted
+    ("It is the fourth time in a year that the operator has raised its fares.", "fares",
+     "the fourth time in a year that the operator has raised its fares"),
+    # a period that is a figure of its own is a claim of its own, which the rank's claim does not check
+    ("The operator raised its fares for the second time in twelve months.", "fares", "for the second time"),
+])
+def test_extract_what_a_count_of_times_counts_read_from_its_verb(sentence, counted, claim):
+    mention = find_quantities(sentence)[0]
+    assert (mention.quantity.counted, sentence[slice(*claim_bounds(sentence, mention))]) == (counted, claim)

@@ -80,16 +80,22 @@ VERB_NOUNS = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit
               "spoken": "conversations", "talked": "talks", "called": "calls", "phoned": "calls", "travelled": "trips",
               "traveled": "trips", "won": "wins", "lost": "defeats", "voted": "votes", "struck": "strikes",
               "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals",
-              "visiting": "visits", "meeting": "meetings", "travelling": "trips", "traveling": "trips", "toured": "visits"}
-VERB_BEFORE = re.compile(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[a-z]+\s+){0,2}$")
+              "visiting": "visits", "meeting": "meetings", "travelling": "trips", "traveling": "trips", "toured": "visits",
+              # "drivers have walked out for the fifth time": a walkout is a strike
+              "walked out": "strikes", "walk out": "strikes", "walking out": "strikes", "walks out": "strikes",
+              "went on strike": "strikes", "go on strike": "strikes", "gone on strike": "strikes"}
+_VERBS = "|".join(sorted(VERB_NOUNS, key=len, reverse=True))  # the longest first: "walked out" before "walked"
+VERB_BEFORE = re.compile(r"\b(?P<verb>" + _VERBS + r")\s+(?:[a-z]+\s+){0,2}$")
 
 
 TIMES = re.compile(r"^(?:times?|occasions?)\b", re.I)
 AUXILIARY = r"(?:(?:has|had|have|was|were|is|are|will|would)\s+(?:been\s+|now\s+|already\s+)?)?"
-ACTION = r"(?P<verb>" + "|".join(VERB_NOUNS) + r"|visits|meets|travels|[a-z]{3,}ed)"
+ACTION = r"(?P<verb>" + _VERBS + r"|visits|meets|travels|[a-z]{3,}ed)"
 # "the seventh time Marek had visited", "the fifth time that the two have met": the verb after says what is counted
-VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?"
-                              + AUXILIARY + ACTION + r"\b")
+# "the fourth time in a year that Sundlink has raised its fares": the period first, and the verb's object
+VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)(?:\s+in\s+(?:a|an|one|the\s+(?:past|last)|[a-z]+|\d+)\s+[a-z]+)?"
+                              r"\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?" + AUXILIARY + ACTION
+                              + r"\b(?P<object>\s+(?:the|its|his|her|their)\s+[a-z][\w-]*(?=[\s,.;:]|$))?")
 # "Marek visited Ostrel for the seventh time", "he was arrested for a third time"
 VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?P<object>(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
 # "won the league for the 11th time": a thing, not a name, as the verb's object is what is counted
@@ -124,7 +130,7 @@ def counted_by_verb(before: str, counted: str) -> str:
         return counted
     verb = VERB_BEFORE.search(before[-40:])
     if verb is None:  # "visited Russia 11 times": an object between verb and number
-        verb = re.search(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
+        verb = re.search(r"\b(?P<verb>" + _VERBS + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
     return VERB_NOUNS[verb.group("verb")] if verb else counted
 
 

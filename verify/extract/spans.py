@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.counted import group_before
+from verify.extract.counted import VERB_AFTER_TIMES, group_before
 from verify.extract.quantities import Mention
 
 TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
@@ -39,6 +39,9 @@ def counted_end(sentence: str, mention: Mention) -> int:
     # by its verb, and the claim is "twice"
     if found >= 0 and found - mention.end <= NEAR_NOUN and not FIGURE.search(sentence, mention.end, found):
         return found + len(counted[-1])
+    by_verb = VERB_AFTER_TIMES.match(sentence, mention.end) if counted else None
+    if by_verb:  # "the fifth time drivers have walked out": the verb after says what is counted
+        return by_verb.end()
     times = TIMES_AFTER.match(sentence, mention.end)
     return times.end() if times else mention.end
 
