@@ -551,3 +551,20 @@ CUT = "Freight operators say the bridge could cut the journey to the port from t
 def test_judge_quantity_durations_in_two_units_contradict_as_one_span(claim, evidence, stance):
     finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
     assert finding.stance is stance, finding.note
+
+
+WAITING = ("The number of people waiting for planned surgery fell to 212,400 at the end of September, the ministry said. "
+           "Of those, 9,850 had been waiting for more than a year, down from 11,200 in June.")
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "Of those" counts a part of what the sentence before counted: it backs a claim about that part
+    ("The ministry said 9,850 people had waited more than 12 months.", Stance.SUPPORTS),
+    # and the start of a change with its own time is that time's figure
+    ("In June, 11,200 people had been waiting more than 12 months for surgery.", Stance.SUPPORTS),
+    # but never contradicts one: the part is read from the sentence before, not stated
+    ("The ministry said 15,000 people had waited more than 12 months.", Stance.RELATED),
+])
+def test_judge_quantity_of_those_is_a_part_of_what_the_sentence_before_counted(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), WAITING, 0.8, dt.date(2026, 10, 8), dt.date(2026, 10, 5))
+    assert finding.stance is stance, finding.note

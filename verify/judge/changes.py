@@ -52,6 +52,8 @@ TO_COME = re.compile(r"\b(?:will|shall|would|could|might|set to|due to|plans?|pl
 FROM_START = re.compile(r"\bfrom\s+$", re.I)
 UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$", re.I)
 TO_NEXT = re.compile(r"\s*to\s+", re.I)
+OWN_TIME_AFTER = re.compile(r"\s*(?:(?i:in|on|at\s+the\s+end\s+of)\s+(?:\d|[A-Z])|(?i:last\s+(?:year|month|week))"
+                            r"|(?i:an?\s+(?:year|month|week)\s+(?:earlier|before|ago)))")
 
 
 # a change to come said with a modal: a claim about what is now is held to its start ("a journey that now takes
@@ -71,8 +73,8 @@ def is_old_value(sentence: str, start: int, end: int, starts: list[int]) -> bool
     """Is the figure at `start`-`end` the start of a change done: the 4.5 of "fell from 4.5 percent to 3.9 percent",
     the 800 of "grew to 2,500 students, up from 800"? (`starts`: where the sentence's figures begin.) Not in a change
     to come, whose start is the present figure."""
-    if is_change_to_come(sentence):
-        return False
+    if is_change_to_come(sentence) or OWN_TIME_AFTER.match(sentence, end):
+        return False  # "down from 11,200 in June": the figure of its own time, which the dates compare
     before = sentence[max(0, start - 20) : start]
     if UP_FROM.search(before):
         return True

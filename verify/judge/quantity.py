@@ -183,25 +183,28 @@ def read_claim(claim: QuantityClaim) -> ClaimReading:
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
     """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence."""
     reading = read_claim(claim)
-    found = []
+    found, before = [], ""
     for sentence in split_sentences(evidence_text):
+        previous, before = before, sentence.text
         if PLANNED.search(sentence.text) and not reading.future:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         if bool(REQUESTED.search(sentence.text)) != reading.requested:
             continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
-        found += [(q, (sentence.start, sentence.end)) for q in figures_of_sentence(claim, reading, sentence.text, cosine)]
+        found += [(q, (sentence.start, sentence.end)) for q in figures_of_sentence(claim, reading, (previous, sentence.text), cosine)]
     return found
 
 
-def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentence: str, cosine: float) -> list[Quantity]:
-    """The figures of one evidence sentence that count what the claim counts, in the claim's unit.
+def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: tuple[str, str], cosine: float) -> list[Quantity]:
+    """The figures of one evidence sentence (with the sentence before it) that count what the claim counts, in the
+    claim's unit.
 
     "years", "times", a bare sum of money say little of what is counted, so for them the
     sentence must share some of the claim's other words, or more of them when the passage as a
     whole is not close in meaning.
     """
+    before, sentence = sentences
     mentions = comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence)))
-    read = [(counted_from_sentence(m, sentence, claim.quantity, mentions), is_change(sentence, m)) for m in mentions]
+    read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     # a change ("rose by 40 million") and a level ("rose to 388 million") may agree by chance, never conflict
     other_kind = {id(q) for q, change in read if change != reading.change}
@@ -235,14 +238,20 @@ def about_what_was(claim: QuantityClaim) -> bool:
     return bool(EARLIER_STATE.search(claim.sentence)) and len(find_quantities(claim.sentence)) == 1
 
 
-def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention]) -> Quantity:
+def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention], before: str = "") -> Quantity:
     """An evidence figure with no noun after it, given the claim's noun when its sentence names that: "a hosepipe ban
-    …, its third since 2010", "A crowd of 41,250 watched"."""
+    …, its third since 2010", "A crowd of 41,250 watched"; or when its sentence opens "Of those" and the sentence
+    `before` it names that ("The number of people waiting … Of those, 9,850 had been waiting more than a year")."""
     q = mention.quantity
     head = noun_chunk(claim.counted)[-1:] if claim.counted else []
+    of_those = bool(before) and bool(PARTITIVE_OPENING.match(sentence))
     # a sum names what it is for elsewhere in its sentence ("The reform will cost €86 million" is the €86 million reform)
-    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal or head[0] in GENERIC_COUNTED:
+    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal \
+            or (head[0] in GENERIC_COUNTED and not of_those):
         return q
+    if of_those:  # a part of what the sentence before counted: it may back a claim about that part, never contradict one
+        named = {SYNONYMS.get(w, w) for w in tokenize(before)}
+        return q.model_copy(update={"counted": claim.counted}) if head[0] in named and agrees(claim, q) else q
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
     # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
     # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
@@ -252,6 +261,9 @@ def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, othe
         return q  # a guessed noun may back a figure, never contradict one ("scored twice" is not "his tally of 27")
     words = tokenize(sentence[: mention.start] if q.ordinal else sentence)
     return q.model_copy(update={"counted": claim.counted}) if head[0] in {SYNONYMS.get(w, w) for w in words} else q
+
+
+PARTITIVE_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these)\b", re.I)
 
 
 def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
