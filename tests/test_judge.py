@@ -568,3 +568,17 @@ WAITING = ("The number of people waiting for planned surgery fell to 212,400 at 
 def test_judge_quantity_of_those_is_a_part_of_what_the_sentence_before_counted(claim, stance):
     finding = judge_quantity(quantity_claim(claim), WAITING, 0.8, dt.date(2026, 10, 8), dt.date(2026, 10, 5))
     assert finding.stance is stance, finding.note
+
+
+LEAKS = "MAYOR: The leaks will be fixed as well. We have set aside 35 million crowns for it this year."
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "for it": what the sum is for is said in the sentence before
+    ("The council has earmarked 35 mln crowns for leak repairs this year.", Stance.SUPPORTS),
+    ("The council has set aside 80 million crowns this year to fix leaking pipes.", Stance.CONFLICTS),
+    ("The council has earmarked 80 million crowns for the new stadium this year.", Stance.RELATED),
+])
+def test_judge_quantity_a_sum_for_it_is_for_what_the_sentence_before_names(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), LEAKS, 0.6, dt.date(2026, 8, 22), dt.date(2026, 8, 5), 0.5)
+    assert finding.stance is stance, finding.note

@@ -141,3 +141,13 @@ def states_conditions(claim_sentence: str, claim: Quantity, sentence: str) -> bo
     mine = conditions(claim_sentence, claim)
     theirs = spans_of_time(sentence) if mine else []
     return all(any(agrees(condition, other) for other in theirs) for condition in mine)
+
+
+# "The leaks will be fixed as well. We have set aside 35 million crowns for it this year.": what the sum is for is
+# said in the sentence before
+REFERS_BACK = re.compile(r"\b(?:for|on|of|to|in|into|with|from)\s+(?:it|them)\b", re.I)
+
+
+def about_text(before: str, sentence: str) -> str:
+    """The words that say what a sentence's figures are about: the sentence, and the one before when it points back."""
+    return f"{before} {sentence}" if before and REFERS_BACK.search(sentence) else sentence

@@ -12,8 +12,8 @@ from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
 from verify.judge.changes import claim_is_change, is_change, is_modal_change, is_old_value
-from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, measured, noun_chunk, repeats,
-                                  folded, plain_words, same_counted, states_conditions)
+from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first, loosely_same, measured,
+                                  noun_chunk, plain_words, repeats, same_counted, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -183,14 +183,17 @@ def read_claim(claim: QuantityClaim) -> ClaimReading:
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
     """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence."""
     reading = read_claim(claim)
-    found, before = [], ""
-    for sentence in split_sentences(evidence_text):
-        previous, before = before, sentence.text
+    found = []
+    sentences = split_sentences(evidence_text)
+    for previous, sentence in zip([None, *sentences], sentences):
         if PLANNED.search(sentence.text) and not reading.future:
             continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
         if bool(REQUESTED.search(sentence.text)) != reading.requested:
             continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
-        found += [(q, (sentence.start, sentence.end)) for q in figures_of_sentence(claim, reading, (previous, sentence.text), cosine)]
+        before = previous.text if previous else ""
+        # the sentence's span holds the one before when that says what its figures are about ("… for it this year")
+        start = previous.start if previous and about_text(before, sentence.text) != sentence.text else sentence.start
+        found += [(q, (start, sentence.end)) for q in figures_of_sentence(claim, reading, (before, sentence.text), cosine)]
     return found
 
 
@@ -208,14 +211,14 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     # a change ("rose by 40 million") and a level ("rose to 388 million") may agree by chance, never conflict
     other_kind = {id(q) for q, change in read if change != reading.change}
-    mine = set(reading.context)
-    shared = shared_context(mine, sentence)
+    mine, about_words = set(reading.context), about_text(before, sentence)
+    shared = shared_context(mine, about_words)
     if reading.generic:
         same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
         if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
             # little shared context: only the same specific figure may back the claim, with a word of what it is
             # about besides names ("trade" for "$18.4bn"; not "Varnia" for "$3.2 billion" on defence)
-            about = mine & folded(sentence) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
+            about = mine & folded(about_words) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
             figures = [q for q in figures if about and repeats(claim.quantity, q)]
     # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
     # when the sentences share most of their other words
