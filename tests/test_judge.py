@@ -582,3 +582,18 @@ LEAKS = "MAYOR: The leaks will be fixed as well. We have set aside 35 million cr
 def test_judge_quantity_a_sum_for_it_is_for_what_the_sentence_before_names(claim, stance):
     finding = judge_quantity(quantity_claim(claim), LEAKS, 0.6, dt.date(2026, 8, 22), dt.date(2026, 8, 5), 0.5)
     assert finding.stance is stance, finding.note
+
+
+GOALS = "Striker Jonas Berg scored both goals, taking his tally for the season to 27, a club record."
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "both goals" are two goals: they back "scored twice" and "two goals against Kelby Town"
+    ("Berg scored twice as Norhaven beat Kelby Town on Saturday.", Stance.SUPPORTS),
+    ("Berg scored two goals against Kelby Town.", Stance.SUPPORTS),
+    # but never contradict a count: "both" seldom says how many there are in all
+    ("Berg scored three times as Norhaven beat Kelby Town on Saturday.", Stance.RELATED),
+])
+def test_judge_quantity_both_is_two_of_what_it_names(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), GOALS, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16), 0.5)
+    assert finding.stance is stance, finding.note

@@ -27,7 +27,7 @@ SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet"
 
 def noun_chunk(counted: str) -> list[str]:
     """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
-    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
+    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|against|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
     chunk = []
     for word in tokenize(head_phrase):
         if chunk and (word.endswith("ing") or word in POSITION_WORDS):
@@ -151,3 +151,15 @@ REFERS_BACK = re.compile(r"\b(?:for|on|of|to|in|into|with|from)\s+(?:it|them)\b"
 def about_text(before: str, sentence: str) -> str:
     """The words that say what a sentence's figures are about: the sentence, and the one before when it points back."""
     return f"{before} {sentence}" if before and REFERS_BACK.search(sentence) else sentence
+
+
+BOTH = re.compile(r"\bboth\s+(?:(?:of\s+)?(?:the|his|her|its|their)\s+)?(?P<noun>[a-z][\w-]*)\b", re.I)
+
+
+def pairs(sentence: str, claim: Quantity) -> list[Quantity]:
+    """"scored both goals": two of what the claim counts, when it counts that. Read for support only: "both" says
+    how many of something the sentence names, seldom all there are ("both goals" of a match, 27 of a season)."""
+    head = noun_chunk(claim.counted)[-1:]
+    return [Quantity(value=2.0, low=2.0, high=2.0, qualifier=Qualifier.EXACT, counted=found.group("noun"), surface="both")
+            for found in BOTH.finditer(sentence) if head and not claim.ordinal and not claim.unit
+            and noun_chunk(found.group("noun")) == head]

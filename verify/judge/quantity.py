@@ -13,7 +13,7 @@ from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
 from verify.judge.changes import claim_is_change, is_change, is_modal_change, is_old_value
 from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first, loosely_same, measured,
-                                  noun_chunk, plain_words, repeats, same_counted, states_conditions)
+                                  noun_chunk, pairs, plain_words, repeats, same_counted, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -209,6 +209,7 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     mentions = comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence)))
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
+    figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
     # a change ("rose by 40 million") and a level ("rose to 388 million") may agree by chance, never conflict
     other_kind = {id(q) for q, change in read if change != reading.change}
     mine, about_words = set(reading.context), about_text(before, sentence)
