@@ -11,7 +11,7 @@ from verify.extract.numbers import QUALIFIER_RE, interval, qualifier_of
 from verify.extract.quantities import find_quantities
 from verify.judge.values import FIGURE_DIGITS, agrees, other_currency, same_number
 from verify.lexical import tokenize
-from verify.models import Qualifier, Quantity
+from verify.models import Qualifier, Quantity, QuantityClaim
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
                   "appear", "term", "case", "death", "infect", "arrest"}
@@ -107,6 +107,23 @@ def plain_words(text: str, other: str) -> set[str]:
     first = words[:1] if words and words[0][:1].isupper() and not re.search(r"[’']s?$", words[0]) \
         and words[0].strip(".,;:").lower() not in inner_capitals else []
     return folded(" ".join(first + [w for w in words if w[:1].islower()]))
+
+
+BARE_CONTEXT = 0.6  # share of the claim's other words a sentence must have to speak of the same thing
+
+
+def shared_context(mine: set[str], sentence: str) -> float:
+    """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
+    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
+
+
+def one_span(claim: QuantityClaim, q: Quantity, sentence: str, context: set[str]) -> bool:
+    """Durations in two units contradict each other only when both speak of one span: when what the span is of is
+    named in both sentences ("a seven-month dispute", "the dispute dragged on for two years"), or the sentences share
+    most of what the claim says ("The agreement runs for 20 years", "The energy agreement runs for three decades");
+    "lasted seven months" is no contradiction of "runs for 20 years"."""
+    things = set(noun_chunk(measured(q))[1:]) | set(noun_chunk(measured(claim.quantity))[1:])
+    return bool(things & folded(claim.sentence) & folded(sentence)) or shared_context(context, sentence) >= BARE_CONTEXT
 
 
 BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)

@@ -12,8 +12,9 @@ from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
 from verify.judge.changes import claim_is_change, is_change, is_modal_change, is_old_value
-from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first, loosely_same, measured,
-                                  noun_chunk, pairs, plain_words, repeats, same_counted, states_conditions)
+from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first,
+                                  loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
+                                  same_counted, shared_context, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -147,11 +148,6 @@ def shares_a_word(mine: set[str], sentence: str) -> bool:
     return not mine or bool(mine & folded(sentence))
 
 
-def shared_context(mine: set[str], sentence: str) -> float:
-    """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
-    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
-
-
 @dataclass(frozen=True)
 class ClaimReading:
     """What the claim's sentence says of its figure, read once for every sentence of the evidence."""
@@ -229,7 +225,6 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
             and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))]
 
 
-BARE_CONTEXT = 0.6
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
 
 
@@ -382,15 +377,6 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     if not wrong:
         return finding(Stance.RELATED, converted[0], "in another currency")
     return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
-
-
-def one_span(claim: QuantityClaim, q: Quantity, sentence: str, context: set[str]) -> bool:
-    """Durations in two units contradict each other only when both speak of one span: when what the span is of is
-    named in both sentences ("a seven-month dispute", "the dispute dragged on for two years"), or the sentences share
-    most of what the claim says ("The agreement runs for 20 years", "The energy agreement runs for three decades");
-    "lasted seven months" is no contradiction of "runs for 20 years"."""
-    things = set(noun_chunk(measured(q))[1:]) | set(noun_chunk(measured(claim.quantity))[1:])
-    return bool(things & folded(claim.sentence) & folded(sentence)) or shared_context(context, sentence) >= BARE_CONTEXT
 
 
 def superseded(claim: QuantityClaim, evidence: list[Evidence], article_date: dt.date | None) -> list[Evidence]:
