@@ -131,6 +131,7 @@ def test_judge_partial_list_is_not_a_count(evidence):
 
 CHANGE = "Varnia and Ostrel agreed to expand the exchange programme to 2,500 students a year, up from 800."
 TARGET = "The plant will grow to 900 workers by 2030."
+DONE = "The exchange programme grew to 2,500 students a year this month, up from 800."
 
 
 @pytest.mark.parametrize(
@@ -140,6 +141,15 @@ TARGET = "The plant will grow to 900 workers by 2030."
         (CHANGE, "The exchange programme will take 2,500 students a year.", Stance.SUPPORTS),
         (TARGET, "The plant has more than 850 workers.", Stance.RELATED),  # a target is not a current figure
         (TARGET, "The plant will grow to 900 workers.", Stance.SUPPORTS),
+        # a change to come starts from today's figure ("agreed to expand …, up from 800", "could cut it from two days")
+        (CHANGE, "The exchange programme takes 800 students a year.", Stance.SUPPORTS),
+        ("Operators say the bridge could cut the journey to the port from two days to under nine hours.",
+         "The journey to the port now takes 48 hours.", Stance.SUPPORTS),
+        # a change done leaves its start an old figure: the claim is held to where it went
+        (DONE, "The exchange programme takes 800 students a year.", Stance.CONFLICTS),
+        (DONE, "The exchange programme takes 2,500 students a year.", Stance.SUPPORTS),
+        ("Inflation fell from 4.5 per cent to 3.9 per cent in February.", "Inflation is 4.5 per cent.", Stance.CONFLICTS),
+        ("Inflation fell from 4.5 per cent to 3.9 per cent in February.", "Inflation is 3.9 per cent.", Stance.SUPPORTS),
     ],
 )
 def test_judge_earlier_values_and_targets(evidence, claim, stance):
@@ -329,7 +339,11 @@ QUANTITY_CASES = [
     ("Osby finished two points ahead of Kelby.", "Osby won the title to finish two points clear of Kelby.", D(2026, 5, 16), Stance.SUPPORTS),
     # a bare figure takes the noun its sentence names, to support only; not when another figure counts that noun
     ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 41,250 watched the match on Saturday.", D(2026, 5, 16), Stance.SUPPORTS),
-    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.RELATED),
+    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "Some 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.RELATED),
+    # but "a crowd of", "a workforce of" name what they count
+    ("Osby won 2-1 in front of 41,250 fans on Saturday.", "A crowd of 39,000 watched the match on Saturday.", D(2026, 5, 16), Stance.CONFLICTS),
+    ("A peak workforce of 4,000 is expected at the bridge.", "Some 4,000 workers will be employed at the peak of the works on the bridge.",
+     D(2026, 5, 16), Stance.SUPPORTS),
     ("The leaders signed 15 agreements.", "The summit ended with 12 agreements signed, fewer than the 15 officials had announced.",
      D(2026, 5, 16), Stance.CONFLICTS),
 ]
@@ -458,3 +472,128 @@ def test_judge_evidence_core_drops_only_asides_the_claim_does_not_share(span, cl
     from verify.judge.evidence import core_of
 
     assert core_of(span, claim) == core
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a change and a level measure different things: neither contradicts the other
+    ("The company's revenue rose to 388 million kroner last year.", "Its wage bill rose by 40 million kroner last year.",
+     Stance.RELATED),
+    ("The reform cuts the network to 53 routes.", "This reform cuts 11 routes and calls it progress.", Stance.RELATED),
+    ("The reform cuts 11 routes.", "The council cut the number of routes to 53 on Wednesday.", Stance.RELATED),
+    ("Admissions rose 9 percent last week.", "Admissions rose to 9 per 100,000 people last week.", Stance.RELATED),
+    # two changes, or two levels, still do
+    ("The reform cuts 15 routes.", "This reform cuts 11 routes and calls it progress.", Stance.CONFLICTS),
+    ("Operations were up 15 percent on a year earlier.", "Hospitals carried out 18,700 operations, 6 percent more than a year earlier.",
+     Stance.CONFLICTS),
+    ("The company's revenue rose to 398 million kroner last year.", "Revenue rose to 388 million kroner last year.",
+     Stance.CONFLICTS),
+    ("The wage bill rose by 40 million kroner last year.", "The wage bill rose 40 million kroner last year.", Stance.SUPPORTS),
+    ("Revenue climbed to 520 million kroner last year.", "Revenue rose to 388 million kroner last year.", Stance.CONFLICTS),
+    # a run of years is no change, though its verb is one
+    ("Passenger numbers have gone up five years in a row.", "It was the third year in a row that passenger numbers rose.",
+     Stance.CONFLICTS),
+    # the start of a change with its own year is that year's figure; the end of an approved one is a level
+    ("Trade had stood at $5.5 billion in 2020.", "Trade reached $18.4 billion last year, up from $9.1 billion in 2020.",
+     Stance.CONFLICTS),
+    ("The reform cuts the network to 40 routes.", "The council approved a reform on Wednesday, cutting the number of routes "
+     "from 64 to 53.", Stance.CONFLICTS),
+])
+def test_judge_quantity_a_change_is_never_held_against_a_level(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 3))
+    assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a sum says nothing of what it is for: a sentence sharing only the company's name is about another sum
+    ("Last year Brennlink's revenue rose to 388 million kroner.",
+     "Brennlink ordered two ferries from the Kaldvik shipyard for 410 million kroner last year.", Stance.RELATED),
+    ("Last year Brennlink's revenue rose to 388 million kroner.", "Brennlink's revenue was 410 million kroner last year.",
+     Stance.CONFLICTS),
+])
+def test_judge_quantity_a_sum_is_contradicted_only_by_a_sentence_about_it(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 3))
+    assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # a head count bounded by a span of time counts only those it bounds: the whole list is no contradiction
+    ("9,850 people had waited more than 12 months.", "Some 212,000 people are waiting for planned surgery in the region.",
+     Stance.RELATED),
+    ("9,850 people had waited more than 12 months.", "Of them, 11,200 people had been waiting more than a year.",
+     Stance.CONFLICTS),
+    ("9,850 people had waited more than 12 months.", "Of them, 9,850 people had been waiting more than a year.", Stance.SUPPORTS),
+    ("Some 9,900 people had waited more than a year.", "Some 212,000 people are waiting for planned surgery.", Stance.RELATED),
+    ("Some 200,000 people are waiting for planned surgery.", "The number of people waiting for planned surgery fell to "
+     "150,000 last week.", Stance.CONFLICTS),
+])
+def test_judge_quantity_a_count_under_a_condition_is_held_to_counts_under_it(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
+    assert finding.stance is stance, finding.note
+
+
+JOURNEY = "Freight operators say a journey to the port that now takes {} hours will be done in under nine hours."
+CUT = "Freight operators say the bridge could cut the journey to the port from two days to under nine hours."
+
+
+@pytest.mark.parametrize(("claim", "evidence", "stance"), [
+    # durations in two units contradict when both speak of one span
+    ("The customs dispute had dragged on for two years.", "The two countries settled a seven-month dispute over customs "
+     "checks on Sunday.", Stance.CONFLICTS),
+    ("The customs dispute had dragged on for seven months.", "The two countries settled a seven-month dispute over customs "
+     "checks on Sunday.", Stance.SUPPORTS),
+    ("The energy agreement runs for three decades.", "The agreement runs for 20 years.", Stance.CONFLICTS),
+    ("The energy agreement runs for two decades.", "The agreement runs for 20 years.", Stance.SUPPORTS),
+    # and not otherwise: another span of the same story
+    ("The customs dispute lasted seven months.", "The energy agreement runs for 20 years.", Stance.RELATED),
+    (JOURNEY.format(48), CUT, Stance.SUPPORTS),
+    (JOURNEY.format(72), CUT, Stance.CONFLICTS),
+])
+def test_judge_quantity_durations_in_two_units_contradict_as_one_span(claim, evidence, stance):
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 4, 10), dt.date(2026, 4, 8))
+    assert finding.stance is stance, finding.note
+
+
+WAITING = ("The number of people waiting for planned surgery fell to 212,400 at the end of September, the ministry said. "
+           "Of those, 9,850 had been waiting for more than a year, down from 11,200 in June.")
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "Of those" counts a part of what the sentence before counted: it backs a claim about that part
+    ("The ministry said 9,850 people had waited more than 12 months.", Stance.SUPPORTS),
+    # and the start of a change with its own time is that time's figure
+    ("In June, 11,200 people had been waiting more than 12 months for surgery.", Stance.SUPPORTS),
+    # but never contradicts one: the part is read from the sentence before, not stated
+    ("The ministry said 15,000 people had waited more than 12 months.", Stance.RELATED),
+])
+def test_judge_quantity_of_those_is_a_part_of_what_the_sentence_before_counted(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), WAITING, 0.8, dt.date(2026, 10, 8), dt.date(2026, 10, 5))
+    assert finding.stance is stance, finding.note
+
+
+LEAKS = "MAYOR: The leaks will be fixed as well. We have set aside 35 million crowns for it this year."
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "for it": what the sum is for is said in the sentence before
+    ("The council has earmarked 35 mln crowns for leak repairs this year.", Stance.SUPPORTS),
+    ("The council has set aside 80 million crowns this year to fix leaking pipes.", Stance.CONFLICTS),
+    ("The council has earmarked 80 million crowns for the new stadium this year.", Stance.RELATED),
+])
+def test_judge_quantity_a_sum_for_it_is_for_what_the_sentence_before_names(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), LEAKS, 0.6, dt.date(2026, 8, 22), dt.date(2026, 8, 5), 0.5)
+    assert finding.stance is stance, finding.note
+
+
+GOALS = "Striker Jonas Berg scored both goals, taking his tally for the season to 27, a club record."
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # "both goals" are two goals: they back "scored twice" and "two goals against Kelby Town"
+    ("Berg scored twice as Norhaven beat Kelby Town on Saturday.", Stance.SUPPORTS),
+    ("Berg scored two goals against Kelby Town.", Stance.SUPPORTS),
+    # but never contradict a count: "both" seldom says how many there are in all
+    ("Berg scored three times as Norhaven beat Kelby Town on Saturday.", Stance.RELATED),
+])
+def test_judge_quantity_both_is_two_of_what_it_names(claim, stance):
+    finding = judge_quantity(quantity_claim(claim), GOALS, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16), 0.5)
+    assert finding.stance is stance, finding.note

@@ -29,7 +29,7 @@ def claim(report, startswith):
     "text, verdict",
     [
         ("Marek's seventh visit", Verdict.SUPPORTED),  # 2019 "fourth visit" is older, 2022 "third since re-election" is scoped
-        ("more than 25 times", Verdict.SUPPORTED),  # 27 times; 2023's 19 is an older total
+        ("met more than 25 times", Verdict.SUPPORTED),  # 27 times; 2023's 19 is an older total
         ("More than a dozen", Verdict.DISPUTED),  # 14 (VNA, transcript) vs 12 (Tessaly Daily)
         ("Our two nations", Verdict.SUPPORTED),  # verbatim in VNA and the transcript
         ("75 kilometres", Verdict.CONFLICTING),  # 62 km

@@ -83,16 +83,22 @@ VERB_NOUNS = {"met": "meetings", "meet": "meetings", "visited": "visits", "visit
               "spoken": "conversations", "talked": "talks", "called": "calls", "phoned": "calls", "travelled": "trips",
               "traveled": "trips", "won": "wins", "lost": "defeats", "voted": "votes", "struck": "strikes",
               "attacked": "attacks", "launched": "launches", "fired": "launches", "played": "games", "scored": "goals",
-              "visiting": "visits", "meeting": "meetings", "travelling": "trips", "traveling": "trips", "toured": "visits"}
-VERB_BEFORE = re.compile(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[a-z]+\s+){0,2}$")
+              "visiting": "visits", "meeting": "meetings", "travelling": "trips", "traveling": "trips", "toured": "visits",
+              # "drivers have walked out for the fifth time": a walkout is a strike
+              "walked out": "strikes", "walk out": "strikes", "walking out": "strikes", "walks out": "strikes",
+              "went on strike": "strikes", "go on strike": "strikes", "gone on strike": "strikes"}
+_VERBS = "|".join(sorted(VERB_NOUNS, key=len, reverse=True))  # the longest first: "walked out" before "walked"
+VERB_BEFORE = re.compile(r"\b(?P<verb>" + _VERBS + r")\s+(?:[a-z]+\s+){0,2}$")
 
 
 TIMES = re.compile(r"^(?:times?|occasions?)\b", re.I)
 AUXILIARY = r"(?:(?:has|had|have|was|were|is|are|will|would)\s+(?:been\s+|now\s+|already\s+)?)?"
-ACTION = r"(?P<verb>" + "|".join(VERB_NOUNS) + r"|visits|meets|travels|[a-z]{3,}ed)"
+ACTION = r"(?P<verb>" + _VERBS + r"|visits|meets|travels|[a-z]{3,}ed)"
 # "the seventh time Marek had visited", "the fifth time that the two have met": the verb after says what is counted
-VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?"
-                              + AUXILIARY + ACTION + r"\b")
+# "the fourth time in a year that Sundlink has raised its fares": the period first, and the verb's object
+VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)(?:\s+in\s+(?:a|an|one|the\s+(?:past|last)|[a-z]+|\d+)\s+[a-z]+)?"
+                              r"\s+(?:that\s+|when\s+)?(?:[A-Za-z][\w’'-]*\s+){0,4}?" + AUXILIARY + ACTION
+                              + r"\b(?P<object>\s+(?:the|its|his|her|their)\s+[a-z][\w-]*(?=[\s,.;:]|$))?")
 # "Marek visited Ostrel for the seventh time", "he was arrested for a third time"
 VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?P<object>(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
 # "won the league for the 11th time": a thing, not a name, as the verb's object is what is counted
@@ -127,7 +133,7 @@ def counted_by_verb(before: str, counted: str) -> str:
         return counted
     verb = VERB_BEFORE.search(before[-40:])
     if verb is None:  # "visited Russia 11 times": an object between verb and number
-        verb = re.search(r"\b(?P<verb>" + "|".join(VERB_NOUNS) + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
+        verb = re.search(r"\b(?P<verb>" + _VERBS + r")\s+(?:[A-Z][\w’'-]*\s+){1,3}$", before[-50:])
     return VERB_NOUNS[verb.group("verb")] if verb else counted
 
 
@@ -147,3 +153,33 @@ def group_size_counted(sentence: str, end: int) -> str | None:
     if members and " of " in f" {group} ":
         return counted_after(sentence, compound.end() + members.end()) or group
     return group
+
+
+# "a crowd of 41,250", "a peak workforce of 4,000", "the club's record attendance of 41,250": a group named before
+# the figure says what it counts when nothing after it does. Only groups whose size is a head count: "a list of
+# 212,000" counts people on it, "a fleet of 12" vessels, and neither names them.
+GROUP_NOUNS = ("crowd", "attendance", "audience", "workforce", "staff", "population", "membership", "electorate",
+               "congregation", "army", "garrison", "contingent", "delegation", "crew")
+GROUP_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her|our|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>"
+                          + "|".join(GROUP_NOUNS) + r")\s+of\s+$", re.I)
+
+
+def group_before(sentence: str, start: int) -> re.Match[str] | None:
+    """The group a figure is the size of, named before it ("a crowd of 41,250"), matched in `sentence[:start]`."""
+    return GROUP_BEFORE.search(sentence, max(0, start - 60), start)
+
+
+# "The number of people waiting for planned surgery fell to 212,400", "cutting the number of routes from 64 to 53":
+# a bare figure its clause ties to "the number of X" by a verb's "to", "from", "at" or "by" counts X
+NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+", re.I)
+TIED = re.compile(r"\b(?:to|from|at|by|reached|hit|topped|totalled|totaled|was|is|were|are)\s+$", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\d")
+
+
+def counted_by_number_of(sentence: str, start: int) -> str:
+    """What "the number of X" before a bare figure in its clause counts: X."""
+    window = sentence[max(0, start - 120) : start]
+    found = list(NUMBER_OF.finditer(window))
+    if not found or not TIED.search(window) or CLAUSE_BREAK.search(window, found[-1].end()):
+        return ""
+    return counted_after(window, found[-1].end())

@@ -13,7 +13,8 @@ from verify.extract.numbers import (
 )
 from verify.extract.frequency import as_frequency
 from verify.extract.streaks import as_streak
-from verify.extract.counted import LINK_PREPOSITIONS, WORD, counted_after, counted_in_clause, group_size_counted
+from verify.extract.counted import (LINK_PREPOSITIONS, WORD, counted_after, counted_by_number_of, counted_in_clause,
+                                    group_before, group_size_counted)
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
 from verify.extract.wordfigures import word_figures
@@ -134,6 +135,9 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
     counted = group_size_counted(sentence, end)
     if counted is None:
         counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
+    if not counted and not unit and not ordinal:  # "a workforce of 4,000", "the number of routes fell to 53"
+        named = group_before(sentence, match.start())
+        counted = named.group("noun").lower() if named else counted_by_number_of(sentence, match.start())
     return currency_word(unit, counted)
 
 
@@ -368,12 +372,13 @@ CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreas
 
 
 def inherit_counted(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """"to 2,500 students a year, up from 800": the 800 counts students too."""
-    out = []
+    """"to 2,500 students a year, up from 800": the 800 counts students too; and the 53 of "from 64 routes to 53"."""
+    out: list[Mention] = []
     for i, mention in enumerate(mentions):
         q = mention.quantity
-        if not q.counted and i > 0 and CHANGE_FROM.search(sentence[max(0, mention.start - 20) : mention.start]):
-            previous = mentions[i - 1].quantity
+        to_after = i > 0 and sentence[mentions[i - 1].end : mention.start].strip().lower() == "to"
+        if not q.counted and i > 0 and (to_after or CHANGE_FROM.search(sentence[max(0, mention.start - 20) : mention.start])):
+            previous = out[i - 1].quantity
             rate = previous.unit.startswith("per ") and not q.unit  # "14.8 per 100,000, up from 11.2": a rate too
             if (previous.unit == q.unit or rate) and previous.ordinal == q.ordinal:
                 update = {"counted": previous.counted, "unit": previous.unit}

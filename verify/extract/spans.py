@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.counted import VERB_AFTER_TIMES, VERB_BEFORE, VERB_NOUNS, group_before
 from verify.extract.quantities import Mention
 
 TIMES_AFTER = re.compile(r"\s+(?:times?|occasions?)\b")
+TWICE = re.compile(r"(?:.*\s)?(?:twice|thrice)$", re.I)
 NEAR_NOUN = 60  # characters between a figure and the end of what it counts
 FIGURE = re.compile(r"(?<![A-Za-z])\d")  # a figure of its own; not the 3 of "m3" nor the 2 of "km2"
 # whose rank it is, or which one: "her seventh", "Marek's seventh trip", "a seventh visit", "for the third time"
@@ -30,13 +32,25 @@ COMPARED = re.compile(r"\s+(?:less|more|fewer|lower|higher)\b", re.I)  # "14 per
 def counted_end(sentence: str, mention: Mention) -> int:
     """The claim runs to the end of what is counted: "11th visit to Russia", "over 40 times"."""
     counted = mention.quantity.counted.split()
+    group = group_before(sentence, mention.start)
+    if group and counted == [group.group("noun").lower()]:
+        return mention.end  # "a crowd of 41,250": what it counts came before it
     found = sentence.find(counted[-1], mention.end) if counted else -1
     # the noun must follow the figure closely ("11th visit to Russia"); "scored twice … to 27 goals" counts goals
     # by its verb, and the claim is "twice"
     if found >= 0 and found - mention.end <= NEAR_NOUN and not FIGURE.search(sentence, mention.end, found):
         return found + len(counted[-1])
+    by_verb = VERB_AFTER_TIMES.match(sentence, mention.end) if counted else None
+    if by_verb and read_from(by_verb, counted):  # "the fifth time drivers have walked out": the verb says what is counted
+        return by_verb.end()
     times = TIMES_AFTER.match(sentence, mention.end)
     return times.end() if times else mention.end
+
+
+def read_from(verb: re.Match[str], counted: list[str]) -> bool:
+    """Is what a count of times counts read from this verb ("walked out": strikes) or its object ("its fares")?"""
+    noun = " ".join(counted)
+    return VERB_NOUNS.get(verb.group("verb").lower()) == noun or noun in verb.group(0)
 
 
 def claim_bounds(sentence: str, mention: Mention) -> tuple[int, int]:
@@ -45,8 +59,13 @@ def claim_bounds(sentence: str, mention: Mention) -> tuple[int, int]:
     start, end = mention.start, counted_end(sentence, mention)
     before = sentence[max(0, start - 40) : start]
     owner = RANK_OWNER.search(before) if mention.quantity.ordinal else EVERY.search(before)
+    verb = VERB_BEFORE.search(before) if TIMES_AFTER.match(sentence, mention.end) or TWICE.match(mention.quantity.surface) else None
     if owner is not None:
         start -= len(before) - owner.start()
+    elif verb is not None and read_from(verb, mention.quantity.counted.split()):
+        start -= len(before) - verb.start()  # "scored twice", "met 27 times": the verb says what is counted
+    elif (group := group_before(sentence, start)) and group.group("noun").lower() == mention.quantity.counted:
+        start = group.start("noun")  # "workforce of 4,000": the group it is the size of
     if mention.quantity.unit == "percent" and (compared := COMPARED.match(sentence, end)):
         end = compared.end()
     if (tail := TAIL.match(sentence, end)) is not None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from verify.extract.money import currency_after, is_currency
-from verify.extract.units import measure_of, only_to_agree, same_measure, unit_words_as_measure
-from verify.judge.values import FIGURE_DIGITS, other_currency, same_number
+from verify.extract.units import measure_of, only_to_agree, parse_unit, same_measure, unit_words_as_measure
+from verify.extract.numbers import QUALIFIER_RE, interval, qualifier_of
+from verify.extract.quantities import find_quantities
+from verify.judge.values import FIGURE_DIGITS, agrees, other_currency, same_number
 from verify.lexical import tokenize
-from verify.models import Qualifier, Quantity
+from verify.models import Qualifier, Quantity, QuantityClaim
 
 RUNNING_TOTALS = {"time", "visit", "trip", "meet", "meeting", "summit", "agreement", "deal", "tour", "titl", "win", "goal",
                   "appear", "term", "case", "death", "infect", "arrest"}
@@ -19,12 +21,13 @@ SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet"
             "deal": "agreement", "accord": "agreement", "pact": "agreement", "treati": "agreement", "document": "agreement",
             "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
             "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
-            "inhabit": "peopl"}
+            "inhabit": "peopl", "popul": "peopl", "audienc": "spectat", "workforc": "worker", "staff": "worker",
+            "employe": "worker", "membership": "member", "elector": "voter"}
 
 
 def noun_chunk(counted: str) -> list[str]:
     """The counted phrase up to its first preposition, stemmed, synonyms folded: "visit to Russia" -> [visit]."""
-    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
+    head_phrase = re.split(r"\s(?:of|to|in|for|on|at|with|from|by|against|covering|including|signed)\s", f" {counted} ", maxsplit=1)[0]
     chunk = []
     for word in tokenize(head_phrase):
         if chunk and (word.endswith("ing") or word in POSITION_WORDS):
@@ -87,3 +90,93 @@ def loosely_same(claim: Quantity, other: Quantity) -> bool:
     """Same unit and ordinality, and a noun on one side at most: "fell to about 212,000" and "fell to 212,400";
     "71% of people over 65 have been vaccinated" and "vaccine uptake among over-65s was 71.3%"."""
     return same_measure(claim.unit, other.unit) and claim.ordinal == other.ordinal and not (claim.counted and other.counted)
+
+
+def folded(sentence: str) -> set[str]:
+    """A sentence's words, stemmed, synonyms folded ("deal" is "agreement")."""
+    return {SYNONYMS.get(w, w) for w in tokenize(sentence)}
+
+
+def plain_words(text: str, other: str) -> set[str]:
+    """The words of a claim that are no names, folded: lower-case words, and its first word unless that is a name
+    (possessive, or written with a capital inside either sentence). A sum says nothing of what it is for, so to
+    contradict one a sentence must share such a word ("revenue"), not only a name: "Sundlink's revenue rose to 388
+    million kroner" is not contradicted by "Sundlink ordered two ferries for 410 million kroner"."""
+    words = text.split()
+    inner_capitals = {w.strip(".,;:’'s").lower() for sentence in (text, other) for w in sentence.split()[1:] if w[:1].isupper()}
+    first = words[:1] if words and words[0][:1].isupper() and not re.search(r"[’']s?$", words[0]) \
+        and words[0].strip(".,;:").lower() not in inner_capitals else []
+    return folded(" ".join(first + [w for w in words if w[:1].islower()]))
+
+
+BARE_CONTEXT = 0.6  # share of the claim's other words a sentence must have to speak of the same thing
+
+
+def shared_context(mine: set[str], sentence: str) -> float:
+    """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
+    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
+
+
+def one_span(claim: QuantityClaim, q: Quantity, sentence: str, context: set[str]) -> bool:
+    """Durations in two units contradict each other only when both speak of one span: when what the span is of is
+    named in both sentences ("a seven-month dispute", "the dispute dragged on for two years"), or the sentences share
+    most of what the claim says ("The agreement runs for 20 years", "The energy agreement runs for three decades");
+    "lasted seven months" is no contradiction of "runs for 20 years"."""
+    things = set(noun_chunk(measured(q))[1:]) | set(noun_chunk(measured(claim.quantity))[1:])
+    return bool(things & folded(claim.sentence) & folded(sentence)) or shared_context(context, sentence) >= BARE_CONTEXT
+
+
+BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.LESS_THAN, Qualifier.AT_MOST)
+
+
+def conditions(sentence: str, claim: Quantity) -> list[Quantity]:
+    """The spans of time a head count is bounded by in its sentence: "9,850 people had waited more than 12 months"
+    counts only those who waited that long."""
+    if claim.unit or claim.ordinal:
+        return []
+    return [q for q in spans_of_time(sentence) if q.surface != claim.surface and q.qualifier in BOUNDS]
+
+
+# "more than a year", "over an hour": a bound of one unit, which the figure reader leaves alone ("a year ago")
+ONE_SPAN = re.compile(r"\b(?P<qual>" + QUALIFIER_RE + r")\s+(?:a|an|one)\s+(?P<unit>year|month|week|day|hour|minute|decade)\b", re.I)
+
+
+def spans_of_time(sentence: str) -> list[Quantity]:
+    """The spans of time a sentence gives, "more than a year" among them."""
+    spans = [m.quantity for m in find_quantities(sentence) if measure_of(m.quantity.unit) == "duration"]
+    for found in ONE_SPAN.finditer(sentence):
+        qualifier = qualifier_of(found.group("qual"))
+        low, high = interval(1.0, qualifier, found.group("qual"))
+        spans.append(Quantity(value=1.0, low=low, high=high, qualifier=qualifier, unit=parse_unit(found.group("unit")) or "",
+                              surface=found.group(0)))
+    return spans
+
+
+def states_conditions(claim_sentence: str, claim: Quantity, sentence: str) -> bool:
+    """Does an evidence sentence count under the claim's conditions ("more than a year" for "more than 12 months")?
+    One that does not ("212,000 people are waiting") counts a larger group, and is no contradiction."""
+    mine = conditions(claim_sentence, claim)
+    theirs = spans_of_time(sentence) if mine else []
+    return all(any(agrees(condition, other) for other in theirs) for condition in mine)
+
+
+# "The leaks will be fixed as well. We have set aside 35 million crowns for it this year.": what the sum is for is
+# said in the sentence before
+REFERS_BACK = re.compile(r"\b(?:for|on|of|to|in|into|with|from)\s+(?:it|them)\b", re.I)
+
+
+def about_text(before: str, sentence: str) -> str:
+    """The words that say what a sentence's figures are about: the sentence, and the one before when it points back."""
+    return f"{before} {sentence}" if before and REFERS_BACK.search(sentence) else sentence
+
+
+BOTH = re.compile(r"\bboth\s+(?:(?:of\s+)?(?:the|his|her|its|their)\s+)?(?P<noun>[a-z][\w-]*)\b", re.I)
+
+
+def pairs(sentence: str, claim: Quantity) -> list[Quantity]:
+    """"scored both goals": two of what the claim counts, when it counts that. Read for support only: "both" says
+    how many of something the sentence names, seldom all there are ("both goals" of a match, 27 of a season)."""
+    head = noun_chunk(claim.counted)[-1:]
+    return [Quantity(value=2.0, low=2.0, high=2.0, qualifier=Qualifier.EXACT, counted=found.group("noun"), surface="both")
+            for found in BOTH.finditer(sentence) if head and not claim.ordinal and not claim.unit
+            and noun_chunk(found.group("noun")) == head]

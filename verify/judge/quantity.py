@@ -11,8 +11,10 @@ from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.counting import (RUNNING_TOTALS, SYNONYMS, in_own_unit_first, loosely_same, measured, noun_chunk, repeats,
-                                  same_counted)
+from verify.judge.changes import claim_is_change, is_change, is_modal_change, is_old_value
+from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first,
+                                  loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
+                                  same_counted, shared_context, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -95,7 +97,7 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are 
 # "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
 REQUESTED = re.compile(r"\b(?:ask(?:ed|s|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing) on|order(?:ed|s|ing)|request(?:ed|s|ing))\s+(?:[\w’'-]+\s+){0,4}to\s+"
                        r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
-FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
+FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|could|might|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
 FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
 FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
 EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
@@ -146,59 +148,83 @@ def shares_a_word(mine: set[str], sentence: str) -> bool:
     return not mine or bool(mine & folded(sentence))
 
 
-def shared_context(mine: set[str], sentence: str) -> float:
-    """How much of what the claim's sentence is about besides the count (`context_of`) the evidence sentence shares."""
-    return len(mine & folded(sentence)) / len(mine) if mine else 1.0
+@dataclass(frozen=True)
+class ClaimReading:
+    """What the claim's sentence says of its figure, read once for every sentence of the evidence."""
+
+    generic: bool  # "people", "years", a bare sum: little of what is counted
+    future: bool  # "will hold its fifth strike": may be held to a plan
+    earlier: bool  # "had 800 students before the summit": held to the start of a change
+    present: bool  # "a journey that now takes 48 hours": held to the start of a change to come
+    requested: bool  # "asked every household to cut its use by 20 percent": a target
+    change: bool  # "up 6 percent": a change, not a level
+    context: frozenset[str]  # what the sentence is about besides the count
 
 
-def folded(sentence: str) -> set[str]:
-    """A sentence's words, stemmed, synonyms folded ("deal" is "agreement")."""
-    return {SYNONYMS.get(w, w) for w in tokenize(sentence)}
+def read_claim(claim: QuantityClaim) -> ClaimReading:
+    # "people" says little of what is counted, but "per 100,000 people" is a rate, and says enough
+    # ("35 million crowns" is a bare sum; "a 21-million-kroner net profit" says what the sum is)
+    generic = (tokenize(measured(claim.quantity))[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
+    return ClaimReading(
+        generic=generic,
+        future=bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence)),
+        earlier=about_what_was(claim),
+        present=not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))]),
+        requested=bool(REQUESTED.search(claim.sentence)),
+        change=claim_is_change(claim),
+        context=frozenset(context_of(claim)),
+    )
 
 
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
-    """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence.
+    """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence."""
+    reading = read_claim(claim)
+    found = []
+    sentences = split_sentences(evidence_text)
+    for previous, sentence in zip([None, *sentences], sentences):
+        if PLANNED.search(sentence.text) and not reading.future:
+            continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
+        if bool(REQUESTED.search(sentence.text)) != reading.requested:
+            continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
+        before = previous.text if previous else ""
+        # the sentence's span holds the one before when that says what its figures are about ("… for it this year")
+        start = previous.start if previous and about_text(before, sentence.text) != sentence.text else sentence.start
+        found += [(q, (start, sentence.end)) for q in figures_of_sentence(claim, reading, (before, sentence.text), cosine)]
+    return found
+
+
+def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: tuple[str, str], cosine: float) -> list[Quantity]:
+    """The figures of one evidence sentence (with the sentence before it) that count what the claim counts, in the
+    claim's unit.
 
     "years", "times", a bare sum of money say little of what is counted, so for them the
     sentence must share some of the claim's other words, or more of them when the passage as a
     whole is not close in meaning.
     """
-    found = []
-    # "people" says little of what is counted, but "per 100,000 people" is a rate, and says enough
-    # ("35 million crowns" is a bare sum; "a 21-million-kroner net profit" says what the sum is)
-    generic = (tokenize(measured(claim.quantity))[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
-    # a claim about what will be ("will hold its fifth strike") may be held to a plan ("would hold …, its fifth strike")
-    future_claim = bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence))
-    earlier = about_what_was(claim)
-    # "a journey that now takes 48 hours" is held to a change to come ("will cut it from two days to …") by its start
-    present = not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))])
-    requested = bool(REQUESTED.search(claim.sentence))
-    mine = context_of(claim)
-    for sentence in split_sentences(evidence_text):
-        if PLANNED.search(sentence.text) and not future_claim:
-            continue  # "were expected to sign 15 agreements" is a plan; the claim states a result
-        if bool(REQUESTED.search(sentence.text)) != requested:
-            continue  # "asked households to cut use by 20 percent" is a request; "use fell 14 percent" a result
-        mentions = comparable(sentence.text, future_claim, earlier or (present and bool(FUTURE_CLAIM.search(sentence.text))))
-        figures = in_own_unit_first(claim.quantity, [counted_from_sentence(m, sentence.text, claim.quantity, mentions)
-                                                     for m in mentions])
-        shared = shared_context(mine, sentence.text)
-        if generic:
-            same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
-            if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
-                # little shared context: only the same specific figure may back the claim, with a word of what it is
-                # about besides names ("trade" for "$18.4bn"; not "Varnia" for "$3.2 billion" on defence)
-                about = mine & folded(sentence.text) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
-                figures = [q for q in figures if about and repeats(claim.quantity, q)]
-        # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
-        # when the sentences share most of their other words
-        found += [(expressed_in(q, claim.quantity.unit), (sentence.start, sentence.end)) for q in figures
-                  if same_counted(claim.quantity, q, cosine)
-                  or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)]
-    return found
+    before, sentence = sentences
+    mentions = comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence)))
+    read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
+    figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
+    figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
+    # a change ("rose by 40 million") and a level ("rose to 388 million") may agree by chance, never conflict
+    other_kind = {id(q) for q, change in read if change != reading.change}
+    mine, about_words = set(reading.context), about_text(before, sentence)
+    shared = shared_context(mine, about_words)
+    if reading.generic:
+        same_scope = any(claim.quantity.scope and q.scope == claim.quantity.scope for q in figures)
+        if shared < MIN_SHARED_CONTEXT or (shared < 0.4 and cosine < GENERIC_MIN_COSINE and not same_scope):
+            # little shared context: only the same specific figure may back the claim, with a word of what it is
+            # about besides names ("trade" for "$18.4bn"; not "Varnia" for "$3.2 billion" on defence)
+            about = mine & folded(about_words) & folded(" ".join(w for w in claim.query.split() if w[:1].islower()))
+            figures = [q for q in figures if about and repeats(claim.quantity, q)]
+    # a figure with no noun ("fell to about 212,000 at the end of September") is held to one with none either
+    # when the sentences share most of their other words
+    return [expressed_in(q, claim.quantity.unit) for q in figures
+            if (same_counted(claim.quantity, q, cosine)
+                or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS))
+            and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))]
 
 
-BARE_CONTEXT = 0.6
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
 
 
@@ -211,14 +237,20 @@ def about_what_was(claim: QuantityClaim) -> bool:
     return bool(EARLIER_STATE.search(claim.sentence)) and len(find_quantities(claim.sentence)) == 1
 
 
-def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention]) -> Quantity:
+def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention], before: str = "") -> Quantity:
     """An evidence figure with no noun after it, given the claim's noun when its sentence names that: "a hosepipe ban
-    …, its third since 2010", "A crowd of 41,250 watched"."""
+    …, its third since 2010", "A crowd of 41,250 watched"; or when its sentence opens "Of those" and the sentence
+    `before` it names that ("The number of people waiting … Of those, 9,850 had been waiting more than a year")."""
     q = mention.quantity
     head = noun_chunk(claim.counted)[-1:] if claim.counted else []
+    of_those = bool(before) and bool(PARTITIVE_OPENING.match(sentence))
     # a sum names what it is for elsewhere in its sentence ("The reform will cost €86 million" is the €86 million reform)
-    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal or head[0] in GENERIC_COUNTED:
+    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal \
+            or (head[0] in GENERIC_COUNTED and not of_those):
         return q
+    if of_those:  # a part of what the sentence before counted: it may back a claim about that part, never contradict one
+        named = {SYNONYMS.get(w, w) for w in tokenize(before)}
+        return q.model_copy(update={"counted": claim.counted}) if head[0] in named and agrees(claim, q) else q
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
     # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
     # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
@@ -230,14 +262,22 @@ def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, othe
     return q.model_copy(update={"counted": claim.counted}) if head[0] in {SYNONYMS.get(w, w) for w in words} else q
 
 
+PARTITIVE_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these)\b", re.I)
+
+
 def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
     """The figures of an evidence sentence a claim may be held to: no partial lists; no targets ("will grow to
     2,500") for a claim about what is; and for a claim about what was ("before the summit"), the earlier
-    value of a change ("up from 800") when the sentence gives one."""
+    value of a change ("up from 800") when the sentence gives one, and for any other the new value of a change done
+    ("fell from 4.5 to 3.9 percent": the 4.5 is no longer the figure)."""
     mentions = [m for m in find_quantities(sentence) if not partial_list(sentence, m.start, m.end)
                 and (future_claim or not FUTURE_BEFORE.search(sentence[max(0, m.start - 40) : m.start]))]
     earlier = [m for m in mentions if FROM_BEFORE.search(sentence[max(0, m.start - 20) : m.start])]
-    return earlier if earlier_claim and earlier else mentions
+    if earlier_claim and earlier:
+        return earlier
+    starts = [m.start for m in mentions]
+    # "fell from 4.5 to 3.9 percent"; but "up from $9.1 billion in 2020" is the figure of its own year
+    return [m for m in mentions if TIME_SCOPE.match(m.quantity.scope) or not is_old_value(sentence, m.start, m.end, starts)]
 
 
 def partial_list(sentence: str, start: int, end: int) -> bool:
@@ -316,12 +356,19 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
 def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> QuantityFinding:
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
-    mine = context_of(claim)
+    context = context_of(claim)
+    sum_of = is_level(claim.quantity) and claim.quantity.unit != "percent"  # see `plain_words`
+
+    def mine(sentence: str) -> set[str]:
+        return context & plain_words(claim.query, sentence) or context if sum_of else context
+
     # durations in other units, counts held to ranks and figures held to the claim only loosely (no noun on one
     # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
-    about_it = [(q, at) for q, at in scoped if shares_a_word(mine, evidence_text[at[0] : at[1]])
-                and not only_to_agree(claim.quantity.unit, q.unit) and q.ordinal == claim.quantity.ordinal
-                and same_counted(claim.quantity, q, cosine=1.0)]
+    about_it = [(q, at) for q, at in scoped if shares_a_word(mine(evidence_text[at[0] : at[1]]), evidence_text[at[0] : at[1]])
+                and (not only_to_agree(claim.quantity.unit, q.unit) or one_span(claim, q, evidence_text[at[0] : at[1]], context))
+                and q.ordinal == claim.quantity.ordinal
+                and same_counted(claim.quantity, q, cosine=1.0)
+                and states_conditions(claim.sentence, claim.quantity, evidence_text[at[0] : at[1]])]
     if not about_it:
         return finding(Stance.RELATED, scoped[0], "of something else")
     # a sum in another currency conflicts only as the same number ("€3.2 billion" for "$3.2 billion")
