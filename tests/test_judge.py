@@ -597,3 +597,26 @@ GOALS = "Striker Jonas Berg scored both goals, taking his tally for the season t
 def test_judge_quantity_both_is_two_of_what_it_names(claim, stance):
     finding = judge_quantity(quantity_claim(claim), GOALS, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16), 0.5)
     assert finding.stance is stance, finding.note
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # the whole is the sum of the steps; a step alone is no whole, and holds only a claim that is a step too
+    ("The company's offer is worth 8 per cent over two years.", Stance.SUPPORTS),
+    ("The company's offer adds a further 3 per cent in 2028.", Stance.SUPPORTS),
+    # the sum names what it counts ("rise") where the claim does not: never support, never a conflict on a guess
+    ("The company's offer is worth 11 per cent over two years.", Stance.RELATED),
+    ("The company's offer is worth 3 per cent over two years.", Stance.RELATED),
+])
+def test_judge_quantity_steps_on_a_figure_are_summed(claim, stance):
+    evidence = "The company's offer is a 5 per cent rise from January 2027 and a further 3 per cent from January 2028."
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 11, 20), dt.date(2026, 11, 16))
+    assert finding.stance is stance, finding.note
+
+
+def test_judge_quantity_a_length_as_an_attribute_is_that_things_length():
+    """"a 30-year concession" is the concession's length, no conflict with an offer "over two years"."""
+    claim = quantity_claim("The dockers rejected Corvane's offer, which is worth 8 per cent over two years.")
+    claim = claim.model_copy(update={"quantity": find_quantities(claim.sentence)[1].quantity})
+    evidence = "The Ports Authority owns the quays and leases them to Corvane under a 30-year concession."
+    finding = judge_quantity(claim, evidence, 0.7, dt.date(2026, 12, 4), dt.date(2026, 11, 16))
+    assert finding.stance is Stance.RELATED, finding.note

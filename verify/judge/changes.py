@@ -80,3 +80,30 @@ def is_old_value(sentence: str, start: int, end: int, starts: list[int]) -> bool
         return True
     to_next = TO_NEXT.match(sentence, end)
     return bool(FROM_START.search(before) and to_next and to_next.end() in starts)
+
+
+# "a further 3 per cent", "another 200 jobs": a step on top of a figure before it, not a whole
+STEP_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:" + QUALIFIER_RE + r"\s+)?$", re.I)
+
+
+def claim_is_step(claim: QuantityClaim) -> bool:
+    at = claim.sentence.find(claim.quantity.surface)
+    return at > 0 and bool(STEP_BEFORE.search(claim.sentence[max(0, at - 30) : at]))
+
+
+def steps_summed(sentence: str, mentions: list[Mention], step_claim: bool) -> list[Mention]:
+    """"a 5 per cent rise from January 2027 and a further 3 per cent from January 2028": each figure is a step and
+    neither the whole, which is their sum (8 per cent); a claim that is itself a step ("another 3 per cent") is held
+    to the steps as written."""
+    steps = [m for m in mentions if STEP_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
+    if step_claim or not steps:
+        return mentions
+    last = steps[-1]
+    parts = [m for m in mentions if m.start <= last.start and m.quantity.unit == last.quantity.unit and not m.quantity.ordinal]
+    rest = [m for m in mentions if m not in parts]
+    if len(parts) < 2:
+        return rest  # a step whose base is in another sentence says nothing of the whole
+    total = sum(m.quantity.value for m in parts)
+    summed = parts[0].quantity.model_copy(update={"value": total, "low": total, "high": total,
+                                                  "surface": " + ".join(m.quantity.surface for m in parts)})
+    return rest + [Mention(parts[0].start, last.end, summed)]

@@ -56,6 +56,19 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     return mine[-1] in theirs or theirs[-1] in mine
 
 
+MEASURE_STEMS = set(tokenize("duration length"))
+
+
+def attribute_elsewhere(claim: Quantity, claim_sentence: str, other: Quantity, sentence: str) -> bool:
+    """"a 30-year concession" is the concession's length: a span ("over two years") is about it only when the other
+    sentence names the concession too ("the dispute dragged on for two years" is about "a seven-month dispute")."""
+    mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
+    if not mine or not theirs or mine[0] != theirs[0] or mine[0] not in MEASURE_STEMS or len(mine) == len(theirs):
+        return False
+    noun, text = (theirs[-1], claim_sentence) if len(theirs) > len(mine) else (mine[-1], sentence)
+    return noun not in {SYNONYMS.get(w, w) for w in tokenize(text)}
+
+
 def in_own_unit_first(claim: Quantity, figures: list[Quantity]) -> list[Quantity]:
     """A sentence that gives a duration in the claim's own unit is read in it: "takes at most 1 day" is held to "from
     two days", not to the "under nine hours" the journey will take."""

@@ -11,9 +11,9 @@ from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.changes import claim_is_change, is_change, is_modal_change, is_old_value
-from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, folded, in_own_unit_first,
-                                  loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
+from verify.judge.changes import claim_is_change, claim_is_step, is_change, is_modal_change, is_old_value, steps_summed
+from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
+                                  in_own_unit_first, loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
                                   same_counted, shared_context, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
@@ -158,6 +158,7 @@ class ClaimReading:
     present: bool  # "a journey that now takes 48 hours": held to the start of a change to come
     requested: bool  # "asked every household to cut its use by 20 percent": a target
     change: bool  # "up 6 percent": a change, not a level
+    step: bool  # "a further 3 per cent": a step, held to steps as written
     context: frozenset[str]  # what the sentence is about besides the count
 
 
@@ -172,6 +173,7 @@ def read_claim(claim: QuantityClaim) -> ClaimReading:
         present=not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))]),
         requested=bool(REQUESTED.search(claim.sentence)),
         change=claim_is_change(claim),
+        step=claim_is_step(claim),
         context=frozenset(context_of(claim)),
     )
 
@@ -202,7 +204,8 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     whole is not close in meaning.
     """
     before, sentence = sentences
-    mentions = comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence)))
+    mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
+                            reading.step)
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
@@ -222,7 +225,8 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     return [expressed_in(q, claim.quantity.unit) for q in figures
             if (same_counted(claim.quantity, q, cosine)
                 or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS))
-            and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))]
+            and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))
+            and not attribute_elsewhere(claim.quantity, claim.sentence, q, sentence)]
 
 
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
