@@ -114,3 +114,20 @@ def test_read_front_matter_that_is_not_yaml_is_still_read_line_by_line(tmp_path)
     (tmp_path / "corpus" / "doc.md").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (document,) = read_corpus(tmp_path / "corpus", 10**6)
     assert document.published == dt.date(2026, 5, 11) and "title:" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("# Ships pile up off Vellanby\n\n*Kesterland Herald – draft for Friday 4 December 2026*\n\nThe strike went on.", dt.date(2026, 12, 4)),
+        ("VELLANBY, 16 November 2026 (Estuary Press Agency) – Dockworkers walked out on Monday after a ballot.", dt.date(2026, 11, 16)),
+        ("Port strike\n\nPublished 2026-12-04 08:15\n\nDockworkers walked out.", dt.date(2026, 12, 4)),
+        # a sentence of the story is no byline: its date is what it tells of, not when it was written
+        ("Plant closure\n\nThe plant closed on 4 March 1998.\n\nIt never reopened.", None),
+        ("Plant closure\n\nOn 12 March 1998, the council voted to close the plant after a long campaign by residents.", None),
+    ],
+)
+def test_read_article_date_from_its_byline_or_dateline(tmp_path, text, published):
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    assert read_article(str(path), 10**6, 5.0).published == published

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from verify.dates import find_dates
 from verify.errors import CorpusError, InputError
 from verify.models import Article, Document
 
@@ -127,6 +128,29 @@ def html_to_text(html: str, name: str) -> tuple[dict[str, Any], str]:
     return {k: v for k, v in found.items() if v}, normalise(text)
 
 
+ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
+DATELINE_START = re.compile(r"^[A-Z][A-Z .'’-]+,\s*")  # "VELLANBY, 16 November 2026 (Estuary Press Agency) –"
+OPENING_LINES = 4
+BYLINE_CHARS = 160
+
+
+def opening_date(text: str) -> dt.date | None:
+    """The date a text gives at its top when no metadata does: a byline or date line ("*Kesterland Herald – Friday
+    4 December 2026*", "Published 2026-12-04") or a dateline opening the first paragraph. A full date only (day,
+    month and year); a sentence of the story is no byline, so a line ending as one is passed over."""
+    lines = [line.strip(" *_#>\t") for line in text.splitlines() if line.strip()][:OPENING_LINES]
+    for line in lines:
+        byline = len(line) <= BYLINE_CHARS and not line.endswith((".", "!", "?", ":"))
+        dateline = DATELINE_START.match(line)
+        window = line if byline else line[: dateline.end() + 40] if dateline else ""
+        if iso := ISO_DATE.search(window):
+            return parse_date(iso.group(0))
+        for ref in find_dates(window, None):
+            if ref.granularity == "day" and ref.value and re.search(r"\d{4}", ref.surface):
+                return ref.value
+    return None
+
+
 def first_line_title(body: str) -> str:
     for line in body.splitlines():
         line = line.strip().lstrip("#").strip()
@@ -150,7 +174,7 @@ def make_document(doc_id: str, meta: dict[str, Any], text: str) -> Document:
         title=str(meta.get("title") or first_line_title(text)),
         source=str(meta.get("source") or ""),
         url=str(meta.get("url") or ""),
-        published=parse_date(meta.get("published") or meta.get("date")),
+        published=parse_date(meta.get("published") or meta.get("date")) or opening_date(text),
         text=text,
         sha256=sha256_text(text),
     )
@@ -240,7 +264,7 @@ def make_article(raw: str, suffix: str, name: str, published: dt.date | None) ->
         title=str(meta.get("title") or first_line_title(text)),
         source=str(meta.get("source") or ""),
         url=str(meta.get("url") or ""),
-        published=published or parse_date(meta.get("published") or meta.get("date")),
+        published=published or parse_date(meta.get("published") or meta.get("date")) or opening_date(text),
         text=text,
         sha256=sha256_text(text),
     )
