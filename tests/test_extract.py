@@ -50,6 +50,7 @@ def article(text: str) -> Article:
         # a preposition after the figure starts no noun phrase
         ("The offer is worth 8 per cent over the whole contract.", 8, Qualifier.EXACT, False, ""),
         ("Fares rose 4 percent within a year.", 4, Qualifier.EXACT, False, ""),
+        ("The furthest ship lies some 12 kilometres off the Dremmel bar.", 12, Qualifier.ABOUT, False, "kilometres"),
     ],
 )
 def test_extract_quantities_value_qualifier_counted(sentence, value, qualifier, ordinal, counted):

@@ -620,3 +620,14 @@ def test_judge_quantity_a_length_as_an_attribute_is_that_things_length():
     evidence = "The Ports Authority owns the quays and leases them to Corvane under a 30-year concession."
     finding = judge_quantity(claim, evidence, 0.7, dt.date(2026, 12, 4), dt.date(2026, 11, 16))
     assert finding.stance is Stance.RELATED, finding.note
+
+
+def test_judge_quantity_distance_in_other_units_and_a_ship_by_another_name():
+    claim = quantity_claim("The harbour master said some ships were waiting as far as 7.5 miles offshore on Tuesday.")
+    finding = judge_quantity(claim, "The furthest of the waiting ships is lying some 12 kilometres off the bar, the harbour master said.",
+                             0.7, dt.date(2026, 12, 4), dt.date(2026, 12, 1))
+    assert finding.stance is Stance.SUPPORTS, finding.note
+    claim = quantity_claim("The harbour master said 46 ships were waiting at anchor on Tuesday.")
+    finding = judge_quantity(claim, "The harbour master said 38 vessels were waiting at anchor on Tuesday.", 0.8,
+                             dt.date(2026, 12, 4), dt.date(2026, 12, 1))
+    assert finding.stance is Stance.CONFLICTS, finding.note

@@ -18,6 +18,8 @@ NOUN_STOP = {
     # "8 per cent over two years", "40 km within the city": a preposition after a figure starts no noun phrase
     "over", "under", "within", "through", "throughout", "between", "among", "around", "about", "against", "above",
     "below", "beyond", "until", "via", "despite", "towards", "toward", "amid",
+    # "7.5 miles offshore", "12 kilometres off the bar", "40 km away": where, not what is counted
+    "off", "offshore", "away", "inland", "apart", "upstream", "downstream",
 } | set(WEEKDAYS) | {m for m in MONTH_NAMES if len(m) > 3} - {"march", "sept"}  # "two march routes", "May" stay nouns
 LINK_PREPOSITIONS = {"of", "to", "in"}
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those)\b", re.I)

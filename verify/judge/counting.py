@@ -22,7 +22,7 @@ SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet"
             "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
             "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
             "inhabit": "peopl", "popul": "peopl", "audienc": "spectat", "workforc": "worker", "staff": "worker",
-            "employe": "worker", "membership": "member", "elector": "voter"}
+            "employe": "worker", "membership": "member", "elector": "voter", "vessel": "ship"}
 
 
 def noun_chunk(counted: str) -> list[str]:
