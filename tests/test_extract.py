@@ -1114,3 +1114,12 @@ def test_extract_what_a_count_of_times_counts_read_from_its_verb(sentence, count
 def test_extract_a_count_of_times_read_from_the_verb_before_holds_the_verb(sentence, claim):
     mention = find_quantities(sentence)[0]
     assert sentence[slice(*claim_bounds(sentence, mention))] == claim
+
+
+def test_extract_pronoun_after_a_described_speaker_goes_on_with_them():
+    """A speaker named only by role has no mention for "she" to find: the quote before in the paragraph is hers."""
+    text = ("Rupert Aldane, the chief executive, spoke first. “We are ready,” he said.\n\n"
+            "“This port is too important to be held hostage,” the regional transport minister said this week. "
+            "“Every day this drags on, the whole estuary pays the bill,” she added.")
+    assert [q.speaker for q in find_quotes(text, People(text))] == [
+        "Rupert Aldane", "the regional transport minister", "the regional transport minister"]

@@ -350,6 +350,8 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
             continue  # a scare-quoted word, unless reported speech quotes it or a cue follows ("“Okay,” I said")
         para_start = paragraph_bounds(text, open_at)[0]
         speaker = cued_speaker(found, para_start, people)
+        if last_speaker and pronoun_after_description(found, last_speaker, (last_end, open_at), para_start, people):
+            speaker = last_speaker[1]  # "“…,” the regional transport minister said. “…,” she added."
         continues = inferred = False
         if speaker is None and not found.cued:  # "“…,” Bennett smiled": nearer than the last speaker
             speaker = name_after(text, open_at, close_at, people)
@@ -370,6 +372,15 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
         spans.append(QuoteSpan(open_at + 1, close_at, speaker, credits[para_start], content_start=found.content_start,
                                content_end=found.content_end, continues=continues, inferred=inferred))
     return credited_per_paragraph(text, spans)
+
+
+def pronoun_after_description(found: Attribution, last: tuple[int, str, bool], between: tuple[int, int], para_start: int,
+                              people: People) -> bool:
+    """"he"/"she" cueing a quote in the paragraph of a quote whose speaker the article names only by description (no
+    person to count as a mention), with no one named in between: the same speaker goes on."""
+    pronoun = (found.speaker_phrase or "").strip().lower() in ("he", "she")
+    described = last[1][:1].islower() and people.by_name(last[1]) is None
+    return pronoun and described and last[0] == para_start and not people.named_between(*between)
 
 
 def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
