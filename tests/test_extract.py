@@ -1123,3 +1123,9 @@ def test_extract_pronoun_after_a_described_speaker_goes_on_with_them():
             "“Every day this drags on, the whole estuary pays the bill,” she added.")
     assert [q.speaker for q in find_quotes(text, People(text))] == [
         "Rupert Aldane", "the regional transport minister", "the regional transport minister"]
+
+
+def test_extract_speaker_after_where_the_words_were_said():
+    text = ("Corvane Terminals runs the quays. In a statement last week the company said it “deeply regrets the "
+            "disruption to our customers”, but that the offer stood.")
+    assert [q.speaker for q in find_quotes(text, People(text))] == ["the company"]

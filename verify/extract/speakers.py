@@ -149,10 +149,17 @@ OPENERS = frozenset(
 ) | set(WEEKDAYS) | {m for m in MONTHS if len(m) > 3 and m != "sept"}  # "May" stays: it is also a name
 
 
+# where the words were said, before the speaker: "In a statement last week the company said"
+SETTING_OPENER = re.compile(
+    r"^(?:In|At|On|During|Later|Earlier)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z]+\s+)?(?:statement|interview|briefing|"
+    r"speech|letter|post|email|tweet|meeting|hearing|conference)(?:\s+(?:last|this|on|earlier|later)\s+\w+)?\s*,?\s+(?=\S)")
+
+
 def without_openers(phrase: str) -> str:
     """The speaker phrase without leading openers and dates; empty for a dateline ("WASHINGTON")."""
     if phrase.isupper() and len(phrase) > 4:
         return ""
+    phrase = SETTING_OPENER.sub("", phrase)
     words = phrase.split()
     while words and re.sub(r"[’']s$", "", words[0].lower().rstrip(",")) in OPENERS:
         words.pop(0)
