@@ -175,9 +175,12 @@ def test_judge_quote_inferred_speaker_is_never_called_misattributed():
 
 
 def test_judge_quote_unnamed_speaker_is_never_called_misattributed():
-    # "the minister said" and "Tomas Oduya told reporters" may be the same person: only names can disagree
+    # "the minister said" and "Tomas Oduya told reporters" may be the same person: only names can disagree; the
+    # words back the quote where the evidence gives Oduya that role
     words = "Trade between our countries has doubled in five years, and the bridge will double it again"
-    assert judge_quote(quote_claim(words, "the minister"), EVIDENCE).stance is Stance.SUPPORTS
+    assert judge_quote(quote_claim(words, "the minister"), EVIDENCE).stance is Stance.RELATED
+    with_role = EVIDENCE.replace("Tomas Oduya told", "Tomas Oduya, the trade minister, told")
+    assert judge_quote(quote_claim(words, "the minister"), with_role).stance is Stance.SUPPORTS
     unnamed = EVIDENCE.replace("Tomas Oduya", "the minister")
     assert judge_quote(quote_claim(words, "Alina Marek"), unnamed).stance is not Stance.CONFLICTS
 
@@ -631,3 +634,16 @@ def test_judge_quantity_distance_in_other_units_and_a_ship_by_another_name():
     finding = judge_quantity(claim, "The harbour master said 38 vessels were waiting at anchor on Tuesday.", 0.8,
                              dt.date(2026, 12, 4), dt.date(2026, 12, 1))
     assert finding.stance is Stance.CONFLICTS, finding.note
+
+
+@pytest.mark.parametrize(("passage", "stance"), [
+    # the evidence credits the words to someone it never gives the article's role: no support, and no conflict
+    ("The chamber estimates the cost at €11m a day. Its president, Abel Quist, urged both sides to settle. “Every day "
+     "this drags on, the whole estuary pays the bill,” Quist said.", Stance.RELATED),
+    # the role is theirs: the words back the quote
+    ("Oriel Fanshaw, the regional transport minister, urged both sides to settle. “Every day this drags on, the whole "
+     "estuary pays the bill,” Fanshaw said.", Stance.SUPPORTS),
+])
+def test_judge_quote_of_a_described_speaker_needs_evidence_giving_them_that_role(passage, stance):
+    claim = quote_claim("Every day this drags on, the whole estuary pays the bill", "the regional transport minister")
+    assert judge_quote(claim, passage).stance is stance

@@ -135,6 +135,25 @@ def same_person(claimed: str, other: str) -> bool:
     return bool(mine & {w.lower() for w in other.split()})
 
 
+DESCRIBED = re.compile(r"(?i)(?:the|an?)\s+(?:[\w’'-]+\s+){0,4}(?P<head>[a-z][\w-]+)$")
+
+
+def credited_to_someone_else(claim: QuoteClaim, text: str, quotes: tuple[QuotedWords, ...]) -> str | None:
+    """A speaker the article gives only by role ("the regional transport minister") cannot be misattributed, but
+    evidence crediting the words to a person it never gives that role ("Its president, Abel Quist") does not back
+    the quote either: that person, or None when the role is theirs or the evidence names nobody."""
+    described = DESCRIBED.match(claim.speaker or "")
+    credited = evidence_speaker(text, claim.quote, quotes) if described else None
+    if not described or not is_named(credited):
+        return None
+    head = described.group("head").lower().rstrip("s")
+    if head in credited.lower():  # "Gideon Pryce, Harbour Master", "Dock and Harbour Workers' Union"
+        return None
+    names = [p for p in credited.split() if len(p) > 2 and p[:1].isupper()]
+    around = [s for s in re.split(r"(?<=[.!?])\s+", text) if any(n in s for n in names)]
+    return None if any(re.search(r"\b" + re.escape(head), s, re.I) for s in around) else credited
+
+
 SHORT = 4  # words: a shorter quote ("hard to justify") is compared only with what the evidence quotes its speaker as saying
 
 
@@ -179,6 +198,9 @@ def judge_quote(claim: QuoteClaim, passage_text: str, lead: str = "", quotes: tu
                 return QuoteFinding(Stance.CONFLICTS, found, f"has these words where it is about {guessed.speaker} "
                                     f"(no cue names the speaker), not {claim.speaker}")
             return QuoteFinding(Stance.RELATED, found, "has these words but does not say who spoke them")
+    elif (other := credited_to_someone_else(claim, lead + passage_text, quotes)) is not None:
+        return QuoteFinding(Stance.RELATED, found, f"credits these words to {other}, where the article's “{claim.speaker}” "
+                            "is not named")
     diff = word_diff(quote, evidence)
     changes = word_changes(diff)
     if not changes:
