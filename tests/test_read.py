@@ -131,3 +131,12 @@ def test_read_article_date_from_its_byline_or_dateline(tmp_path, text, published
     path = tmp_path / "draft.md"
     path.write_text(text, encoding="utf-8")
     assert read_article(str(path), 10**6, 5.0).published == published
+
+
+def test_read_letterhead_title_takes_the_line_after_it(tmp_path):
+    (tmp_path / "briefing.txt").write_text("KESTERLAND PORTS AUTHORITY\nJoint media briefing on the Vellanby terminal\n\n"
+                                           "GIDEON PRYCE, HARBOUR MASTER: Thank you.\n", encoding="utf-8")
+    (tmp_path / "wire.txt").write_text("Dockers walk out at Vellanby\n\nDockworkers walked out on Monday.\n", encoding="utf-8")
+    titles = {d.id: d.title for d in read_corpus(tmp_path, 10**6)}
+    assert titles == {"briefing.txt": "KESTERLAND PORTS AUTHORITY – Joint media briefing on the Vellanby terminal",
+                      "wire.txt": "Dockers walk out at Vellanby"}

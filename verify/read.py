@@ -152,11 +152,15 @@ def opening_date(text: str) -> dt.date | None:
 
 
 def first_line_title(body: str) -> str:
-    for line in body.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= 200 else ""
-    return ""
+    """The first line, or a letterhead in capitals with the line after it ("KESTERLAND PORTS AUTHORITY" and "Joint
+    media briefing on the Vellanby container terminal"): a letterhead alone says whose paper it is, not what about."""
+    lines = [line.strip().lstrip("#").strip() for line in body.splitlines()]
+    lines = [line for line in lines if line][:2]
+    if not lines or len(lines[0]) > 200:
+        return ""
+    letterhead = lines[0].isupper() and len(lines[0].split()) <= 6
+    subject = len(lines) > 1 and len(lines[1]) <= 120 and not lines[1].endswith(".") and not lines[1].isupper()
+    return f"{lines[0]} – {lines[1]}" if letterhead and subject else lines[0]
 
 
 def text_and_meta(raw: str, suffix: str, name: str) -> tuple[dict[str, Any], str]:
