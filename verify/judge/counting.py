@@ -56,12 +56,14 @@ def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
     return mine[-1] in theirs or theirs[-1] in mine
 
 
-MEASURE_STEMS = set(tokenize("duration length"))
+# a length as an attribute is mostly the thing itself ("the bridge", "a 62-kilometre crossing"); a span of time
+# mostly is not ("over two years" is no "30-year concession")
+MEASURE_STEMS = set(tokenize("duration"))
 
 
 def attribute_elsewhere(claim: Quantity, claim_sentence: str, other: Quantity, sentence: str) -> bool:
-    """"a 30-year concession" is the concession's length: a span ("over two years") is about it only when the other
-    sentence names the concession too ("the dispute dragged on for two years" is about "a seven-month dispute")."""
+    """"a 30-year concession" is how long the concession runs: a span ("over two years") is about it only when the
+    other sentence names the concession too ("the dispute dragged on for two years" is about "a seven-month dispute")."""
     mine, theirs = noun_chunk(measured(claim)), noun_chunk(measured(other))
     if not mine or not theirs or mine[0] != theirs[0] or mine[0] not in MEASURE_STEMS or len(mine) == len(theirs):
         return False
