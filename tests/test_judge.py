@@ -648,9 +648,3 @@ def test_judge_quote_of_a_described_speaker_needs_evidence_giving_them_that_role
     claim = quote_claim("Every day this drags on, the whole estuary pays the bill", "the regional transport minister")
     assert judge_quote(claim, passage).stance is stance
 
-
-def test_judge_quantity_a_length_as_an_attribute_is_the_thing_itself():
-    claim = quantity_claim("The Selva rail bridge will be 62 km long.")
-    evidence = "The leaders agreed to open the Selva rail bridge, a 62-kilometre crossing linking the two ports, by 2027."
-    finding = judge_quantity(claim, evidence, 0.8, dt.date(2026, 3, 14), dt.date(2026, 3, 13))
-    assert finding.stance is Stance.SUPPORTS, finding.note
