@@ -1017,6 +1017,9 @@ def test_extract_opinion_without_detail_is_still_no_statement():
         ("Many residents fear the worst is still to come this winter.", False),
         ("Tempers have frayed badly among the drivers at the depot gates.", False),
         ("The union wants considerably more than the offer on the table.", False),
+        # a modal in a relative clause says what a noun is; the main clause still reports an event
+        ("The last strike ended only when the service drew up a deal that both sides could accept.", True),
+        ("The operator could close the depot that employs most of the drivers.", False),
     ],
 )
 def test_extract_reported_event_without_a_name_is_a_statement(sentence, statement):

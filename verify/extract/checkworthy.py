@@ -47,9 +47,18 @@ def reports_event(text: str) -> bool:
     return bool(EVENT_VERB.search(text)) and not STANCE_WORDS.search(text)
 
 
+# a relative clause or a clause after "so that" says what a noun is, not what happened: "ended only when the
+# service drew up a deal that both sides could accept" reports an event, whatever "could" says of the deal
+RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose)\b.*$", re.S)
+
+
+def main_clause(text: str) -> str:
+    return RELATIVE_CLAUSE.sub("", text) if reports_event(RELATIVE_CLAUSE.sub("", text)) else text
+
+
 def is_statement(text: str, opens_with_person: bool) -> bool:
     """Check-worthy: a concrete detail or a reported event, not opinion, forecast or question."""
-    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(text):
+    if text.rstrip().endswith("?") or NOT_CHECKABLE.search(main_clause(text)):
         return False
     if ZERO_COUNT.search(text):
         return len(text.split()) >= 3
