@@ -22,6 +22,8 @@ def speakers(text: str) -> list[str | None]:
     ("Ashgrove University", "university"),
     ("Ministry of Inland Fisheries", "ministry"),
     ("Coastal Transit Authority", "authority"),
+    ("Corvane Terminals", "company"),
+    ("Rask Motors", "company"),
 ])
 def test_kinds_the_head_word_of_a_name_implies_its_kind(name: str, kind: str) -> None:
     assert kind in name_kinds(name)

@@ -17,6 +17,8 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("power hydro electric electricity utility utilities", "utility company corporation"),
         ("energy gas pipeline pipelines oil petroleum", "company firm corporation"),
         ("corp corporation inc ltd limited llc plc co company holdings group industries enterprises", "company firm"),
+        ("motors mining shipping logistics foods systems technologies pharmaceuticals telecom communications "
+         "construction freight terminals", "company firm operator"),
         ("airlines airways air", "airline carrier company"),
         ("railway railways rail", "railway company"),
         ("bank", "bank lender"),
