@@ -648,3 +648,39 @@ def test_judge_quote_of_a_described_speaker_needs_evidence_giving_them_that_role
     claim = quote_claim("Every day this drags on, the whole estuary pays the bill", "the regional transport minister")
     assert judge_quote(claim, passage).stance is stance
 
+
+
+@pytest.mark.parametrize(("claim", "evidence", "published", "stance"), [
+    ("No one was killed in the derailment.", "The driver was slightly hurt. There were no deaths.", dt.date(2026, 12, 1), Stance.SUPPORTS),
+    ("No one was killed in the derailment.", "“No one has lost their life,” the mayor said.", dt.date(2026, 12, 2), Stance.SUPPORTS),
+    ("Nobody was hurt at the march.", "Police said there were no casualties at the Kerrow march.", None, Stance.SUPPORTS),
+    # another kind of zero, another time, a zero only repeated, or no zero at all
+    ("No one was killed in the derailment.", "No one was hurt, and no grain was spilled.", dt.date(2026, 12, 1), Stance.RELATED),
+    ("No one was killed in the derailment.", "There were no deaths.", dt.date(2021, 3, 9), Stance.RELATED),
+    ("No one was killed in the derailment.", "A viral post claims that no one was killed.", dt.date(2026, 12, 1), Stance.RELATED),
+    ("No one was killed in the derailment.", "There was no word on how many people died.", dt.date(2026, 12, 1), Stance.RELATED),
+])
+def test_judge_a_count_of_zero_in_other_words(claim, evidence, published, stance):
+    from verify.judge import statement_finding
+    from verify.judge.evidence import EvidenceSpan
+    from verify.models import RetrievedPassage, StatementClaim
+
+    statement = StatementClaim(id="c1", text=claim, start=0, end=len(claim), sentence=claim, query=claim)
+    passage = RetrievedPassage(passage_id=0, document_id="d", title="", source="", url="", published=published, text=evidence,
+                               start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
+    span = EvidenceSpan(evidence, 0, len(evidence), 0.0)
+    assert statement_finding(statement, passage, span, 0.4, dt.date(2026, 12, 5), evidence).stance is stance
+
+
+def test_judge_a_count_of_zero_about_other_actors_is_no_support():
+    from verify.judge import statement_finding
+    from verify.judge.evidence import EvidenceSpan
+    from verify.models import RetrievedPassage, StatementClaim
+
+    claim = "No one was killed in the Kerrowmere derailment."
+    statement = StatementClaim(id="c1", text=claim, start=0, end=len(claim), sentence=claim, query=claim, entities=("Kerrowmere",))
+    evidence = "A bus left the road near Tarrow on Monday. There were no deaths."
+    passage = RetrievedPassage(passage_id=0, document_id="d", title="Tarrow crash", source="", url="", published=dt.date(2026, 12, 1),
+                               text=evidence, start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
+    found = statement_finding(statement, passage, EvidenceSpan(evidence, 0, len(evidence), 0.0), 0.4, dt.date(2026, 12, 5), evidence)
+    assert found.stance is not Stance.SUPPORTS

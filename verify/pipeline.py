@@ -13,8 +13,10 @@ from verify.backend import IndexLocation, PassageIndex, index_location, open_pas
 from verify.indexing import build_index as _build_index
 from verify.judge import judge_claims
 from verify.judge.entail import EntailmentBackend, make_entailment
+from verify.judge.zero import zero_search
 from verify.models import (
     Article, Claim, ExcludedDocument, Filters, IndexBuild, IndexInfo, Judgment, QuoteClaim, Report, RetrievedPassage,
+    StatementClaim,
 )
 from verify.read import read_article
 from verify.report import build_report
@@ -35,6 +37,16 @@ def with_verbatim(retriever: Retriever, claim: Claim, found: list[RetrievedPassa
     exact = retriever.verbatim(claim.quote, filters)
     inside = lambda p: any(p.document_id == e.document_id and e.start <= p.start and p.end <= e.end for e in exact)  # noqa: E731
     return exact + [p for p in found if not inside(p)]
+
+
+def with_zero_counts(retriever: Retriever, claim: Claim, found: list[RetrievedPassage], filters: Filters) -> list[RetrievedPassage]:
+    """"No one was killed": the passages that word the same count of zero otherwise ("There were no deaths") join
+    the evidence, after what the claim's own words found."""
+    query = zero_search(claim.query) if isinstance(claim, StatementClaim) else None
+    if query is None:
+        return found
+    seen = {(p.document_id, p.start) for p in found}
+    return found + [p for p in retriever.search([query], filters=filters)[0] if (p.document_id, p.start) not in seen]
 
 
 class Checker:
@@ -68,7 +80,7 @@ class Checker:
             excluded = filters.excluded_document_ids + tuple(c.document_id for c in copies)
             filters = filters.model_copy(update={"excluded_document_ids": excluded})
         claims = extract_claims(article)
-        retrieved = [with_verbatim(self.retriever, claim, found, filters)
+        retrieved = [with_zero_counts(self.retriever, claim, with_verbatim(self.retriever, claim, found, filters), filters)
                      for claim, found in zip(claims, self.retriever.search([c.query for c in claims], filters=filters))]
         judgments = judge_claims(claims, retrieved, article.published, self.embedder, self.entailment, self.settings.entailment_threshold)
         return claims, judgments

@@ -14,9 +14,11 @@ from verify.judge.entail import EntailmentBackend
 from verify.judge.evidence import EvidenceSpan, best_span, core_of
 from verify.judge.findings import Finding, Opening
 from verify.judge.meaning import apply_answers, questions
-from verify.judge.quantity import judge_quantity, superseded
+from verify.judge.quantity import about_same_actors, judge_quantity, superseded
 from verify.judge.quote import holding_quote, in_direct_speech, is_translation, judge_quote, speaker_in
 from verify.judge.statement import accounted_for, judge_statement, only_repeats
+from verify.judge.zero import same_zero
+from verify.split import split_sentences
 from verify.models import (
     Claim, Evidence, Judgment, QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim, Verdict,
 )
@@ -67,8 +69,25 @@ def opening_of(stance: Stance, accounted: bool, figures_claimed: bool = False) -
     return Opening.OPEN if accounted and stance is Stance.RELATED else Opening.CONTRADICT
 
 
+ZERO_SAME_EVENT_DAYS = 31  # a count of zero dated further from the article is another event's ("No one was hurt" in 2021)
+
+
+def zero_finding(claim: Claim, passage: RetrievedPassage, published: dt.date | None, context: str) -> Finding | None:
+    """"No one was killed" backed by "There were no deaths" in a passage about the same actors and time."""
+    kind = same_zero(claim.query, passage.text)
+    near = published is None or passage.published is None or abs((published - passage.published).days) <= ZERO_SAME_EVENT_DAYS
+    about_others = bool(claim.entities) and not about_same_actors(claim.entities, context)
+    if kind is None or not near or about_others or only_repeats(claim.query, passage.text):
+        return None
+    at = next((m for m in split_sentences(passage.text) if same_zero(claim.query, m.text)), None)
+    return Finding(Stance.SUPPORTS, f"gives the same count of zero ({kind}) in other words",
+                   sentence=(at.start, at.end) if at else None)
+
+
 def statement_finding(claim: Claim, passage: RetrievedPassage, span: EvidenceSpan, cosine: float,
                       published: dt.date | None, context: str) -> Finding:
+    if (zero := zero_finding(claim, passage, published, context)) is not None:
+        return zero
     figures = getattr(claim, "figures_claimed", False)
     stated = judge_statement(claim.query, span.text, cosine, published, passage.published, context=context, title=passage.title,
                              figures_claimed=figures)
