@@ -684,3 +684,27 @@ def test_judge_a_count_of_zero_about_other_actors_is_no_support():
                                text=evidence, start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
     found = statement_finding(statement, passage, EvidenceSpan(evidence, 0, len(evidence), 0.0), 0.4, dt.date(2026, 12, 5), evidence)
     assert found.stance is not Stance.SUPPORTS
+
+
+def test_judge_quantity_steps_sum_only_with_their_base():
+    """"87 per cent voted against a 5 per cent rise and a further 3 per cent": the 87 is no part of the sum."""
+    evidence = ("On Friday, 87 per cent of the members who voted rejected the offer of a 5 per cent rise from January "
+                "2027 and a further 3 per cent from January 2028.")
+    vote = judge_quantity(quantity_claim("On Friday, 91 per cent of the members who voted rejected the offer."), evidence,
+                          0.8, dt.date(2026, 11, 20), dt.date(2026, 11, 16))
+    assert vote.stance is Stance.CONFLICTS and vote.evidence_quantity.value == 87
+    offer = judge_quantity(quantity_claim("The members rejected an offer worth 8 per cent in all."), evidence,
+                           0.8, dt.date(2026, 11, 20), dt.date(2026, 11, 16))
+    assert offer.stance is not Stance.CONFLICTS
+
+
+@pytest.mark.parametrize(("claim", "stance"), [
+    # what one side asks for says nothing against what was offered; a demand is held to a demand
+    ("The union members rejected an offer worth 8 per cent.", Stance.RELATED),
+    ("The union is asking for 12 per cent.", Stance.CONFLICTS),
+    ("The union wants 9 per cent.", Stance.SUPPORTS),
+])
+def test_judge_quantity_a_demand_is_held_only_to_a_demand(claim, stance):
+    evidence = "The union is asking for 9 per cent in a single year, arguing that its members' pay has fallen behind prices."
+    finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 12, 4), dt.date(2026, 11, 28))
+    assert finding.stance is stance, finding.note

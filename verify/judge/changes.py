@@ -98,12 +98,33 @@ def steps_summed(sentence: str, mentions: list[Mention], step_claim: bool) -> li
     steps = [m for m in mentions if STEP_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
     if step_claim or not steps:
         return mentions
-    last = steps[-1]
-    parts = [m for m in mentions if m.start <= last.start and m.quantity.unit == last.quantity.unit and not m.quantity.ordinal]
-    rest = [m for m in mentions if m not in parts]
+    last, unit = steps[-1], steps[-1].quantity.unit
+    # the base is the figure right before the first step ("87 per cent voted against a 5 per cent rise and a
+    # further 3 per cent": the 87 is another figure)
+    before = [m for m in mentions if m.end <= steps[0].start and m.quantity.unit == unit and not m.quantity.ordinal]
+    parts = before[-1:] + [m for m in steps if m.quantity.unit == unit]
+    rest = [m for m in mentions if m not in parts and m not in steps]
     if len(parts) < 2:
         return rest  # a step whose base is in another sentence says nothing of the whole
     total = sum(m.quantity.value for m in parts)
     summed = parts[0].quantity.model_copy(update={"value": total, "low": total, "high": total,
                                                   "surface": " + ".join(m.quantity.surface for m in parts)})
     return rest + [Mention(parts[0].start, last.end, summed)]
+
+
+# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise": what one side
+# wants, not what is: it says nothing against what was offered, agreed or paid
+DEMAND_BEFORE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
+    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
+
+
+def demanded(sentence: str, mention: Mention) -> bool:
+    return bool(DEMAND_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]))
+
+
+def is_demand(claim: QuantityClaim) -> bool:
+    at = claim.sentence.find(claim.quantity.surface)
+    return at > 0 and bool(DEMAND_BEFORE.search(claim.sentence[max(0, at - 40) : at]))
+

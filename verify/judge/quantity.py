@@ -11,7 +11,8 @@ from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.changes import claim_is_change, claim_is_step, is_change, is_modal_change, is_old_value, steps_summed
+from verify.judge.changes import (claim_is_change, claim_is_step, demanded, is_change, is_demand, is_modal_change, is_old_value,
+                                  steps_summed)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
                                   in_own_unit_first, loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
                                   same_counted, shared_context, states_conditions)
@@ -206,6 +207,7 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     before, sentence = sentences
     mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
                             reading.step)
+    mentions = [m for m in mentions if is_demand(claim) or not demanded(sentence, m)]  # "the union is asking for 9 per cent"
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
