@@ -5,7 +5,7 @@ import pytest
 from verify.extract.quantities import find_quantities
 from verify.judge.quantity import judge_quantity, overlaps
 from verify.judge.quote import judge_quote
-from verify.models import QuantityClaim, QuoteClaim, Stance
+from verify.models import QuantityClaim, QuoteClaim, RetrievedPassage, Stance, StatementClaim
 
 
 def q(text):
@@ -56,6 +56,17 @@ def test_judge_differently_scoped_count_is_not_the_same_claim():
 
 def quote_claim(words, speaker):
     return QuoteClaim(id="c1", text=words, start=0, end=len(words), sentence=words, query=words, quote=words, speaker=speaker)
+
+
+def statement_against(claim, evidence, published=None, cosine=0.4, article_date=dt.date(2026, 12, 5), **claim_fields):
+    """The statement finding of a one-sentence claim against a one-passage evidence text."""
+    from verify.judge import statement_finding
+    from verify.judge.evidence import EvidenceSpan
+
+    statement = StatementClaim(id="c1", text=claim, start=0, end=len(claim), sentence=claim, query=claim, **claim_fields)
+    passage = RetrievedPassage(passage_id=0, document_id="d", title="", source="", url="", published=published, text=evidence,
+                               start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
+    return statement_finding(statement, passage, EvidenceSpan(evidence, 0, len(evidence), 0.0), cosine, article_date, evidence)
 
 
 EVIDENCE = '"Trade between our countries has doubled in five years, and the bridge will double it again," Tomas Oduya told reporters.'
@@ -394,16 +405,8 @@ def test_judge_quote_against_the_speakers_own_different_words_is_altered():
     "Reporters asked whether the Selva bridge will be closed to lorries from June.",
 ])
 def test_judge_a_repeated_or_denied_claim_never_supports(evidence):
-    from verify.judge import statement_finding
-    from verify.judge.evidence import EvidenceSpan
-    from verify.models import RetrievedPassage, StatementClaim
-
-    text = "The Selva bridge will be closed to lorries from June."
-    claim = StatementClaim(id="c1", text=text, start=0, end=len(text), sentence=text, query=text)
-    passage = RetrievedPassage(passage_id=0, document_id="d", title="", source="", url="", published=None, text=evidence,
-                               start=0, end=len(evidence), dense_score=0.9, lexical_score=1.0, fused_score=0.9)
-    span = EvidenceSpan(evidence, 0, len(evidence), 1.0)
-    found = statement_finding(claim, passage, span, 0.93, dt.date(2026, 3, 13), evidence)
+    found = statement_against("The Selva bridge will be closed to lorries from June.", evidence, cosine=0.93,
+                              article_date=dt.date(2026, 3, 13))
     assert found.stance is not Stance.SUPPORTS and not found.opening.may_support
 
 
@@ -649,7 +652,6 @@ def test_judge_quote_of_a_described_speaker_needs_evidence_giving_them_that_role
     assert judge_quote(claim, passage).stance is stance
 
 
-
 @pytest.mark.parametrize(("claim", "evidence", "published", "stance"), [
     ("No one was killed in the derailment.", "The driver was slightly hurt. There were no deaths.", dt.date(2026, 12, 1), Stance.SUPPORTS),
     ("No one was killed in the derailment.", "“No one has lost their life,” the mayor said.", dt.date(2026, 12, 2), Stance.SUPPORTS),
@@ -661,28 +663,12 @@ def test_judge_quote_of_a_described_speaker_needs_evidence_giving_them_that_role
     ("No one was killed in the derailment.", "There was no word on how many people died.", dt.date(2026, 12, 1), Stance.RELATED),
 ])
 def test_judge_a_count_of_zero_in_other_words(claim, evidence, published, stance):
-    from verify.judge import statement_finding
-    from verify.judge.evidence import EvidenceSpan
-    from verify.models import RetrievedPassage, StatementClaim
-
-    statement = StatementClaim(id="c1", text=claim, start=0, end=len(claim), sentence=claim, query=claim)
-    passage = RetrievedPassage(passage_id=0, document_id="d", title="", source="", url="", published=published, text=evidence,
-                               start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
-    span = EvidenceSpan(evidence, 0, len(evidence), 0.0)
-    assert statement_finding(statement, passage, span, 0.4, dt.date(2026, 12, 5), evidence).stance is stance
+    assert statement_against(claim, evidence, published).stance is stance
 
 
 def test_judge_a_count_of_zero_about_other_actors_is_no_support():
-    from verify.judge import statement_finding
-    from verify.judge.evidence import EvidenceSpan
-    from verify.models import RetrievedPassage, StatementClaim
-
-    claim = "No one was killed in the Kerrowmere derailment."
-    statement = StatementClaim(id="c1", text=claim, start=0, end=len(claim), sentence=claim, query=claim, entities=("Kerrowmere",))
-    evidence = "A bus left the road near Tarrow on Monday. There were no deaths."
-    passage = RetrievedPassage(passage_id=0, document_id="d", title="Tarrow crash", source="", url="", published=dt.date(2026, 12, 1),
-                               text=evidence, start=0, end=len(evidence), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
-    found = statement_finding(statement, passage, EvidenceSpan(evidence, 0, len(evidence), 0.0), 0.4, dt.date(2026, 12, 5), evidence)
+    found = statement_against("No one was killed in the Kerrowmere derailment.", "A bus left the road near Tarrow on Monday. "
+                              "There were no deaths.", dt.date(2026, 12, 1), entities=("Kerrowmere",))
     assert found.stance is not Stance.SUPPORTS
 
 

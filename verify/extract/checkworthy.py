@@ -53,7 +53,9 @@ RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose)\b.*$", re.S)
 
 
 def main_clause(text: str) -> str:
-    return RELATIVE_CLAUSE.sub("", text) if reports_event(RELATIVE_CLAUSE.sub("", text)) else text
+    """The text before a relative clause, when that part reports an event; else all of it."""
+    main = RELATIVE_CLAUSE.sub("", text)
+    return main if reports_event(main) else text
 
 
 def is_statement(text: str, opens_with_person: bool) -> bool:

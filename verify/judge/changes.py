@@ -84,18 +84,29 @@ def is_old_value(sentence: str, start: int, end: int, starts: list[int]) -> bool
 
 # "a further 3 per cent", "another 200 jobs": a step on top of a figure before it, not a whole
 STEP_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:" + QUALIFIER_RE + r"\s+)?$", re.I)
+# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise": what one side
+# wants, not what is: it says nothing against what was offered, agreed or paid
+DEMAND_BEFORE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
+    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
+WORDS_BEFORE = 40  # characters before a figure that may say it is a step or a demand
 
 
-def claim_is_step(claim: QuantityClaim) -> bool:
-    at = claim.sentence.find(claim.quantity.surface)
-    return at > 0 and bool(STEP_BEFORE.search(claim.sentence[max(0, at - 30) : at]))
+def framed(pattern: re.Pattern[str], sentence: str, at: int) -> bool:
+    """Do the words right before offset `at` (a figure's start) match `pattern` ("a further", "is asking for")?"""
+    return at > 0 and bool(pattern.search(sentence[max(0, at - WORDS_BEFORE) : at]))
+
+
+def claim_framed(pattern: re.Pattern[str], claim: QuantityClaim) -> bool:
+    return framed(pattern, claim.sentence, claim.sentence.find(claim.quantity.surface))
 
 
 def steps_summed(sentence: str, mentions: list[Mention], step_claim: bool) -> list[Mention]:
     """"a 5 per cent rise from January 2027 and a further 3 per cent from January 2028": each figure is a step and
     neither the whole, which is their sum (8 per cent); a claim that is itself a step ("another 3 per cent") is held
     to the steps as written."""
-    steps = [m for m in mentions if STEP_BEFORE.search(sentence[max(0, m.start - 30) : m.start])]
+    steps = [m for m in mentions if framed(STEP_BEFORE, sentence, m.start)]
     if step_claim or not steps:
         return mentions
     last, unit = steps[-1], steps[-1].quantity.unit
@@ -110,21 +121,3 @@ def steps_summed(sentence: str, mentions: list[Mention], step_claim: bool) -> li
     summed = parts[0].quantity.model_copy(update={"value": total, "low": total, "high": total,
                                                   "surface": " + ".join(m.quantity.surface for m in parts)})
     return rest + [Mention(parts[0].start, last.end, summed)]
-
-
-# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise": what one side
-# wants, not what is: it says nothing against what was offered, agreed or paid
-DEMAND_BEFORE = re.compile(
-    r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
-    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
-
-
-def demanded(sentence: str, mention: Mention) -> bool:
-    return bool(DEMAND_BEFORE.search(sentence[max(0, mention.start - 40) : mention.start]))
-
-
-def is_demand(claim: QuantityClaim) -> bool:
-    at = claim.sentence.find(claim.quantity.surface)
-    return at > 0 and bool(DEMAND_BEFORE.search(claim.sentence[max(0, at - 40) : at]))
-

@@ -11,8 +11,8 @@ from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.changes import (claim_is_change, claim_is_step, demanded, is_change, is_demand, is_modal_change, is_old_value,
-                                  steps_summed)
+from verify.judge.changes import (DEMAND_BEFORE, STEP_BEFORE, claim_framed, claim_is_change, framed, is_change,
+                                  is_modal_change, is_old_value, steps_summed)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
                                   in_own_unit_first, loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
                                   same_counted, shared_context, states_conditions)
@@ -160,6 +160,7 @@ class ClaimReading:
     requested: bool  # "asked every household to cut its use by 20 percent": a target
     change: bool  # "up 6 percent": a change, not a level
     step: bool  # "a further 3 per cent": a step, held to steps as written
+    demand: bool  # "the union wants 9 per cent": held only to what is asked for
     context: frozenset[str]  # what the sentence is about besides the count
 
 
@@ -174,7 +175,8 @@ def read_claim(claim: QuantityClaim) -> ClaimReading:
         present=not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))]),
         requested=bool(REQUESTED.search(claim.sentence)),
         change=claim_is_change(claim),
-        step=claim_is_step(claim),
+        step=claim_framed(STEP_BEFORE, claim),
+        demand=claim_framed(DEMAND_BEFORE, claim),
         context=frozenset(context_of(claim)),
     )
 
@@ -207,7 +209,7 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     before, sentence = sentences
     mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
                             reading.step)
-    mentions = [m for m in mentions if is_demand(claim) or not demanded(sentence, m)]  # "the union is asking for 9 per cent"
+    mentions = [m for m in mentions if reading.demand or not framed(DEMAND_BEFORE, sentence, m.start)]
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`

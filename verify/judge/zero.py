@@ -35,9 +35,14 @@ def zero_kind(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def claim_zero_kind(claim: str) -> str | None:
+    """The kind of zero a claim states when that is all it states ("No one was killed in the accident.")."""
+    return zero_kind(claim) if len(claim.split()) <= MAX_CLAIM_WORDS else None
+
+
 def same_zero(claim: str, evidence: str) -> str | None:
     """The kind of zero a short claim and the evidence both state ("deaths"), or None."""
-    kind = zero_kind(claim) if len(claim.split()) <= MAX_CLAIM_WORDS else None
+    kind = claim_zero_kind(claim)
     if kind is None:
         return None
     stated = ZERO_OF[kind].search(evidence) or (kind != "arrests" and ZERO_CASUALTIES.search(evidence))
@@ -54,6 +59,6 @@ SEARCH_FOR = {
 
 def zero_search(claim: str) -> str | None:
     """A query for the other ways the sources may state the claim's count of zero, or None."""
-    kind = zero_kind(claim) if len(claim.split()) <= MAX_CLAIM_WORDS else None
+    kind = claim_zero_kind(claim)
     return SEARCH_FOR[kind] if kind else None
 
