@@ -189,3 +189,31 @@ def test_pipeline_transcript_turn_far_from_its_label_still_names_the_speaker(tmp
     claims, judgments = checker.judge(draft)
     (judgment,) = [j for c, j in zip(claims, judgments) if c.kind is ClaimKind.QUOTE and c.direct]
     assert judgment.verdict is Verdict.CONFLICTING and "Tomas Reed" in judgment.explanation
+
+
+def test_pipeline_a_count_of_zero_searches_its_other_wordings():
+    """"No one was killed" shares no word with "There were no deaths": that wording is searched for as well, after
+    what the claim's own words found; other claims search nothing more."""
+    from verify.models import Filters, RetrievedPassage, StatementClaim
+    from verify.pipeline import with_zero_counts
+
+    def passage(doc, text):
+        return RetrievedPassage(passage_id=0, document_id=doc, title="", source="", url="", published=None, text=text,
+                                start=0, end=len(text), dense_score=0.5, lexical_score=0.0, fused_score=0.5)
+
+    class Searched:
+        def __init__(self):
+            self.queries = []
+
+        def search(self, queries, filters=Filters()):
+            self.queries += queries
+            return [[passage("own", "No one was hurt in 2021."), passage("wire", "There were no deaths.")]]
+
+    def claim(text):
+        return StatementClaim(id="c1", text=text, start=0, end=len(text), sentence=text, query=text)
+
+    retriever, found = Searched(), [passage("own", "No one was hurt in 2021.")]
+    merged = with_zero_counts(retriever, claim("No one was killed in the accident."), found, Filters())
+    assert [p.document_id for p in merged] == ["own", "wire"] and "no deaths" in retriever.queries[0]
+    assert with_zero_counts(retriever, claim("The bridge was closed on Monday."), found, Filters()) == found
+    assert len(retriever.queries) == 1
