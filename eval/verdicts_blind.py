@@ -53,7 +53,9 @@ def compare(report: Report, items: list[dict]) -> list[tuple[dict, str, str]]:
     """(expectation, verdict given, claim id) for each expectation."""
     rows = []
     for item in items:
-        claim = next((c for c in report.claims if c.kind.value == item["kind"] and item["at"] in c.text), None)
+        # the draft may be wrapped at a fixed width: a line break in a claim is a space
+        at = " ".join(item["at"].split())
+        claim = next((c for c in report.claims if c.kind.value == item["kind"] and at in " ".join(c.text.split())), None)
         rows.append((item, claim.verdict.value if claim else "(no such claim)", claim.id if claim else "-"))
     return rows
 

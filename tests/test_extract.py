@@ -590,6 +590,43 @@ def test_extract_single_marks_skip_plural_possessives_and_stay_inside_double_quo
     nested = "“They called it ‘a disgrace’ and walked out,” Ana Brill said."
     assert [nested[q.start : q.end] for q in find_quotes(nested, People(nested))] == ["They called it ‘a disgrace’ and walked out,"]
 
+WRAPPED_COPY = (
+    "The trust's chief executive, Dr Helena Varrick, spoke to reporters on Tuesday at the main hospital.\n"
+    "\n"
+    "\"We will not pay these criminals a single euro,\" Varrick said. \"Patient safety has come first from\n"
+    "the first hour, and it will stay that way,\" she said. \"Paying would only put a price on the next\n"
+    "hospital.\"\n"
+    "\n"
+    "Police said the gang had demanded a ransom in cryptocurrency and had given the trust a week to pay it.\n"
+    "\n"
+    "Tobias Wrenfield, the trust's director of digital services, said the attackers had copied the data from\n"
+    "a file server before they locked the systems. \"We have found no sign that any record was read,\" he said.\n"
+)
+
+
+def test_extract_quotes_across_the_line_breaks_of_hard_wrapped_copy():
+    """Copy wrapped at a fixed width breaks lines inside paragraphs: a quote runs across them."""
+    quotes = [q for q in find_quotes(WRAPPED_COPY, People(WRAPPED_COPY)) if q.direct]
+    assert [" ".join(WRAPPED_COPY[q.start : q.end].split()) for q in quotes] == [
+        "We will not pay these criminals a single euro,",
+        "Patient safety has come first from the first hour, and it will stay that way,",
+        "Paying would only put a price on the next hospital.",
+        "We have found no sign that any record was read,",
+    ]
+    # a wrapped line without a full stop is no heading: the name opening it is found, and "he" is him
+    assert [q.speaker for q in quotes] == ["Helena Varrick"] * 3 + ["Tobias Wrenfield"]
+
+
+def test_extract_lines_of_their_own_stay_paragraphs_in_wrapped_copy():
+    from verify.extract.layout import paragraph_spans
+
+    text = "## Pen and paper\n\nMAYOR LENA VOSS: Good evening to all of you who came out tonight in the rain.\nCLERK: The motion\n" \
+           "is carried.\n\n- first item of the agenda that runs on\n- second item of the agenda\n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == [
+        "## Pen and paper", "MAYOR LENA VOSS: Good evening to all of you who came out tonight in the rain.",
+        "CLERK: The motion", "is carried.", "- first item of the agenda that runs on", "- second item of the agenda"]
+
+
 def test_extract_cue_after_a_question_the_splitter_ended():
     # "?”" ends a sentence for the splitter; the attribution after it still names the speaker
     text = ("Volunteers phoned voters all day. \"Are you voting on Tuesday?\" Ruth Miller, a retired nurse, said "

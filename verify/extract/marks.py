@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.layout import paragraph_bounds, paragraph_spans  # noqa: F401 (paragraph_bounds is read from here)
+
 OPEN, CLOSE = "“", "”"
 MARKS = frozenset({OPEN, CLOSE, '"'})
-
-
-def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return start, len(text) if end < 0 else end
 
 
 def with_double_apostrophes_as_marks(text: str) -> str:
@@ -106,12 +102,7 @@ def runs_on(text: str, open_at: int, para_start: int, following: list[tuple[int,
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for match in re.finditer(r"\n", text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return [(a, b) for a, b in bounds if b > a]
+    return list(paragraph_spans(text))
 
 
 TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'.:!?-]*|a|an|the|of|and|or|in|on|at|to|for|with|from|by|vs\.?)$")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.layout import mask_headings, paragraph_bounds
 from verify.extract.kinds import is_company_name, is_institution
 from verify.extract.salience import Salience
 
@@ -43,14 +44,6 @@ BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")(?:s(?=\s|$
 GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s", re.I)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 POSSESSIVE = re.compile(r"[’']s?$")
-HEADING_LINE = re.compile(r"^[^\n.!?:”\"]{1,120}$", re.M)
-
-
-def mask_headings(text: str) -> str:
-    """Blank out heading-like lines (no sentence punctuation) so "New Era Xi" is never a name."""
-    return HEADING_LINE.sub(lambda m: " " * len(m.group(0)), text)
-
-
 DESCRIPTOR = re.compile(r"\bthe\s+(?P<adj>[A-Z][a-z]+)\s+(?P<noun>leader|president|premier|prime minister|minister|chancellor|head of state)\b", re.I)
 
 
@@ -382,7 +375,7 @@ class People:
 
     def group_before(self, at: int) -> str | None:
         """Whom "they" at `at` means: the group the last sentence opening with one in the paragraph opens with."""
-        paragraph = self.text.rfind("\n", 0, at) + 1
+        paragraph = paragraph_bounds(self.text, max(0, at - 1))[0]
         found = list(GROUP_OPENING.finditer(self.text[max(paragraph, at - 300) : at]))
         group = found[-1].group("group") if found else None
         return group if group and group.split()[0][:1].isupper() and group.rstrip().endswith("s") else None

@@ -272,7 +272,7 @@ def introduction_before(text: str, para_start: int) -> tuple[str, int] | None:
     previous = text[:para_start].rstrip()
     if not previous.endswith(":"):
         return None
-    start = previous.rfind("\n") + 1
+    start = paragraph_bounds(text, len(previous) - 1)[0]
     line = previous[start:]
     cue = CUE_IN_PRE.search(line[:-1] + " ") if len(line) < 400 else None
     if cue is None:

@@ -10,6 +10,7 @@ import re
 
 from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
+from verify.extract.layout import paragraph_bounds
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
@@ -281,7 +282,7 @@ def introduced_next(phrase: str, at: int, people: People) -> str | None:
     before it may have)."""
     if at > LEDE_END or not LEDE_PERSON.fullmatch(phrase):
         return None
-    paragraph = people.text.rfind("\n", 0, at) + 1
+    paragraph = paragraph_bounds(people.text, max(0, at - 1))[0]
     following = [(next(m for m in p.mentions if m > at), p.name) for p in people.people
                  if any(at < m < at + LEDE_REACH for m in p.mentions) and not any(paragraph <= m < at for m in p.mentions)]
     return min(following)[1] if following else None
