@@ -59,3 +59,13 @@ def test_voice_transcript_turn_runs_over_wrapped_lines_and_stops_at_the_next_lab
     assert [who for _, _, who in turns] == ["Harbour Master Gideon Pryce", "Rupert Aldane, Chief Executive", "Reporter"]
     assert [text[a:b] for a, b, _ in turns][0].endswith("hold this\nmany ships.")
     assert [text[a:b] for a, b, _ in turns][1] == "Thank you."
+
+
+def test_voice_transcript_turn_runs_over_its_paragraphs_to_the_next_label():
+    """A speaker who says more than one paragraph keeps the floor until the next label."""
+    text = ("VARRICK: Thank you. Our night staff found the computers locked.\n\nI want to be clear. We will not pay "
+            "these criminals a single euro.\n\nWRENFIELD: Thank you.\n\nTranscript ends.")
+    turns = transcript_turns(text)
+    assert [(text[a:b], who) for a, b, who in turns] == [
+        ("Thank you. Our night staff found the computers locked.\n\nI want to be clear. We will not pay these criminals "
+         "a single euro.", "Varrick"), ("Thank you.", "Wrenfield")]

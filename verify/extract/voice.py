@@ -49,15 +49,17 @@ def statement_voice(title: str, text: str) -> list[tuple[int, int, str]]:
 
 
 def transcript_turns(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of every labelled turn of a transcript: "MAYOR LENA VOSS: Good evening. …" is hers to
-    the end of the paragraph, however long, and however its lines are wrapped (a passage cut from its label still
-    has a speaker); the next label ends it too, for transcripts that put one turn on each line."""
+    """(start, end, speaker) of every labelled turn of a transcript: "MAYOR LENA VOSS: Good evening. …" is hers up
+    to the next label, over as many paragraphs as she speaks, however their lines are wrapped (a passage cut from
+    its label still has a speaker). The last turn ends with its paragraph: what follows may be the page's own."""
     labels = list(TRANSCRIPT_LABEL.finditer(text))
     turns = []
     for i, match in enumerate(labels):
-        blank = PARAGRAPH_BREAK.search(text, match.end())
-        ends = [len(text), blank.start() if blank else len(text), labels[i + 1].start() if i + 1 < len(labels) else len(text)]
-        end = min(ends)
+        if i + 1 < len(labels):
+            end = labels[i + 1].start()
+        else:
+            blank = PARAGRAPH_BREAK.search(text, match.end())
+            end = blank.start() if blank else len(text)
         while end > match.end() and text[end - 1].isspace():
             end -= 1
         turns.append((match.end(), end, match.group("label").title()))
