@@ -25,6 +25,13 @@ def q(text):
         ("at least 20 deals", "20 deals", True),
         ("fewer than 10 ships", "10 ships", False),
         ("between 20 and 30 people", "25 people", True),
+        # "about" reaches as far as the figure's last significant digit, within 3 to 10 per cent
+        ("221,000 patients", "about 212,000 patients", False),
+        ("214,000 patients", "about 212,000 patients", True),
+        ("215,000 patients", "about 200,000 patients", True),
+        ("3.4 billion dollars", "about 3.2 billion dollars", False),
+        ("19 miles", "about 20 miles", True),
+        ("35 percent of voters", "about a third of voters", True),
     ],
 )
 def test_judge_quantity_intervals(claim, evidence, agree):
@@ -694,3 +701,18 @@ def test_judge_quantity_a_demand_is_held_only_to_a_demand(claim, stance):
     evidence = "The union is asking for 9 per cent in a single year, arguing that its members' pay has fallen behind prices."
     finding = judge_quantity(quantity_claim(claim), evidence, 0.8, dt.date(2026, 12, 4), dt.date(2026, 11, 28))
     assert finding.stance is stance, finding.note
+
+
+def test_judge_a_figure_the_evidence_denies_backs_nothing():
+    claim = quantity_claim("Some 1,140 planned operations and outpatient appointments have had to be put off.")
+    evidence = ("The nurses' association said on Saturday that at least 1,600 planned operations and outpatient appointments "
+                "had been postponed since the cyber attack, not the 1,140 the trust reported on Friday.")
+    finding = judge_quantity(claim, evidence, 0.8, dt.date(2026, 11, 29), dt.date(2026, 11, 28))
+    assert finding.stance is Stance.CONFLICTS and "1,600" in finding.note
+
+
+def test_judge_quote_single_marks_around_the_evidence_words_are_no_change():
+    claim = quote_claim("Nurses are writing drug charts by hand at three in the morning", "Moira Tallent")
+    evidence = ("The association said its figure came from ward lists. 'Nurses are writing drug charts by hand at three in "
+                "the morning. That is where mistakes happen,' said Moira Tallent, the association's regional secretary.")
+    assert judge_quote(claim, evidence).stance is Stance.SUPPORTS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from verify.extract.money import CURRENCY
@@ -136,8 +137,14 @@ def qualifier_of(phrase: str | None) -> Qualifier:
     return Qualifier.EXACT
 
 
-def interval(value: float, qualifier: Qualifier, qualifier_phrase: str | None, high: float | None = None) -> tuple[float | None, float | None]:
-    """The values a qualified figure admits; None is unbounded."""
+ABOUT_SHARE_MIN, ABOUT_SHARE_MAX = 0.03, 0.10
+MANY_DIGITS = 5  # more significant digits than anyone writes after "about": a fraction ("about a third")
+
+
+def interval(value: float, qualifier: Qualifier, qualifier_phrase: str | None, high: float | None = None,
+             in_words: bool = False) -> tuple[float | None, float | None]:
+    """The values a qualified figure admits; None is unbounded. A share or fraction in words ("a third", "half a
+    mile") is as round as figures get: it reaches the widest "about" does."""
     if qualifier is Qualifier.RANGE:
         return value, high
     if qualifier is Qualifier.MORE_THAN or qualifier is Qualifier.AT_LEAST:
@@ -147,5 +154,18 @@ def interval(value: float, qualifier: Qualifier, qualifier_phrase: str | None, h
     if qualifier is Qualifier.ABOUT:
         if qualifier_phrase and BELOW_ONLY.fullmatch(qualifier_phrase.strip()):
             return value * 0.9, value
-        return value * 0.9, value * 1.1
+        spread = abs(value) * ABOUT_SHARE_MAX if in_words else about_spread(value)
+        return value - spread, value + spread
     return value, value
+
+
+def about_spread(value: float) -> float:
+    """How far "about N" reaches: as far as N's last significant digit, within 3 to 10 per cent of it. A writer
+    who says "about 212,000" has a figure near 212,000 (221,000 is another), "about 200,000" admits 215,000."""
+    if value == 0:
+        return 0.0
+    digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0")
+    if len(digits) >= MANY_DIGITS:
+        return abs(value) * ABOUT_SHARE_MAX
+    last_digit = 10 ** (math.floor(math.log10(abs(value))) - (len(digits) - 1))
+    return abs(value) * min(ABOUT_SHARE_MAX, max(ABOUT_SHARE_MIN, last_digit / abs(value)))

@@ -222,7 +222,7 @@ def fraction_mentions(sentence: str) -> list[Mention]:
         unit, value = ("", value) if points else ("percent", round(value * 100, 2))
         # a share in words is a round figure: "a third" stands for 31 or 35 percent as "about a third" does
         low, high = interval(value, Qualifier.ABOUT if qualifier is Qualifier.EXACT and not points else qualifier,
-                             match.group("qual"))
+                             match.group("qual"), in_words=True)
         quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, unit=unit,
                             counted=counted_after(sentence, match.end()), surface=match.group(0))
         mentions.append(Mention(match.start(), match.end(), quantity))

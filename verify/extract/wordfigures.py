@@ -72,7 +72,7 @@ def figure(sentence: str, span: tuple[int, int], value: float, phrase: str | Non
     money = currency_after(sentence, end) if unit is None else None
     qualifier = qualifier_of(phrase)
     # a fraction in words is a round figure: "half a mile" stands for 800 metres as "about half a mile" does
-    low, high = interval(value, Qualifier.ABOUT if rounded and qualifier is Qualifier.EXACT else qualifier, phrase)
+    low, high = interval(value, Qualifier.ABOUT if rounded and qualifier is Qualifier.EXACT else qualifier, phrase, in_words=rounded)
     counted = counted_after(sentence, money[1] if money else unit[1] if unit else end)
     quantity = Quantity(value=value, low=low, high=high, qualifier=qualifier, unit=money[0] if money else unit[0] if unit else "",
                         counted=counted, surface=sentence[start:end].strip())

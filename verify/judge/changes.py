@@ -90,6 +90,8 @@ DEMAND_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
     r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
+# "at least 1,600, not the 1,140 the trust reported", "rather than 12": a figure the sentence denies backs nothing
+DENIED_BEFORE = re.compile(r"(?:\bnot|\brather than|\binstead of)\s+(?:the\s+|an?\s+)?$", re.I)
 WORDS_BEFORE = 40  # characters before a figure that may say it is a step or a demand
 
 

@@ -11,7 +11,7 @@ from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
 from verify.dates import MONTHS, WEEKDAYS, DateRef
 from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.changes import (DEMAND_BEFORE, STEP_BEFORE, claim_framed, claim_is_change, framed, is_change,
+from verify.judge.changes import (DEMAND_BEFORE, DENIED_BEFORE, STEP_BEFORE, claim_framed, claim_is_change, framed, is_change,
                                   is_modal_change, is_old_value, steps_summed)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
                                   in_own_unit_first, loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
@@ -209,7 +209,8 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     before, sentence = sentences
     mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
                             reading.step)
-    mentions = [m for m in mentions if reading.demand or not framed(DEMAND_BEFORE, sentence, m.start)]
+    mentions = [m for m in mentions if (reading.demand or not framed(DEMAND_BEFORE, sentence, m.start))
+                and not framed(DENIED_BEFORE, sentence, m.start)]
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`

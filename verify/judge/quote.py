@@ -29,7 +29,9 @@ class QuoteFinding:
 
 
 def words_of(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    """Lower-cased words; an apostrophe at a word's edge is a single quote mark ("'Nurses are …'"), not the word's."""
+    found = (w.lower().replace("’", "'").strip("'") for w in WORD.findall(text))
+    return [w for w in found if w.strip("-")]
 
 
 def aligned_words(quote: list[str], passage: str) -> tuple[list[str], float]:
