@@ -123,3 +123,23 @@ def test_entail_broken_artifact_is_exit_3(tmp_path, sample_index, capsys, damage
 def test_entail_no_entailment_judges_by_the_typed_checks(sample_index, embedder):
     checker = Checker(sample_index, Settings(entailment_model="none"), embedder)
     assert checker.entailment is None
+
+
+def test_entail_words_in_a_speakers_voice_are_framed_as_theirs_for_a_claim_of_speech():
+    """A transcript turn has no quote marks: the model is shown whose words they are when the claim is about what
+    someone said, and shown the bare words for a claim of fact."""
+    from verify.judge.evidence import EvidenceSpan
+    from verify.judge.meaning import premise_for
+    from verify.models import QuotedWords, QuoteClaim, RetrievedPassage, StatementClaim
+
+    words = "We now believe the attackers copied data from one of our file servers."
+    passage = RetrievedPassage(passage_id=0, document_id="t", title="Transcript", source="", url="", published=None,
+                               text=words, start=0, end=len(words), dense_score=0.5, lexical_score=1.0, fused_score=0.5,
+                               quotes=(QuotedWords(words="Thank you. " + words, speaker="Wrenfield"),))
+    span = EvidenceSpan(text=words, start=0, end=len(words), overlap=0.8)
+    said = "the attackers had copied data from a file server"
+    speech = QuoteClaim(id="c1", text=said, start=0, end=len(said), sentence=said, query=said, quote=said,
+                        speaker="Tobias Wrenfield", direct=False)
+    fact = StatementClaim(id="c2", text=said, start=0, end=len(said), sentence=said, query=said)
+    assert premise_for(passage, span, speech) == f"Wrenfield said: “{words}”"
+    assert premise_for(passage, span, fact) == words

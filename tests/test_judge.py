@@ -716,3 +716,11 @@ def test_judge_quote_single_marks_around_the_evidence_words_are_no_change():
     evidence = ("The association said its figure came from ward lists. 'Nurses are writing drug charts by hand at three in "
                 "the morning. That is where mistakes happen,' said Moira Tallent, the association's regional secretary.")
     assert judge_quote(claim, evidence).stance is Stance.SUPPORTS
+
+
+def test_judge_quote_of_a_spokeswoman_is_backed_by_whoever_speaks_for_the_organisation():
+    claim = quote_claim("Anyone who gets a call asking for bank details in the trust's name should hang up",
+                        "the hospital's spokeswoman")
+    passage = ("Jessamy Pruett, the trust's head of communications, said: \"Anyone who gets a call asking for bank details "
+               "in the trust's name should hang up.\"")
+    assert judge_quote(claim, passage).stance is Stance.SUPPORTS

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from verify.extract.marks import MARKS
 from verify.judge.evidence import EvidenceSpan
 from verify.judge.findings import Finding, Opening
 from verify.models import Claim, QuoteClaim, RetrievedPassage, Stance
@@ -34,11 +35,23 @@ class Question:
     hypothesis: str
 
 
-def premise_for(passage: RetrievedPassage, span: EvidenceSpan) -> str:
-    """The evidence span and the sentence after it: "A viral post claims … This is false." is one thought."""
+def premise_for(passage: RetrievedPassage, span: EvidenceSpan, claim: Claim) -> str:
+    """The evidence span and the sentence after it: "A viral post claims … This is false." is one thought. For a
+    claim of what someone said, words a transcript or a statement gives in a speaker's voice are framed as that
+    speaker's ("WRENFIELD: … we now believe the attackers copied data …" is Wrenfield's, and reads so)."""
     offset = span.end - passage.start
     following = next((s.text for s in split_sentences(passage.text[offset:]) if s.text.strip()), "")
-    return f"{span.text} {following}".strip()[:PREMISE_CHARS]
+    speaker = voice_of(passage, span.text) if isinstance(claim, QuoteClaim) else None
+    said = f"{speaker} said: “{span.text.strip()}”" if speaker else span.text
+    return f"{said} {following}".strip()[:PREMISE_CHARS]
+
+
+def voice_of(passage: RetrievedPassage, words: str) -> str | None:
+    """Whose voice these unmarked words are in, when the document gives them as someone's (a turn, a statement)."""
+    if any(mark in words for mark in MARKS):
+        return None  # quoted in the passage itself, with its own attribution
+    wanted = " ".join(words.split())
+    return next((q.speaker for q in passage.quotes if wanted and wanted in " ".join(q.words.split())), None)
 
 
 def hypothesis_for(claim: Claim) -> str:
@@ -58,7 +71,7 @@ def questions(
         for j, found in enumerate(findings[i][:MODEL_PASSAGES]):
             near = spans[i][j].overlap >= MIN_OVERLAP and cosines[i][j] >= MIN_COSINE
             if found.opening is not Opening.CLOSED and near:
-                asked.append(Question(i, j, premise_for(passages[i][j], spans[i][j]), hypothesis_for(claim)))
+                asked.append(Question(i, j, premise_for(passages[i][j], spans[i][j], claim), hypothesis_for(claim)))
     return asked
 
 

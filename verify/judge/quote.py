@@ -149,11 +149,18 @@ def credited_to_someone_else(claim: QuoteClaim, text: str, quotes: tuple[QuotedW
     if not described or not is_named(credited):
         return None
     head = described.group("head").lower().rstrip("s")
-    if head in credited.lower():  # "Gideon Pryce, Harbour Master", "Dock and Harbour Workers' Union"
+    heads = (head, *SAME_ROLE.get(head, ()))
+    if any(h in credited.lower() for h in heads):  # "Gideon Pryce, Harbour Master", "Dock and Harbour Workers' Union"
         return None
     names = [p for p in credited.split() if len(p) > 2 and p[:1].isupper()]
     around = [s for s in re.split(r"(?<=[.!?])\s+", text) if any(n in s for n in names)]
-    return None if any(re.search(r"\b" + re.escape(head), s, re.I) for s in around) else credited
+    return None if any(re.search(r"\b" + re.escape(h), s, re.I) for h in heads for s in around) else credited
+
+
+# news calls whoever speaks for an organisation its spokesman, whatever their title: "Jessamy Pruett, the trust's head
+# of communications" is "the hospital's spokeswoman"
+_SPEAKS_FOR = ("spokes", "communications", "press officer", "press secretary", "media relations", "media officer")
+SAME_ROLE = {"spokeswoman": _SPEAKS_FOR, "spokesman": _SPEAKS_FOR, "spokesperson": _SPEAKS_FOR}
 
 
 SHORT = 4  # words: a shorter quote ("hard to justify") is compared only with what the evidence quotes its speaker as saying
