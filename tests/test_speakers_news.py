@@ -22,3 +22,11 @@ def test_occupation_opening_a_sentence_is_no_part_of_the_name() -> None:
     speakers = speakers_of(text)
     assert speakers["Most of them"] == "Nadia Okafor"
     assert speakers["They built the"] == "Piet Lindqvist"
+
+
+def test_a_business_sharing_a_persons_family_name_is_not_the_speaker() -> None:
+    text = ("The kennel was designed by Studio Marwick, in Halden. ( Studio Marwick )\n\n"
+            "Jo Ellen Marwick, principal architect at the firm, explains the idea.\n\n"
+            "“The floor is lined with recycled rubber, which is easy to clean,” says Marwick.")
+    assert "Studio Marwick" not in [p.name for p in People(text).people]
+    assert speakers_of(text)["The floor is"] == "Jo Ellen Marwick"
