@@ -30,3 +30,28 @@ def test_a_business_sharing_a_persons_family_name_is_not_the_speaker() -> None:
             "“The floor is lined with recycled rubber, which is easy to clean,” says Marwick.")
     assert "Studio Marwick" not in [p.name for p in People(text).people]
     assert speakers_of(text)["The floor is"] == "Jo Ellen Marwick"
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    text = ("Three workers with Northgate Railway were hurt on Monday. The Provincial Safety Board has said "
+            "brakes were not applied.\n\n"
+            "A report by the railway company details how hard it is to run trains in the cold.\n\n"
+            "The white paper said cold weakens the seals of the brake hoses on long trains.\n\n"
+            "The Ontario Grocers Association said in a statement that fruit juice is a source of vitamins. "
+            "The statement also said that removing it could have “serious consequences for children's diets.”")
+    speakers = speakers_of(text)
+    assert speakers["cold weakens the"] == "Northgate Railway"
+    assert speakers["serious consequences for"] == "Ontario Grocers Association"
+
+
+def test_a_document_on_an_organisations_website_is_the_organisations() -> None:
+    text = ("The Fenwick Transit Authority has reviewed the crash.\n\n"
+            "“Harsh winter conditions are a reality of this climate,” says a document titled Winter Operations "
+            "on Northgate Railway's website.")
+    assert speakers_of(text)["Harsh winter conditions"] == "Northgate Railway"
+
+
+def test_where_an_organisation_is_based_does_not_hide_it() -> None:
+    text = ("Northgate Railway carried the grain east. The Railway Safety Act sets the rules for brakes.\n\n"
+            "The Calgary-based railway said it also places locomotives along a train in the winter.")
+    assert speakers_of(text)["it also places"] == "Northgate Railway"

@@ -50,6 +50,7 @@ QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
                    r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
+NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 # "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
 AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
@@ -139,6 +140,8 @@ class Salience:
                     continue
                 if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
                     continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
+                if pattern is ORG_BY_WORD and NAME_GOES_ON.match(text, match.end("name")):
+                    continue  # "Railway" of "the Railway Safety Act": a longer name, and no organisation's
                 if pattern is NAME_ACTS and name not in names:
                     acting.add(name)
                 elif pattern is not NAME_ACTS:
@@ -366,12 +369,15 @@ class Salience:
         author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
         if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
             return author.group("by").strip()
-        modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current", w)}
+        modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current|[\w-]+-based", w)}
         org = head in ORG_NOUNS
         carriers = {e.name for e in self.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
                     and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
         ranked = self.ranked(at, person=not org)
         if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+            fitting = [n for _, n in ranked if n in carriers]
+            if modifiers and fitting:  # "the railway company": the one that is a railway, though another was named since
+                return fitting[0]
             ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
             return ranked[0][1] if ranked else None
         candidates = [(s, n) for s, n in ranked if n in carriers]

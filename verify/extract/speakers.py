@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
+from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
@@ -233,6 +233,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
+    if DOCUMENT.fullmatch(phrase):  # "The statement also said", "the white paper said": whoever issued it
+        return document_issuer(at, people) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
@@ -266,6 +268,36 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         if described:
             return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+# a document as the speaker: "The statement", "a report by the railway company", "a document titled … on X's website"
+DOCUMENTS = r"(?:" + DOCUMENT_NOUNS + r"|white paper|news release|press release)"
+DOCUMENT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"(?:\s+(?:titled|entitled|by|from|of|on|in|released|issued|published|posted)\b.{0,200})?", re.S)
+ISSUER = r"(?:the\s+(?:[\w-]+\s+){0,2}?" + ORG_NOUN + r"\b|" + ORG_NAME + r")"  # "the Calgary-based railway"
+ISSUED_BY = re.compile(r"[^.!?\n]{0,200}?(?:\b(?:by|from)\s+(?P<by>" + ISSUER + r")|\b(?:on|in)\s+(?P<site>" + ORG_NAME
+                       + r")[’']s\s+(?:website|site|blog))")
+# "A report by the railway company details …", "The Beverage Association said in a statement that …"
+DOCUMENT_INTRODUCED = re.compile(r"\b" + DOCUMENTS + r"\s+(?:by|from)\s+(?P<by>" + ISSUER + r")|(?P<who>" + ISSUER.replace("the", "[Tt]he", 1)
+                                 + r")\s+(?:said|says|wrote|released|issued|published)\s+(?:in\s+)?(?:a|an|its|the)\s+"
+                                 r"(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"\b")
+DOCUMENT_REACH = 2500  # characters back in which the article introduced the document (a few paragraphs)
+
+
+def document_issuer(at: int, people: People) -> str | None:
+    """Who issued the document that speaks at `at`: the one its phrase names ("a report by Transport Canada", "a
+    document … on CP's website"), else the one the last sentences said put it out ("The Beverage Association said in
+    a statement …. The statement also said"), else the organisation they are about."""
+    issued = ISSUED_BY.match(people.text, at)
+    found = list(DOCUMENT_INTRODUCED.finditer(people.text, max(0, at - DOCUMENT_REACH), at))
+    by = (issued.group("by") or issued.group("site")) if issued else None
+    introduced_at = at if by else (found[-1].start() if found else at)
+    by = by or (found[-1].group("by") or found[-1].group("who") if found else None)
+    if by and by.split()[0].lower() == "the":  # "by the railway company": the organisation described so, there
+        by = people.salience.described(by, introduced_at)
+    if by:
+        return people.salience.full_name(by)
+    ranked = people.salience.ranked(at, person=False)
+    return ranked[0][1] if ranked else None
 
 
 LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
