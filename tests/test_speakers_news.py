@@ -55,3 +55,18 @@ def test_where_an_organisation_is_based_does_not_hide_it() -> None:
     text = ("Northgate Railway carried the grain east. The Railway Safety Act sets the rules for brakes.\n\n"
             "The Calgary-based railway said it also places locomotives along a train in the winter.")
     assert speakers_of(text)["it also places"] == "Northgate Railway"
+
+
+def test_a_name_ending_in_a_place_is_an_institution_not_a_person() -> None:
+    text = ("Statistics Canada figures show 600,000 visitors came last year.\n\n"
+            "“Our position is consistent and long-standing,” Foreign Minister Amira Haddad said.\n\n"
+            "Canada has asked the ambassador for clemency, she said.")
+    assert "Statistics Canada" not in [p.name for p in People(text).people]
+    assert speakers_of(text)["Canada has asked"] == "Amira Haddad"
+
+
+def test_a_title_with_its_rank_joined_on_is_no_part_of_the_name() -> None:
+    text = ("Chinese Vice-President Li Weiming took aim at the U.S. on Wednesday.\n\n"
+            "Li said that “shifting blame onto others will not resolve the problems.”")
+    assert "Li Weiming" in [p.name for p in People(text).people]
+    assert speakers_of(text)["shifting blame onto"] == "Li Weiming"

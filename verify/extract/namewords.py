@@ -3,6 +3,8 @@ the nouns of bodies that speak, and the verbs that report speech (the vocabulary
 
 from __future__ import annotations
 
+import re
+
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 
 NOT_NAMES = {
@@ -63,4 +65,16 @@ AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|
               r"[a-z]{3,}(?:er|or|ist|ian)")
 
 def is_title_word(word: str) -> bool:
-    return word in TITLE_WORDS or word.lower() in ROLE_NOUNS
+    """ "Minister", "coach", and a title with its rank joined on: "Vice-President", "Deputy-Premier", "Co-founder"."""
+    ranked = re.fullmatch(r"(?i:vice|deputy|co|ex|acting|associate|assistant)-(?P<title>\w+)", word)
+    word = ranked.group("title") if ranked else word
+    return word in TITLE_WORDS or word.lower() in ROLE_NOUNS or (bool(ranked) and word.capitalize() in TITLE_WORDS)
+
+
+# countries, provinces and states that end an institution's name, never a person's: "Statistics Canada", "Archives
+# Canada", "Invest Ontario" (the article's own "in X" adds the rest; not "London", "Washington": family names too)
+PLACE_NAMES = frozenset(
+    "Canada Ontario Quebec Alberta Manitoba Saskatchewan Nova Scotia Brunswick Newfoundland Labrador Yukon Nunavut "
+    "Columbia America Britain Scotland Australia Zealand China Japan India Russia Germany France "
+    "Italy Spain Mexico Brazil Europe Africa Asia Kenya Nigeria Israel Iran Iraq Syria Turkey Ukraine Korea Pakistan "
+    "Ottawa Toronto Montreal Vancouver Calgary Edmonton Winnipeg Halifax Beijing Moscow".split())

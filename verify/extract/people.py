@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from verify.extract.kinds import is_company_name, is_institution
 from verify.extract.namewords import (
-    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
+    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
 
@@ -112,6 +112,14 @@ def sentence_openers(text: str) -> frozenset[str]:
     ("David Lametti … Lametti was one of four MPs") is a person's, as news writes people after naming them (a
     firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
     return frozenset(match.group(1) for match in OPENING_WORD.finditer(text))
+
+
+# "in Canada", "across Ontario": a word the article writes as a place ends no person's name ("Statistics Canada")
+PLACE_WORD = re.compile(r"\b(?:in|across|throughout)\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b(?![’'\w])")
+
+
+def places_in(text: str) -> frozenset[str]:
+    return PLACE_NAMES | {match.group(1) for match in PLACE_WORD.finditer(text)}
 
 
 def is_aged(text: str, person: Person) -> bool:
@@ -244,9 +252,11 @@ class People:
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
         openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
+        places = places_in(text) if self.people else frozenset()
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
                                                   or p.surname in openers) and not is_the_name(text, p)
-                       and (p.role or not is_company_name(p.name))]  # "Northvale Power said", unless "Ms. Ella Power"
+                       and (p.role or not is_company_name(p.name))  # "Northvale Power said", unless "Ms. Ella Power"
+                       and (p.role or p.surname not in places)]  # "Statistics Canada" after "in Canada"
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
