@@ -70,3 +70,31 @@ def test_a_title_with_its_rank_joined_on_is_no_part_of_the_name() -> None:
             "Li said that “shifting blame onto others will not resolve the problems.”")
     assert "Li Weiming" in [p.name for p in People(text).people]
     assert speakers_of(text)["shifting blame onto"] == "Li Weiming"
+
+
+def test_a_speaker_with_two_asides_before_the_cue_is_the_name_before_them() -> None:
+    text = ("Pavel Roy, a 1990 graduate and a commissioner in Dunmore County, where the school is, said the photo "
+            "“totally misrepresents the culture” at the school.\n\n"
+            "Nadia Farrow, Minister of Innovation, Science and Industry, said the talks were on a “broader scale.”")
+    speakers = speakers_of(text)
+    assert speakers["totally misrepresents the"] == "Pavel Roy"
+    assert speakers["broader scale."] == "Nadia Farrow"
+
+
+def test_a_name_between_its_role_and_its_employer_is_the_speaker() -> None:
+    text = ("Atmospheric physics professor Kent Marlow at the University of Halden says the striking weather patterns "
+            "show how the world's climate system is intimately coupled.")
+    assert speakers_of(text)["the striking weather"] == "Kent Marlow"
+
+
+def test_a_body_opening_the_sentence_says_what_its_participle_reports() -> None:
+    text = ("The Roman Catholic Diocese of Halden apologised on Saturday.\n\n"
+            "The diocese issued a second statement on Tuesday, saying a “third-party investigation” will look "
+            "into the matter.")
+    assert speakers_of(text)["third-party investigation"] == "Roman Catholic Diocese of Halden"
+
+
+def test_a_name_that_is_the_subject_after_said_is_no_person() -> None:
+    text = ("Ana Ruiz, who graduated in 2013, said Dunmore Catholic has “a culture of entitlement.” "
+            "Students at Dunmore Catholic were on the video.")
+    assert "Dunmore Catholic" not in [p.name for p in People(text).people]

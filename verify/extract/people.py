@@ -89,13 +89,18 @@ PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|p
 ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|(?<![\w’'-])" + AGENT_NOUN + r"),?\s+$")
 
 
+# "said Covington Catholic has …": the name is the reported clause's subject, not the one who said it
+CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|were|are|will|would|can|could|should|did|does|[a-z]+ed)\b")
+
+
 def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = None) -> bool:
     """Does some mention act like a person's: a role before it ("Transport minister Ola Brandt"), an
     appositive or a reporting verb after it ("Femi Archer, told", "Ilg said"), or "said X"?"""
     for at in person.mentions:
         after = text[at + len(person.name) : at + len(person.name) + 120]
         before = text[max(0, at - 30) : at]
-        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
+        said_name = re.search(r"\b(?:" + REPORTING + r"),?\s+$", before) and not CLAUSE_VERB.match(after)
+        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or said_name:
             return True
     return person.surname in (acting if acting is not None else acting_words(text))
 
@@ -243,7 +248,7 @@ class People:
             prefix = match.group("name")[:skipped].split()
             titled = bool(prefix) and is_title_word(prefix[-1])  # "Senate Minority Leader"
             role = title or (match.group("role") or "").strip() or " ".join(
-                w for w in prefix if titled or w in TITLE_WORDS or "s" in w[-2:])
+                w for w in prefix if titled or w in TITLE_WORDS or w.endswith(("’s", "'s")))
             if person is None:
                 person = Person(name=name, role=role, first_seen=match.start("name") + skipped)
                 self.people.append(person)

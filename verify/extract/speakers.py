@@ -61,10 +61,18 @@ INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout t
 )
 
 
+# a sentence opening with a description and its verb: "The foreign ministry's office also published a notice"
+OPENING_DESCRIPTION = re.compile(r"\s*(?P<who>[Tt]he\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*)\s+(?:also\s+|later\s+|then\s+)?"
+                                 r"(?:[a-z]+ed|issued|said|put|sent|wrote|made|gave|took|held)\b")
+
+
 def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, int] | None:
     """The first name in the sentence before a participle cue: "Huma Abedin, vice chairwoman …, emailed …, telling"."""
     intro = INTRODUCTORY.match(text, sentence_start, cue_at)  # "Here in Columbia, Sanders stepped up …, saying"
     sentence_start = intro.end() if intro else sentence_start
+    described = OPENING_DESCRIPTION.match(text, sentence_start, cue_at)
+    if described:  # "The diocese issued a second statement on Tuesday, saying": the body, not "Tuesday"
+        return described.group("who"), described.start("who")
     for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
         name = without_openers(match.group(0).strip())  # "And then Trump went on the attack, saying"
         opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
@@ -76,8 +84,10 @@ def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, 
 
 
 # an aside between the speaker and the cue: "X, during a visit to …, said", "X, who is a pastor at …, said", "X, 22, said"
-ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s"
-                   r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")
+# ("X, a 1989 graduate and a commissioner in Kenton County, where …, said", "X, Minister of Innovation, Science and …, said")
+ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of|an?)\s"
+                   r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$"
+                   r"|(?:Minister|President|Director|Chair|Chairman|Chairwoman|Secretary|Chief|Head|Dean|Professor)\s+(?:of|for)\s")
 
 
 # a speaker phrase that holds a saying verb: the sayer, then the reported clause's subject
@@ -238,7 +248,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
-    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
+    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
     if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch", "Staff Sgt. Mike Dale of …"
         phrase = bare_name(without_role_words(leading.group("name")))
     if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
@@ -249,6 +259,11 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         return people.resolve(match.group("who"), at) or match.group("who")
     return read_description(phrase, at, people)
+
+
+# "Atmospheric physics professor Kent Moore at the University of Toronto": the name after its role, before its employer
+ROLE_NAME_AT = re.compile(r"(?:[\w-]+\s+){0,4}?(?i:" + "|".join(ROLE_NOUNS) + r")\s+(?P<name>" + NAME_CORE
+                          + r")\s+(?:of|at|from|for|with)\s")
 
 
 def read_description(phrase: str, at: int, people: People) -> str | None:
