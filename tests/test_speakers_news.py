@@ -98,3 +98,16 @@ def test_a_name_that_is_the_subject_after_said_is_no_person() -> None:
     text = ("Ana Ruiz, who graduated in 2013, said Dunmore Catholic has “a culture of entitlement.” "
             "Students at Dunmore Catholic were on the video.")
     assert "Dunmore Catholic" not in [p.name for p in People(text).people]
+
+
+def test_a_pronoun_cue_is_never_the_person_its_clause_names() -> None:
+    text = ("“It’s the old minds and hearts thing,” said Sen. Ross Whitlock. Hale, he said, “knows the minds and "
+            "hearts of his colleagues.”\n\n"
+            "Tomas Eriksen, chief executive of a bank in the complex, said he was unable to find several staff. "
+            "“It is very hard for the families,” he said. Jonas Varga, a marketing manager, said he grabbed an "
+            "extinguisher. “Then we saw two of the attackers,” he told Reuters. “They were firing at the doors.” "
+            "“One fired at our office doors,” he said. “Then he moved on.”\n\n"
+            "Varga and some colleagues hid under desks, he said, but one person ran to the roof.")
+    speakers = speakers_of(text)
+    assert speakers["knows the minds"] == "Ross Whitlock"
+    assert speakers["Varga and some"] == "Tomas Eriksen"

@@ -231,6 +231,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         return None
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
+    written = phrase
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     if not phrase:
@@ -257,7 +258,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
-        return people.resolve(match.group("who"), at) or match.group("who")
+        who_at = at + max(0, written.rfind(match.group("who")))  # "Schumer, he": where "he" stands
+        return people.resolve(match.group("who"), who_at) or match.group("who")
     return read_description(phrase, at, people)
 
 
