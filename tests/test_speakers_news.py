@@ -111,3 +111,27 @@ def test_a_pronoun_cue_is_never_the_person_its_clause_names() -> None:
     speakers = speakers_of(text)
     assert speakers["knows the minds"] == "Ross Whitlock"
     assert speakers["Varga and some"] == "Tomas Eriksen"
+
+
+def test_an_abbreviated_office_or_a_ministry_in_apposition_makes_a_person() -> None:
+    text = ("“The minister was under no pressure,” Lametti said.\n\n"
+            "Liberal MP Marco Renzetti — a former prosecutor — went on CBC later in the day to rebut the claim.\n\n"
+            "“Neither directed, nor pressured, nor influenced,” he said.\n\n"
+            "Navdeep Singh, Minister of Innovation, Science and Industry, said in an interview that the talks were "
+            "on a “broader scale.”")
+    names = [p.name for p in People(text).people]
+    assert "Marco Renzetti" in names and "Navdeep Singh" in names
+    assert speakers_of(text)["Neither directed, nor"] == "Marco Renzetti"
+
+
+def test_a_party_member_described_by_home_state_is_the_person_the_text_is_about() -> None:
+    text = ("Senate Majority Leader Mitch Harlan blamed “far-left activists” for the attacks on the students.\n\n"
+            "“Activists isolated a few seconds of video footage from any context,” the Kentucky Republican said.")
+    assert speakers_of(text)["Activists isolated a"] == "Mitch Harlan"
+
+
+def test_a_sentence_opener_is_never_a_speaker() -> None:
+    text = ("On Thursday, President Dana Morrow did not dismiss a meeting. But he shook his head and said no when "
+            "reporters asked if the meeting would take place before March 2.")
+    assert "But" not in speakers_of(text).values()
+    assert "Last November" not in [p.name for p in People("Last November Mary Holt said the plan failed.").people]

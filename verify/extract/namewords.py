@@ -21,6 +21,7 @@ NOT_NAMES = {
     "When", "If", "As", "Because", "Although", "Though", "Like", "Unlike", "Even", "Both", "Despite", "Since",
     "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
     "Besides", "Perhaps", "First", "Finally", "However", "Nonetheless", "Nevertheless", "Instead", "Indeed", "Story",
+    "Last", "Next", "Less", "Most", "Many", "Some", "Every", "Each", "Another",
 }
 
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"

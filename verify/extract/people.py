@@ -85,8 +85,10 @@ def clean_name(name: str) -> str | None:
 ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|welcomed|met|visited|signed"  # a person's doings
 VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
+                            r",\s+(?:Minister|President|Director|Secretary|Chair|Chairman|Chairwoman|Dean|Professor)\s+(?:of|for)\b|"
                             r",\s+[^,.;“”\"]{1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")
-ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|(?<![\w’'-])" + AGENT_NOUN + r"),?\s+$")
+ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|CEO|CFO)|(?<![\w’'-])" + AGENT_NOUN
+                         + r"),?\s+$")  # "Liberal MP Marco Mendicino"
 
 
 # "said Covington Catholic has …": the name is the reported clause's subject, not the one who said it

@@ -11,7 +11,7 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
-from verify.extract.speakers import DOCUMENT, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import DOCUMENT, OPENERS, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder
 from verify.extract.speakers import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
@@ -95,7 +95,7 @@ def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People
     subject = SUBJECT_NAME.match(sentence) if who.lower() == "it" and match.re is TRAILING else None
     if subject:  # "Lumen Systems … will cut 480 jobs, it said": the clause's subject
         who = subject.group(1)
-    if who.split()[0].lower() in NOT_SPEAKERS:
+    if who.split()[0].lower() in NOT_SPEAKERS or who.lower() in OPENERS:  # "But he shook his head and said no"
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
     if " and " in appositive and NAMES.fullmatch(appositive):  # "His lawyers, Ann Roe and Tim Poe, said": both speak

@@ -337,7 +337,8 @@ def introduced_next(phrase: str, at: int, people: People) -> str | None:
 
 
 # a person by nationality, home or party: "the Dane", "the young Albertan", "the Liberal", "the New Democrat"
-NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
+NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+(?=Liberal|Conservative|Democrat|Republican))?"  # "the Kentucky Republican"
+                         r"(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
                          r"Scot|Czech|Pole|Swiss|Greek|Thai|Turk|Israeli|Iraqi|Pakistani|Quebecer|Montrealer|Islander|"
                          r"Newfoundlander|[A-Z][a-z]+man|Liberal|Conservative|Tory|Democrat|New Democrat|Republican)")
 DEFINITE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z\d][\w’'-]*\s+){0,3}[a-z\d][\w-]+")  # "the 58-year-old"
