@@ -135,3 +135,20 @@ def test_a_sentence_opener_is_never_a_speaker() -> None:
             "reporters asked if the meeting would take place before March 2.")
     assert "But" not in speakers_of(text).values()
     assert "Last November" not in [p.name for p in People("Last November Mary Holt said the plan failed.").people]
+
+
+def test_an_appositive_with_an_abbreviation_still_shows_a_person() -> None:
+    text = ("Yoni Fried, medical director of Ottawa’s Bariatric Medical Institute, said the guide was good. "
+            "Jonas Maddox, pediatrician and researcher at St. Michael’s Hospital in Toronto, said it may help. "
+            "Many may contain added sugar, and it is up to the consumer to figure it out, he said.")
+    names = [p.name for p in People(text).people]
+    assert "Jonas Maddox" in names and "Bariatric Medical" not in names
+    assert speakers_of(text)["Many may contain"] == "Jonas Maddox"
+
+
+def test_he_cueing_a_quote_after_a_newly_introduced_subject_is_that_subject() -> None:
+    text = ("“The prime minister did not pressure anyone,” Lametti said. Lametti repeated it in the House. "
+            "“Nobody was pressured,” Lametti said.\n\n"
+            "Liberal MP Marco Renzetti went on CBC later in the day to rebut the claim.\n\n"
+            "“Neither directed, nor pressured, nor influenced,” he said.")
+    assert speakers_of(text)["Neither directed, nor"] == "Marco Renzetti"

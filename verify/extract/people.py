@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from verify.extract.kinds import is_company_name, is_institution
+from verify.extract.kinds import INSTITUTION_ENDINGS, is_company_name, is_institution
 from verify.extract.namewords import (
     AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
@@ -63,6 +63,9 @@ def up_to_possessive(name: str) -> str:
     return name
 
 
+INSTITUTION_WORDS = INSTITUTION_ENDINGS | {"Institute", "University", "Center", "Centre", "Ministry", "Department", "Academy"}
+
+
 def clean_name(name: str) -> str | None:
     words = name.split()
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
@@ -74,7 +77,8 @@ def clean_name(name: str) -> str | None:
     while words and words[0] in NOT_NAMES:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
-        words.pop()
+        if words.pop() in INSTITUTION_WORDS:
+            return None  # "Bariatric Medical Institute": an institution's name, not a person's with a word after it
     if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS or words[0] in BUSINESS_OPENINGS:
         return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
     if is_institution(" ".join(words)):
@@ -86,7 +90,7 @@ ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|we
 VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
                             r",\s+(?:Minister|President|Director|Secretary|Chair|Chairman|Chairwoman|Dean|Professor)\s+(?:of|for)\b|"
-                            r",\s+[^,.;“”\"]{1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")
+                            r",\s+(?:[^,.;“”\"]|\b(?:St|Dr|Mt|Jr|Sr|Inc|Co)\.){1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")  # "St. Michael’s"
 ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|CEO|CFO)|(?<![\w’'-])" + AGENT_NOUN
                          + r"),?\s+$")  # "Liberal MP Marco Mendicino"
 

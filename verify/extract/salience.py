@@ -344,12 +344,22 @@ class Salience:
         else:
             gender = "m" if word in ("he", "him", "his") else "f"
             ranked = self.ranked(at, person=True, gender=gender)
+            previous = self.subject_before_quote(at)
+            if previous and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X, newly the subject
+                return previous
             governed = self.named_in_reported_clause(at)
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
                     (s, n) for s, n in self.ranked(at, person=True, gender=gender, window=2 * WINDOW) if n not in governed]
                 ranked = others or ranked
         return ranked[0][1] if ranked else None
+
+    def subject_before_quote(self, at: int) -> str | None:
+        """For "he" cueing a quote that opens its sentence: the person the sentence before is about, if any."""
+        si = self.sentence_of(at)
+        if si == 0 or not re.match(r"\s*[“\"]", self.text[self.sentence_starts[si] : at]):
+            return None
+        return self.subject_of_sentence(self.sentence_starts[si - 1])
 
     def named_in_reported_clause(self, at: int) -> set[str]:
         """Whom the clause before a parenthetical cue names: in "Macharia hid under desks, he said" and "Schumer, he
