@@ -152,3 +152,13 @@ def test_he_cueing_a_quote_after_a_newly_introduced_subject_is_that_subject() ->
             "Liberal MP Marco Renzetti went on CBC later in the day to rebut the claim.\n\n"
             "“Neither directed, nor pressured, nor influenced,” he said.")
     assert speakers_of(text)["Neither directed, nor"] == "Marco Renzetti"
+
+
+def test_a_passive_cue_verb_is_no_cue_and_a_said_clause_holds_its_partial_quote() -> None:
+    text = ("Adam Fenn, who played for the other team, said he heard no remarks. He said his teammate was being "
+            "yelled at “simply because he was a player on the opposing team.”\n\n"
+            "Joe Brandt, a county commissioner, said the photo “totally misrepresents the culture” at the school.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    clauses = [c.quote for c in claims if not c.direct]
+    assert any(q.startswith("his teammate was being yelled at") for q in clauses)
+    assert any(q.startswith("the photo") for q in clauses)

@@ -50,7 +50,8 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING + "|" + FINITE_CUE + r"))\b[^“”]{0,200}$")
 # "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
-NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
+NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those",
+                                               "being", "been", "was", "were"))  # "was being yelled at “…”": passive, no cue
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"

@@ -208,6 +208,8 @@ def not_a_clause(match: re.Match[str]) -> bool:
 
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
+NOUN_SUBJECT = re.compile(r"(?i)\s*(?:that\s+)?(?:the|his|her|their|its|this)\s+[a-z][\w-]*\s*")  # "said the photo “…” at the school"
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes)\s+$")  # not "called"
 SUBJECT_FIRST = re.compile(r"(?i)\s*(?:that\s+)?(?:he|she|they|we|i)(?:[’'](?:s|re|d|ll|ve|m))?\b")  # not "it": "called it"
 
 
@@ -223,7 +225,8 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     # "called for “…”" is a cue, not a clause; "said he was “deeply concerned” about …" is one (its clause runs on
     # past the quote: "told the paper he was “ready to help.”" is the quote, introduced)
     runs_on = span.content_end > span.end + 1
-    if len(before.split()) < MIN_CLAUSE_WORDS and not (SUBJECT_FIRST.match(before) and runs_on):
+    noun_subject = NOUN_SUBJECT.fullmatch(before) and SAID_BEFORE.search(text, max(0, span.content_start - 30), span.content_start)
+    if len(before.split()) < MIN_CLAUSE_WORDS and not ((SUBJECT_FIRST.match(before) or noun_subject) and runs_on):
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None
