@@ -162,3 +162,15 @@ def test_a_passive_cue_verb_is_no_cue_and_a_said_clause_holds_its_partial_quote(
     clauses = [c.quote for c in claims if not c.direct]
     assert any(q.startswith("his teammate was being yelled at") for q in clauses)
     assert any(q.startswith("the photo") for q in clauses)
+
+
+def test_a_cue_inside_a_subordinate_clause_is_not_the_quotes_cue() -> None:
+    text = ("Foreign Minister Amira Haddad said even though Canada believes the death penalty is wrong, “travellers "
+            "need to be aware that it exists.”")
+    assert speakers_of(text)["travellers need to"] == "Amira Haddad"
+
+
+def test_a_participle_after_a_titled_name_is_that_persons() -> None:
+    text = ("OTTAWA — Foreign Affairs Minister Amira Haddad says Canada has asked China to spare the life of a "
+            "British Columbia man, calling capital punishment “inhumane and inappropriate.”")
+    assert next(s for q, s in speakers_of(text).items() if q.startswith("inhumane")) == "Amira Haddad"

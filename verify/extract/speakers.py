@@ -10,7 +10,7 @@ import re
 
 from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NAME, ORG_NOUN, ORG_NOUNS
-from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
+from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
@@ -78,6 +78,12 @@ def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, 
         opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
         if name.lower().rstrip(".") in MONTHS:
             continue  # "WASHINGTON, Dec. 8 (UPI) —"
+        if name and not is_name(name):  # "Foreign Affairs Minister Chrystia Freeland": the name after the title
+            run = CAPITALISED_RUN.match(text, match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
+            name = clean_name(run.group(0)) if run else None
+            if name:
+                return name, run.end() - len(name)  # type: ignore[union-attr]
+            continue
         if name and is_name(name) and (" " in name or opening or match.group(0).strip() != name):
             return name, match.end() - len(name)
     return None
@@ -95,6 +101,10 @@ REPORTED_SUBJECT = re.compile(r"^(?P<sayer>.*\S)\s+(?:said|says|told\s+\w+|added
                               r"explained|stressed)\s+(?:that\s+)?(?P<subject>\S.*)$", re.S)
 
 
+CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,6}")
+SUBORDINATOR = re.compile(r"(?i)(?:even\s+)?(?:though|although|if|because|when|while|since|unless|after|before|as)\s")
+
+
 def reported_subject(window: str) -> str:
     """"Holt said the union had called it “reckless”": the union called it. A longer phrase after the saying verb
     ("Holt says Reed’s flurry of late-night posts was “unhinged”") is no speaker: the words are the sayer's."""
@@ -102,6 +112,8 @@ def reported_subject(window: str) -> str:
     if found is None:
         return window
     subject = found.group("subject")
+    if SUBORDINATOR.match(subject):  # "Freeland said even though Canada believes …": she is the speaker
+        return found.group("sayer")
     return subject if len(subject.split()) <= 4 and not re.search(r"[’']s\b", subject) else found.group("sayer")
 
 
