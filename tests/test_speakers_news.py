@@ -174,3 +174,9 @@ def test_a_participle_after_a_titled_name_is_that_persons() -> None:
     text = ("OTTAWA — Foreign Affairs Minister Amira Haddad says Canada has asked China to spare the life of a "
             "British Columbia man, calling capital punishment “inhumane and inappropriate.”")
     assert next(s for q, s in speakers_of(text).items() if q.startswith("inhumane")) == "Amira Haddad"
+
+
+def test_a_pronoun_cue_after_a_partial_quote_is_not_the_person_its_clause_names() -> None:
+    text = ("Other porters, like Stan Grissom in Toronto, decided to organize, Foster writes. Porters like Grissom "
+            "recognized that they had to fight “both pillars of the social system,” he writes.")
+    assert speakers_of(text)["both pillars of"] != "Stan Grissom"

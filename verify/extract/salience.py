@@ -49,7 +49,7 @@ QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
                    r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
-PARENTHETICAL_CUE = re.compile(r",\s*(?:(?:he|she|they|it)\s+)?$")  # "Schumer, he| said", "…, |he said"
+PARENTHETICAL_CUE = re.compile(r",[”\"]?\s*(?:(?:he|she|they|it)\s+)?$")  # "Schumer, he| said", "…, |he said", "X fought “…,” he writes"
 NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
 AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
