@@ -180,3 +180,9 @@ def test_a_pronoun_cue_after_a_partial_quote_is_not_the_person_its_clause_names(
     text = ("Other porters, like Stan Grissom in Toronto, decided to organize, Foster writes. Porters like Grissom "
             "recognized that they had to fight “both pillars of the social system,” he writes.")
     assert speakers_of(text)["both pillars of"] != "Stan Grissom"
+
+
+def test_a_statement_released_by_a_named_office_is_the_offices() -> None:
+    text = ("Trudeau and Prime Minister Jacinda Marr discussed “the detention of Canadian citizens in China,” said a "
+            "statement released by the Prime Minister's Office.")
+    assert speakers_of(text)["the detention of"] == "Prime Minister's Office"

@@ -302,7 +302,7 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
 # a document as the speaker: "The statement", "a report by the railway company", "a document titled … on X's website"
 DOCUMENTS = r"(?:" + DOCUMENT_NOUNS + r"|white paper|news release|press release)"
 DOCUMENT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"(?:\s+(?:titled|entitled|by|from|of|on|in|released|issued|published|posted)\b.{0,200})?", re.S)
-ISSUER = r"(?:the\s+(?:[\w-]+\s+){0,2}?" + ORG_NOUN + r"\b|" + ORG_NAME + r")"  # "the Calgary-based railway"
+ISSUER = r"(?:the\s+(?:[\w-]+\s+){0,2}?" + ORG_NOUN + r"\b|(?:the\s+)?" + ORG_NAME + r")"  # "the Calgary-based railway"
 ISSUED_BY = re.compile(r"[^.!?\n]{0,200}?(?:\b(?:by|from)\s+(?P<by>" + ISSUER + r")|\b(?:on|in)\s+(?P<site>" + ORG_NAME
                        + r")[’']s\s+(?:website|site|blog))")
 # "A report by the railway company details …", "The Beverage Association said in a statement that …"
@@ -321,7 +321,9 @@ def document_issuer(at: int, people: People) -> str | None:
     by = (issued.group("by") or issued.group("site")) if issued else None
     introduced_at = at if by else (found[-1].start() if found else at)
     by = by or (found[-1].group("by") or found[-1].group("who") if found else None)
-    if by and by.split()[0].lower() == "the":  # "by the railway company": the organisation described so, there
+    if by and re.match(r"the\s+[A-Z]", by):  # "by the Prime Minister's Office": the name
+        by = by[4:]
+    elif by and by.split()[0].lower() == "the":  # "by the railway company": the organisation described so, there
         by = people.salience.described(by, introduced_at)
     if by:
         return people.salience.full_name(by)
