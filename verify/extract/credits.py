@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
+from verify.extract.marks import paragraph_bounds
+
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by|seen by|obtained by)\s+(?:the\s+)?"
     r"(?:(?P<generic>(?:state|public|national)\s+(?:television|TV|radio|media|broadcaster))\b|"  # "told state television"
@@ -56,3 +58,18 @@ def credits_per_speaker(text: str, paragraph: tuple[int, int], quotes: list[S]) 
     if owner is None:
         return quotes
     return [q if q.speaker in (owner, None) else replace(q, credited=None) for q in quotes]
+
+
+def credited_per_paragraph(text: str, spans: list[S]) -> list[S]:
+    """Each paragraph's credit kept for its own speaker's quotes (quotes come in text order, so one pass)."""
+    out: list[S] = []
+    first = 0
+    while first < len(spans):
+        bounds = paragraph_bounds(text, spans[first].start)
+        last = first
+        while last < len(spans) and spans[last].start < bounds[1]:
+            last += 1
+        group = spans[first:last]
+        out += credits_per_speaker(text, bounds, group) if group[0].credited else group
+        first = last
+    return out

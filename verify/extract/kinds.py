@@ -48,6 +48,9 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("trust", "trust"),
         ("fund", "fund"),
         ("district", "district"),
+        ("diocese archdiocese", "diocese church"),
+        ("church", "church"),
+        ("school academy", "school"),
     ) for word in words.split()
 }
 # name words never a person's family name: a name ending in one is an organisation, however it acts

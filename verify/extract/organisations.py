@@ -18,7 +18,7 @@ ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
              "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
-             "tribunal|bureau|clinic")
+             "tribunal|bureau|clinic|diocese|archdiocese|church|school")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
@@ -38,7 +38,7 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
              "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
              "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
-             "government", "court", "institute", "foundation", "charity", "province", "city"}
+             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
                   "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
@@ -78,7 +78,8 @@ COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technolo
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:
     """Each short name the article uses for a longer one it introduced: the longer one ("Suncor" -> "Suncor Energy"),
-    when what the short one leaves off is a company's suffix (so "Facebook" is not "Facebook Research")."""
+    when what the short one leaves off is a company's suffix (so "Facebook" is not "Facebook Research"), or the
+    words before an institution's name ("Diocese of Covington" -> "Roman Catholic Diocese of Covington")."""
     longer: dict[str, str] = {}
     for name in names:
         words = name.split()
@@ -87,6 +88,10 @@ def long_forms(names: dict[str, set[str]]) -> dict[str, str]:
                 short = " ".join(words[:i])
                 if short in names and len(name) > len(longer.get(short, "")):
                     longer[short] = name
+            tail = " ".join(words[i:])  # "Diocese of Covington" of "Roman Catholic Diocese of Covington"
+            if tail in names and len(words) - i >= 2 and any(re.fullmatch(ORG_WORDS, w.lower()) for w in words[i:]):
+                if len(name) > len(longer.get(tail, "")):
+                    longer[tail] = name
     return longer
 
 

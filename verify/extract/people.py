@@ -6,39 +6,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from verify.extract.kinds import INSTITUTION_ENDINGS, is_company_name, is_institution
 from verify.extract.layout import mask_headings, paragraph_bounds
-from verify.extract.kinds import is_company_name, is_institution
+from verify.extract.namewords import (
+    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
+)
 from verify.extract.salience import Salience
 
-TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
     r"(?P<name>" + NAME_WORD + r"(?: (?:" + INITIAL + r"|" + NAME_WORD + r")){1,4})"
 )
-NOT_NAMES = {
-    "The", "This", "That", "These", "Those", "In", "On", "At", "For", "With", "From", "According", "During",
-    "While", "After", "Before", "Read", "More", "Western", "Chinese", "Russian", "American", "European",
-    "Global", "United", "National", "International", "Security", "Council", "Strategic", "Great", "World",
-    "Soviet", "State", "Department", "Union", "Academy", "Institute", "University", "Center", "Centre",
-    "News", "Agency", "Times", "Post", "Organization", "Cooperation", "Exchange", "Patriotic", "War",
-    "Ministry", "Parliament", "Assembly", "Foreign", "Affairs", "Contemporary", "Sciences", "Asia", "Judicial",
-    "Harbour", "Harbor", "Port", "Bay", "River", "City", "Street", "Island", "Coast", "Republic", "Sea",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    # sentence openers that the capitalised-words pattern takes in: "Then O'Malley", "But Trump", "When Clinton"
-    "Then", "But", "And", "So", "Yet", "Now", "Still", "Also", "Meanwhile", "Later", "Earlier", "Here", "There",
-    "When", "If", "As", "Because", "Although", "Though", "Like", "Unlike", "Even", "Both", "Despite", "Since",
-    "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
-    "Besides", "Perhaps", "First", "Finally", "However", "Nonetheless", "Nevertheless", "Instead", "Indeed", "Story",
-}
-# who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"
-BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|officials|organisers|organizers|workers|"
-              r"analysts|experts|prosecutors|company|government|council|commission|court|union|group|researchers|"
-              r"scientists|residents|witnesses|survivors|agents|operator|club|bank|institute|department|spokesperson|"
-              r"spokesman|spokeswoman|sources|investigators|officers|medics|rescuers|doctors|teachers|lawyers|negotiators|"
-              r"diplomats|economists|campaigners|activists|lawmakers|legislators|regulators|inspectors|auditors|"
-              r"engineers|authors|organisation|organization|committee|ministers|leaders")
 BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")(?:s(?=\s|$|[,.]))?"  # "Fishing groups"
 # a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
 GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s", re.I)
@@ -66,15 +46,6 @@ class Person:
         return {words[0], words[-1]}
 
 
-TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
-               "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
-               "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
-               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP"}
-
-
-COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())
-
-
 def up_to_possessive(name: str) -> str:
     """ "Jeanine Durning’s This Shape" -> "Jeanine Durning": a name ends at its possessive (a possessive first,
     "Ostrel's Chancellor Tomas Oduya", is the name's country or employer, which clean_name drops)."""
@@ -83,6 +54,9 @@ def up_to_possessive(name: str) -> str:
         if i > 0 and POSSESSIVE.search(word) and len(word) > 2:
             return " ".join(words[:i] + [POSSESSIVE.sub("", word)])
     return name
+
+
+INSTITUTION_WORDS = INSTITUTION_ENDINGS | {"Institute", "University", "Center", "Centre", "Ministry", "Department", "Academy"}
 
 
 def clean_name(name: str) -> str | None:
@@ -96,37 +70,26 @@ def clean_name(name: str) -> str | None:
     while words and words[0] in NOT_NAMES:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
-        words.pop()
-    if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS:
+        if words.pop() in INSTITUTION_WORDS:
+            return None  # "Bariatric Medical Institute": an institution's name, not a person's with a word after it
+    if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS or words[0] in BUSINESS_OPENINGS:
         return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
     if is_institution(" ".join(words)):
         return None  # "Delmont Constabulary said": police, not a person
     return " ".join(words)
 
 
-REPORTING = (
-    r"said|says|told|stressed|noted|added|warned|echoed|argued|explained|insisted|claimed|stated|"
-    r"remarked|underscored|emphasized|emphasised|urged|asked|replied|wrote|tweeted|announced|declared|"
-    r"pledged|promised|highlighted|reiterated|described|called|criticized|criticised|met|signed|visited"
-)
 ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|welcomed|met|visited|signed"  # a person's doings
 VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
-                            r",\s+[^,.;“”\"]{1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")
-ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
-              "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
-              "analyst researcher professor deputy leader chancellor ambassador senator officer engineer founder "
-              "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
-              "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
-              "scientist activist candidate official pastor bishop rabbi imam farmer owner reporter editor correspondent "
-              "pilot champion winner player athlete forward defenceman defenseman winger goaltender goalie quarterback "
-              "pitcher rookie paramedic firefighter").split()
-# "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
-AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
-              r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"
-              r"center|centre|partner|mother|father|brother|sister|daughter|tower|poster|quarter|chapter|theater|theatre)\b)"
-              r"[a-z]{3,}(?:er|or|ist|ian)")
-ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|(?<![\w’'-])" + AGENT_NOUN + r"),?\s+$")
+                            r",\s+(?:Minister|President|Director|Secretary|Chair|Chairman|Chairwoman|Dean|Professor)\s+(?:of|for)\b|"
+                            r",\s+(?:[^,.;“”\"]|\b(?:St|Dr|Mt|Jr|Sr|Inc|Co)\.){1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")  # "St. Michael’s"
+ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|CEO|CFO)|(?<![\w’'-])" + AGENT_NOUN
+                         + r"),?\s+$")  # "Liberal MP Marco Mendicino"
+
+
+# "said Covington Catholic has …": the name is the reported clause's subject, not the one who said it
+CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|were|are|will|would|can|could|should|did|does|[a-z]+ed)\b")
 
 
 def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = None) -> bool:
@@ -135,7 +98,8 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
     for at in person.mentions:
         after = text[at + len(person.name) : at + len(person.name) + 120]
         before = text[max(0, at - 30) : at]
-        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or re.search(r"\b(?:" + REPORTING + r"),?\s+$", before):
+        said_name = re.search(r"\b(?:" + REPORTING + r"),?\s+$", before) and not CLAUSE_VERB.match(after)
+        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or said_name:
             return True
     return person.surname in (acting if acting is not None else acting_words(text))
 
@@ -152,6 +116,14 @@ def sentence_openers(text: str) -> frozenset[str]:
     ("David Lametti … Lametti was one of four MPs") is a person's, as news writes people after naming them (a
     firm or place goes by its first word or whole name: not "Sachs", "Kong")."""
     return frozenset(match.group(1) for match in OPENING_WORD.finditer(text))
+
+
+# "in Canada", "across Ontario": a word the article writes as a place ends no person's name ("Statistics Canada")
+PLACE_WORD = re.compile(r"\b(?:in|across|throughout)\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b(?![’'\w])")
+
+
+def places_in(text: str) -> frozenset[str]:
+    return PLACE_NAMES | {match.group(1) for match in PLACE_WORD.finditer(text)}
 
 
 def is_aged(text: str, person: Person) -> bool:
@@ -224,16 +196,13 @@ def appositive_role_at(text: str, at: int, person: Person) -> str:
     """The role one mention carries, after it or before it (the mention may be the surname alone)."""
     end = at + len(person.name) if text.startswith(person.name, at) else MENTION_END.match(text, at).end()  # type: ignore[union-attr]
     found = APPOSITIVE_ROLE.match(text, end)
-    if found and not re.match(r"(?:who|which|that|and|but|" + REPORTING + r")\b|" + VERB_PHRASE, found.group("role")):
+    # "Studio Schicketanz, in Carmel,": where, not what, the name is
+    if found and not re.match(r"(?:who|which|that|and|but|in|at|on|near|from|" + REPORTING + r")\b|" + VERB_PHRASE, found.group("role")):
         return found.group("role").strip()
     before = ROLE_BEFORE_NAME.search(text[max(0, at - 60) : at])
     if before:  # "81-year-old retired nurse Margaret Doyle": the age is not the role
         return re.sub(r"^\S*year-old\s+", "", before.group("role").strip())
     return ""
-
-
-def is_title_word(word: str) -> bool:
-    return word in TITLE_WORDS or word.lower() in ROLE_NOUNS
 
 
 def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
@@ -278,7 +247,7 @@ class People:
             prefix = match.group("name")[:skipped].split()
             titled = bool(prefix) and is_title_word(prefix[-1])  # "Senate Minority Leader"
             role = title or (match.group("role") or "").strip() or " ".join(
-                w for w in prefix if titled or w in TITLE_WORDS or "s" in w[-2:])
+                w for w in prefix if titled or w in TITLE_WORDS or w.endswith(("’s", "'s")))
             if person is None:
                 person = Person(name=name, role=role, first_seen=match.start("name") + skipped)
                 self.people.append(person)
@@ -287,9 +256,11 @@ class People:
             person.mentions.append(match.start("name") + skipped)
         acting = acting_words(text) if self.people else frozenset()
         openers = sentence_openers(mask_headings(text)) if self.people else frozenset()  # not a headline's "Rovers sack …"
+        places = places_in(text) if self.people else frozenset()
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
                                                   or p.surname in openers) and not is_the_name(text, p)
-                       and (p.role or not is_company_name(p.name))]  # "Northvale Power said", unless "Ms. Ella Power"
+                       and (p.role or not is_company_name(p.name))  # "Northvale Power said", unless "Ms. Ella Power"
+                       and (p.role or p.surname not in places)]  # "Statistics Canada" after "in Canada"
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:

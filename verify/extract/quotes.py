@@ -17,7 +17,7 @@ from verify.extract.speakers import (
     sentence_subject, subject_before,
 )
 from verify.split import split_sentences
-from verify.extract.credits import credited_source, credits_per_speaker
+from verify.extract.credits import credited_per_paragraph, credited_source
 from verify.extract.inferred import name_after, nobody_said, newcomer_before, salient_speaker, sentence_bounds, subject_nearby
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING + "|" + FINITE_CUE + r"))\b[^“”]{0,200}$")
 # "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
-NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those"))
+NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those",
+                                               "being", "been", "was", "were"))  # "was being yelled at “…”": passive, no cue
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"
@@ -381,18 +382,3 @@ def pronoun_after_description(found: Attribution, last: tuple[int, str, bool], b
     pronoun = (found.speaker_phrase or "").strip().lower() in ("he", "she")
     described = last[1][:1].islower() and people.by_name(last[1]) is None
     return pronoun and described and last[0] == para_start and not people.named_between(*between)
-
-
-def credited_per_paragraph(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Each paragraph's credit kept for its own speaker's quotes (quotes come in text order, so one pass)."""
-    out: list[QuoteSpan] = []
-    first = 0
-    while first < len(spans):
-        bounds = paragraph_bounds(text, spans[first].start)
-        last = first
-        while last < len(spans) and spans[last].start < bounds[1]:
-            last += 1
-        group = spans[first:last]
-        out += credits_per_speaker(text, bounds, group) if group[0].credited else group
-        first = last
-    return out

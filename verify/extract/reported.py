@@ -11,7 +11,7 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
-from verify.extract.speakers import WHO, introduced_next, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import DOCUMENT, OPENERS, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder
 from verify.extract.speakers import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
@@ -95,7 +95,7 @@ def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People
     subject = SUBJECT_NAME.match(sentence) if who.lower() == "it" and match.re is TRAILING else None
     if subject:  # "Lumen Systems … will cut 480 jobs, it said": the clause's subject
         who = subject.group(1)
-    if who.split()[0].lower() in NOT_SPEAKERS:
+    if who.split()[0].lower() in NOT_SPEAKERS or who.lower() in OPENERS:  # "But he shook his head and said no"
         return None
     appositive = (match.groupdict().get("appos") or "").strip()
     if " and " in appositive and NAMES.fullmatch(appositive):  # "His lawyers, Ann Roe and Tim Poe, said": both speak
@@ -137,6 +137,8 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
         return people.salience.pronoun("it", at)
     if word == "they":
         return people.group_before(at) or people.salience.pronoun("they", at)
+    if DOCUMENT.fullmatch(who):  # "The white paper said …": whoever issued it
+        return document_issuer(at, people) or who
     if re.match(r"(?i:the|this|that)\s+[a-z\d]", who):  # "the utility", "the 26-year-old right wing": whom it describes
         if re.fullmatch(BODY, who) or who.split()[-1].lower() in ORG_NOUNS:
             return people.salience.described(who, at) or who  # an organisation's description: no person's role
@@ -206,6 +208,8 @@ def not_a_clause(match: re.Match[str]) -> bool:
 
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
+NOUN_SUBJECT = re.compile(r"(?i)\s*(?:that\s+)?(?:the|his|her|their|its|this)\s+[a-z][\w-]*\s*")  # "said the photo “…” at the school"
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes)\s+$")  # not "called"
 SUBJECT_FIRST = re.compile(r"(?i)\s*(?:that\s+)?(?:he|she|they|we|i)(?:[’'](?:s|re|d|ll|ve|m))?\b")  # not "it": "called it"
 
 
@@ -221,7 +225,8 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     # "called for “…”" is a cue, not a clause; "said he was “deeply concerned” about …" is one (its clause runs on
     # past the quote: "told the paper he was “ready to help.”" is the quote, introduced)
     runs_on = span.content_end > span.end + 1
-    if len(before.split()) < MIN_CLAUSE_WORDS and not (SUBJECT_FIRST.match(before) and runs_on):
+    noun_subject = NOUN_SUBJECT.fullmatch(before) and SAID_BEFORE.search(text, max(0, span.content_start - 30), span.content_start)
+    if len(before.split()) < MIN_CLAUSE_WORDS and not ((SUBJECT_FIRST.match(before) or noun_subject) and runs_on):
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None
@@ -232,6 +237,8 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
 
 def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
+    if DOCUMENT.fullmatch(who):  # "The statement said …": whoever issued it
+        return document_issuer(at, people) or who
     if re.fullmatch(BODY, who) and not is_name(who):
         return people.salience.described(who, at) or who  # "the utility": the organisation described so
     if re.fullmatch(AGED, who):  # the person the article has just named

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from verify.extract.kinds import head_word, name_kinds
 from verify.extract.marks import quote_marks
 from verify.extract.organisations import (
-    DOCUMENT_NOUNS, FALLBACK_NOUNS, NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
+    NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
     SPELLED_OUT, bare_organisation, inside_longer_name, is_personal, kind_words, long_forms, portfolio,
 )
 from verify.split import split_sentences
@@ -38,7 +38,6 @@ WINDOW = 5  # sentences read back for an antecedent
 SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentence
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
-CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
 CHAIN_WEIGHT = 0.6
 MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
@@ -50,7 +49,8 @@ QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
                    r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
-AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
+PARENTHETICAL_CUE = re.compile(r",[”\"]?\s*(?:(?:he|she|they|it)\s+)?$")  # "Schumer, he| said", "…, |he said", "X fought “…,” he writes"
+NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
 AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
                        r"(?:[A-Z][\w’'.-]*\s+){0,3}(?P<before>[A-Z][\w’'-]+)")
@@ -139,6 +139,8 @@ class Salience:
                     continue
                 if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
                     continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
+                if pattern is ORG_BY_WORD and NAME_GOES_ON.match(text, match.end("name")):
+                    continue  # "Railway" of "the Railway Safety Act": a longer name, and no organisation's
                 if pattern is NAME_ACTS and name not in names:
                     acting.add(name)
                 elif pattern is not NAME_ACTS:
@@ -255,7 +257,7 @@ class Salience:
         votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
         return (antecedent if votes else None), subject, chain
 
-    def _unknown_kind(self, name: str) -> bool:
+    def unknown_kind(self, name: str) -> bool:
         """An organisation whose name says nothing of its kind, and no place ("Velna's hospital") or group
         ("Analysts said"): a name of two words or more, or letters ("EHS")."""
         if self.places is None:
@@ -290,10 +292,10 @@ class Salience:
             return subjects[-1].entity
         return people[-1].entity if people and not named_only else None
 
-    def ranked(self, at: int, person: bool | None, gender: str | None = None) -> list[tuple[float, str]]:
+    def ranked(self, at: int, person: bool | None, gender: str | None = None, window: int = WINDOW) -> list[tuple[float, str]]:
         """Entities mentioned in the few sentences before `at`, most salient first."""
         si = self.sentence_of(at)
-        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, si - WINDOW)])
+        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, si - window)])
         hi = bisect.bisect_left(self.positions, at)
         scores: dict[str, float] = defaultdict(float)
         for mention in self.mentions[lo:hi]:
@@ -340,8 +342,33 @@ class Salience:
         if word in ("it", "its"):
             ranked = self.ranked(at, person=False)
         else:
-            ranked = self.ranked(at, person=True, gender="m" if word in ("he", "him", "his") else "f")
+            gender = "m" if word in ("he", "him", "his") else "f"
+            ranked = self.ranked(at, person=True, gender=gender)
+            previous = self.subject_before_quote(at)
+            if previous and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X, newly the subject
+                return previous
+            governed = self.named_in_reported_clause(at)
+            if governed:  # someone else, if need be from further back
+                others = [(s, n) for s, n in ranked if n not in governed] or [
+                    (s, n) for s, n in self.ranked(at, person=True, gender=gender, window=2 * WINDOW) if n not in governed]
+                ranked = others or ranked
         return ranked[0][1] if ranked else None
+
+    def subject_before_quote(self, at: int) -> str | None:
+        """For "he" cueing a quote that opens its sentence: the person the sentence before is about, if any."""
+        si = self.sentence_of(at)
+        if si == 0 or not re.match(r"\s*[“\"]", self.text[self.sentence_starts[si] : at]):
+            return None
+        return self.subject_of_sentence(self.sentence_starts[si - 1])
+
+    def named_in_reported_clause(self, at: int) -> set[str]:
+        """Whom the clause before a parenthetical cue names: in "Macharia hid under desks, he said" and "Schumer, he
+        said, “knows …”" the pronoun saying it is someone else (a name in what "he" reports is never "he")."""
+        start = self.sentence_starts[self.sentence_of(at)]
+        if not PARENTHETICAL_CUE.search(self.text[start:at]):
+            return set()
+        lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, at)
+        return {m.entity for m in self.mentions[lo:hi]}
 
     def group(self, at: int) -> str | None:
         """ "they": the last two people named together before `at` ("Tom Reid and Ana Diaz"), within a few sentences."""
@@ -355,41 +382,9 @@ class Salience:
 
     def described(self, phrase: str, at: int) -> str | None:
         """ "the utility", "the premier", "the rookie defenceman", "the 26-year-old": the entity carrying it."""
-        words = [w.lower().strip(".,’'") for w in phrase.split()]
-        if not words or words[0] not in ("the", "this", "that"):
-            return None
-        if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
-            ranked = self.ranked(at, person=True)
-            aged = [n for _, n in ranked if n in self.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
-            return (aged or [n for _, n in ranked] or [None])[0]
-        head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
-        author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
-        if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
-            return author.group("by").strip()
-        modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current", w)}
-        org = head in ORG_NOUNS
-        carriers = {e.name for e in self.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
-                    and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
-        ranked = self.ranked(at, person=not org)
-        if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
-            ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
-            return ranked[0][1] if ranked else None
-        candidates = [(s, n) for s, n in ranked if n in carriers]
-        if len(carriers) > 1:
-            return None  # two banks in the article: "the bank" is left as written rather than guessed
-        if not carriers and not org and ranked and not self.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
-            return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
-        if not candidates and org and len(carriers) == 1:
-            return carriers.pop()  # "the union", paragraphs after the article named its one union
-        if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
-            return next((n for _, n in ranked if self._unknown_kind(n)), None)
-        return candidates[0][1] if candidates else None
+        from verify.extract.descriptions import described  # descriptions reads this module's entities
 
-
-def is_role_noun(word: str) -> bool:
-    from verify.extract.people import ROLE_NOUNS  # people imports this module
-
-    return word in ROLE_NOUNS  # one person: "the minister", not "the players"
+        return described(self, phrase, at)
 
 
 def role_words(role: str) -> set[str]:

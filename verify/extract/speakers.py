@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
-from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.layout import paragraph_bounds
-from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People
+from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NAME, ORG_NOUN, ORG_NOUNS
+from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
@@ -62,28 +62,48 @@ INTRODUCTORY = re.compile(  # "On Thursday, after remaining neutral throughout t
 )
 
 
+# a sentence opening with a description and its verb: "The foreign ministry's office also published a notice"
+OPENING_DESCRIPTION = re.compile(r"\s*(?P<who>[Tt]he\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*)\s+(?:also\s+|later\s+|then\s+)?"
+                                 r"(?:[a-z]+ed|issued|said|put|sent|wrote|made|gave|took|held)\b")
+
+
 def sentence_subject(text: str, sentence_start: int, cue_at: int) -> tuple[str, int] | None:
     """The first name in the sentence before a participle cue: "Huma Abedin, vice chairwoman …, emailed …, telling"."""
     intro = INTRODUCTORY.match(text, sentence_start, cue_at)  # "Here in Columbia, Sanders stepped up …, saying"
     sentence_start = intro.end() if intro else sentence_start
+    described = OPENING_DESCRIPTION.match(text, sentence_start, cue_at)
+    if described:  # "The diocese issued a second statement on Tuesday, saying": the body, not "Tuesday"
+        return described.group("who"), described.start("who")
     for match in NAME_PHRASE.finditer(text, sentence_start, cue_at):
         name = without_openers(match.group(0).strip())  # "And then Trump went on the attack, saying"
         opening = not without_openers(text[sentence_start : match.start()].strip(" ,"))  # "Here in Columbia, Sanders"
         if name.lower().rstrip(".") in MONTHS:
             continue  # "WASHINGTON, Dec. 8 (UPI) —"
+        if name and not is_name(name):  # "Foreign Affairs Minister Chrystia Freeland": the name after the title
+            run = CAPITALISED_RUN.match(text, match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
+            name = clean_name(run.group(0)) if run else None
+            if name:
+                return name, run.end() - len(name)  # type: ignore[union-attr]
+            continue
         if name and is_name(name) and (" " in name or opening or match.group(0).strip() != name):
             return name, match.end() - len(name)
     return None
 
 
 # an aside between the speaker and the cue: "X, during a visit to …, said", "X, who is a pastor at …, said", "X, 22, said"
-ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of)\s"
-                   r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$")
+# ("X, a 1989 graduate and a commissioner in Kenton County, where …, said", "X, Minister of Innovation, Science and …, said")
+ASIDE = re.compile(r"(?:during|in|at|on|from|with|for|via|of|an?)\s"
+                   r"|(?:who|which)\s+(?:is|was|has|had|serves|served|leads|led|heads|headed|runs|ran)\s|\d+$"
+                   r"|(?:Minister|President|Director|Chair|Chairman|Chairwoman|Secretary|Chief|Head|Dean|Professor)\s+(?:of|for)\s")
 
 
 # a speaker phrase that holds a saying verb: the sayer, then the reported clause's subject
 REPORTED_SUBJECT = re.compile(r"^(?P<sayer>.*\S)\s+(?:said|says|told\s+\w+|added|argued|insisted|claimed|wrote|noted|"
                               r"explained|stressed)\s+(?:that\s+)?(?P<subject>\S.*)$", re.S)
+
+
+CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,6}")
+SUBORDINATOR = re.compile(r"(?i)(?:even\s+)?(?:though|although|if|because|when|while|since|unless|after|before|as)\s")
 
 
 def reported_subject(window: str) -> str:
@@ -93,6 +113,8 @@ def reported_subject(window: str) -> str:
     if found is None:
         return window
     subject = found.group("subject")
+    if SUBORDINATOR.match(subject):  # "Freeland said even though Canada believes …": she is the speaker
+        return found.group("sayer")
     return subject if len(subject.split()) <= 4 and not re.search(r"[’']s\b", subject) else found.group("sayer")
 
 
@@ -222,6 +244,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         return None
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
+    written = phrase
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     if not phrase:
@@ -234,10 +257,12 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
+    if DOCUMENT.fullmatch(phrase):  # "The statement also said", "the white paper said": whoever issued it
+        return document_issuer(at, people) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
-    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase)
+    leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
     if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch", "Staff Sgt. Mike Dale of …"
         phrase = bare_name(without_role_words(leading.group("name")))
     if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
@@ -246,8 +271,14 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     match = re.search(WHO + r"\s*$", phrase)
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
-        return people.resolve(match.group("who"), at) or match.group("who")
+        who_at = at + max(0, written.rfind(match.group("who")))  # "Schumer, he": where "he" stands
+        return people.resolve(match.group("who"), who_at) or match.group("who")
     return read_description(phrase, at, people)
+
+
+# "Atmospheric physics professor Kent Moore at the University of Toronto": the name after its role, before its employer
+ROLE_NAME_AT = re.compile(r"(?:[\w-]+\s+){0,4}?(?i:" + "|".join(ROLE_NOUNS) + r")\s+(?P<name>" + NAME_CORE
+                          + r")\s+(?:of|at|from|for|with)\s")
 
 
 def read_description(phrase: str, at: int, people: People) -> str | None:
@@ -267,6 +298,38 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         if described:
             return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+# a document as the speaker: "The statement", "a report by the railway company", "a document titled … on X's website"
+DOCUMENTS = r"(?:" + DOCUMENT_NOUNS + r"|white paper|news release|press release)"
+DOCUMENT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"(?:\s+(?:titled|entitled|by|from|of|on|in|released|issued|published|posted)\b.{0,200})?", re.S)
+ISSUER = r"(?:the\s+(?:[\w-]+\s+){0,2}?" + ORG_NOUN + r"\b|(?:the\s+)?" + ORG_NAME + r")"  # "the Calgary-based railway"
+ISSUED_BY = re.compile(r"[^.!?\n]{0,200}?(?:\b(?:by|from)\s+(?P<by>" + ISSUER + r")|\b(?:on|in)\s+(?P<site>" + ORG_NAME
+                       + r")[’']s\s+(?:website|site|blog))")
+# "A report by the railway company details …", "The Beverage Association said in a statement that …"
+DOCUMENT_INTRODUCED = re.compile(r"\b" + DOCUMENTS + r"\s+(?:by|from)\s+(?P<by>" + ISSUER + r")|(?P<who>" + ISSUER.replace("the", "[Tt]he", 1)
+                                 + r")\s+(?:said|says|wrote|released|issued|published)\s+(?:in\s+)?(?:a|an|its|the)\s+"
+                                 r"(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"\b")
+DOCUMENT_REACH = 2500  # characters back in which the article introduced the document (a few paragraphs)
+
+
+def document_issuer(at: int, people: People) -> str | None:
+    """Who issued the document that speaks at `at`: the one its phrase names ("a report by Transport Canada", "a
+    document … on CP's website"), else the one the last sentences said put it out ("The Beverage Association said in
+    a statement …. The statement also said"), else the organisation they are about."""
+    issued = ISSUED_BY.match(people.text, at)
+    found = list(DOCUMENT_INTRODUCED.finditer(people.text, max(0, at - DOCUMENT_REACH), at))
+    by = (issued.group("by") or issued.group("site")) if issued else None
+    introduced_at = at if by else (found[-1].start() if found else at)
+    by = by or (found[-1].group("by") or found[-1].group("who") if found else None)
+    if by and re.match(r"the\s+[A-Z]", by):  # "by the Prime Minister's Office": the name
+        by = by[4:]
+    elif by and by.split()[0].lower() == "the":  # "by the railway company": the organisation described so, there
+        by = people.salience.described(by, introduced_at)
+    if by:
+        return people.salience.full_name(by)
+    ranked = people.salience.ranked(at, person=False)
+    return ranked[0][1] if ranked else None
 
 
 LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
@@ -289,7 +352,8 @@ def introduced_next(phrase: str, at: int, people: People) -> str | None:
 
 
 # a person by nationality, home or party: "the Dane", "the young Albertan", "the Liberal", "the New Democrat"
-NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
+NATIONALITY = re.compile(r"[Tt]he\s+(?:[a-z\d][\w-]*\s+){0,2}(?:[A-Z][a-z]+\s+(?=Liberal|Conservative|Democrat|Republican))?"  # "the Kentucky Republican"
+                         r"(?:[A-Z][a-z]+(?:ian|ean|an|ese|ite|ish)|Dane|Swede|Finn|Brit|"
                          r"Scot|Czech|Pole|Swiss|Greek|Thai|Turk|Israeli|Iraqi|Pakistani|Quebecer|Montrealer|Islander|"
                          r"Newfoundlander|[A-Z][a-z]+man|Liberal|Conservative|Tory|Democrat|New Democrat|Republican)")
 DEFINITE_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z\d][\w’'-]*\s+){0,3}[a-z\d][\w-]+")  # "the 58-year-old"

@@ -1,0 +1,188 @@
+"""Speaker resolution on real news writing: general rules of how news names and refers to a speaker (issue 16)."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.extract.people import People
+from verify.models import Article, QuoteClaim
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    """The first three words of each quote claim -> its speaker."""
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+
+
+def test_occupation_opening_a_sentence_is_no_part_of_the_name() -> None:
+    text = ("Author Nadia Okafor's new book tells the history of the city's ferry workers.\n\n"
+            "“Most of them never had a day off,” says Okafor, a professor at the college.\n\n"
+            "Historian Piet Lindqvist agrees. “They built the harbour,” he said.")
+    names = [p.name for p in People(text).people]
+    assert "Nadia Okafor" in names and "Piet Lindqvist" in names
+    speakers = speakers_of(text)
+    assert speakers["Most of them"] == "Nadia Okafor"
+    assert speakers["They built the"] == "Piet Lindqvist"
+
+
+def test_a_business_sharing_a_persons_family_name_is_not_the_speaker() -> None:
+    text = ("The kennel was designed by Studio Marwick, in Halden. ( Studio Marwick )\n\n"
+            "Jo Ellen Marwick, principal architect at the firm, explains the idea.\n\n"
+            "“The floor is lined with recycled rubber, which is easy to clean,” says Marwick.")
+    assert "Studio Marwick" not in [p.name for p in People(text).people]
+    assert speakers_of(text)["The floor is"] == "Jo Ellen Marwick"
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    text = ("Three workers with Northgate Railway were hurt on Monday. The Provincial Safety Board has said "
+            "brakes were not applied.\n\n"
+            "A report by the railway company details how hard it is to run trains in the cold.\n\n"
+            "The white paper said cold weakens the seals of the brake hoses on long trains.\n\n"
+            "The Ontario Grocers Association said in a statement that fruit juice is a source of vitamins. "
+            "The statement also said that removing it could have “serious consequences for children's diets.”")
+    speakers = speakers_of(text)
+    assert speakers["cold weakens the"] == "Northgate Railway"
+    assert speakers["serious consequences for"] == "Ontario Grocers Association"
+
+
+def test_a_document_on_an_organisations_website_is_the_organisations() -> None:
+    text = ("The Fenwick Transit Authority has reviewed the crash.\n\n"
+            "“Harsh winter conditions are a reality of this climate,” says a document titled Winter Operations "
+            "on Northgate Railway's website.")
+    assert speakers_of(text)["Harsh winter conditions"] == "Northgate Railway"
+
+
+def test_where_an_organisation_is_based_does_not_hide_it() -> None:
+    text = ("Northgate Railway carried the grain east. The Railway Safety Act sets the rules for brakes.\n\n"
+            "The Calgary-based railway said it also places locomotives along a train in the winter.")
+    assert speakers_of(text)["it also places"] == "Northgate Railway"
+
+
+def test_a_name_ending_in_a_place_is_an_institution_not_a_person() -> None:
+    text = ("Statistics Canada figures show 600,000 visitors came last year.\n\n"
+            "“Our position is consistent and long-standing,” Foreign Minister Amira Haddad said.\n\n"
+            "Canada has asked the ambassador for clemency, she said.")
+    assert "Statistics Canada" not in [p.name for p in People(text).people]
+    assert speakers_of(text)["Canada has asked"] == "Amira Haddad"
+
+
+def test_a_title_with_its_rank_joined_on_is_no_part_of_the_name() -> None:
+    text = ("Chinese Vice-President Li Weiming took aim at the U.S. on Wednesday.\n\n"
+            "Li said that “shifting blame onto others will not resolve the problems.”")
+    assert "Li Weiming" in [p.name for p in People(text).people]
+    assert speakers_of(text)["shifting blame onto"] == "Li Weiming"
+
+
+def test_a_speaker_with_two_asides_before_the_cue_is_the_name_before_them() -> None:
+    text = ("Pavel Roy, a 1990 graduate and a commissioner in Dunmore County, where the school is, said the photo "
+            "“totally misrepresents the culture” at the school.\n\n"
+            "Nadia Farrow, Minister of Innovation, Science and Industry, said the talks were on a “broader scale.”")
+    speakers = speakers_of(text)
+    assert speakers["totally misrepresents the"] == "Pavel Roy"
+    assert speakers["broader scale."] == "Nadia Farrow"
+
+
+def test_a_name_between_its_role_and_its_employer_is_the_speaker() -> None:
+    text = ("Atmospheric physics professor Kent Marlow at the University of Halden says the striking weather patterns "
+            "show how the world's climate system is intimately coupled.")
+    assert speakers_of(text)["the striking weather"] == "Kent Marlow"
+
+
+def test_a_body_opening_the_sentence_says_what_its_participle_reports() -> None:
+    text = ("The Roman Catholic Diocese of Halden apologised on Saturday.\n\n"
+            "The diocese issued a second statement on Tuesday, saying a “third-party investigation” will look "
+            "into the matter.")
+    assert speakers_of(text)["third-party investigation"] == "Roman Catholic Diocese of Halden"
+
+
+def test_a_name_that_is_the_subject_after_said_is_no_person() -> None:
+    text = ("Ana Ruiz, who graduated in 2013, said Dunmore Catholic has “a culture of entitlement.” "
+            "Students at Dunmore Catholic were on the video.")
+    assert "Dunmore Catholic" not in [p.name for p in People(text).people]
+
+
+def test_a_pronoun_cue_is_never_the_person_its_clause_names() -> None:
+    text = ("“It’s the old minds and hearts thing,” said Sen. Ross Whitlock. Hale, he said, “knows the minds and "
+            "hearts of his colleagues.”\n\n"
+            "Tomas Eriksen, chief executive of a bank in the complex, said he was unable to find several staff. "
+            "“It is very hard for the families,” he said. Jonas Varga, a marketing manager, said he grabbed an "
+            "extinguisher. “Then we saw two of the attackers,” he told Reuters. “They were firing at the doors.” "
+            "“One fired at our office doors,” he said. “Then he moved on.”\n\n"
+            "Varga and some colleagues hid under desks, he said, but one person ran to the roof.")
+    speakers = speakers_of(text)
+    assert speakers["knows the minds"] == "Ross Whitlock"
+    assert speakers["Varga and some"] == "Tomas Eriksen"
+
+
+def test_an_abbreviated_office_or_a_ministry_in_apposition_makes_a_person() -> None:
+    text = ("“The minister was under no pressure,” Lametti said.\n\n"
+            "Liberal MP Marco Renzetti — a former prosecutor — went on CBC later in the day to rebut the claim.\n\n"
+            "“Neither directed, nor pressured, nor influenced,” he said.\n\n"
+            "Navdeep Singh, Minister of Innovation, Science and Industry, said in an interview that the talks were "
+            "on a “broader scale.”")
+    names = [p.name for p in People(text).people]
+    assert "Marco Renzetti" in names and "Navdeep Singh" in names
+    assert speakers_of(text)["Neither directed, nor"] == "Marco Renzetti"
+
+
+def test_a_party_member_described_by_home_state_is_the_person_the_text_is_about() -> None:
+    text = ("Senate Majority Leader Mitch Harlan blamed “far-left activists” for the attacks on the students.\n\n"
+            "“Activists isolated a few seconds of video footage from any context,” the Kentucky Republican said.")
+    assert speakers_of(text)["Activists isolated a"] == "Mitch Harlan"
+
+
+def test_a_sentence_opener_is_never_a_speaker() -> None:
+    text = ("On Thursday, President Dana Morrow did not dismiss a meeting. But he shook his head and said no when "
+            "reporters asked if the meeting would take place before March 2.")
+    assert "But" not in speakers_of(text).values()
+    assert "Last November" not in [p.name for p in People("Last November Mary Holt said the plan failed.").people]
+
+
+def test_an_appositive_with_an_abbreviation_still_shows_a_person() -> None:
+    text = ("Yoni Fried, medical director of Ottawa’s Bariatric Medical Institute, said the guide was good. "
+            "Jonas Maddox, pediatrician and researcher at St. Michael’s Hospital in Toronto, said it may help. "
+            "Many may contain added sugar, and it is up to the consumer to figure it out, he said.")
+    names = [p.name for p in People(text).people]
+    assert "Jonas Maddox" in names and "Bariatric Medical" not in names
+    assert speakers_of(text)["Many may contain"] == "Jonas Maddox"
+
+
+def test_he_cueing_a_quote_after_a_newly_introduced_subject_is_that_subject() -> None:
+    text = ("“The prime minister did not pressure anyone,” Lametti said. Lametti repeated it in the House. "
+            "“Nobody was pressured,” Lametti said.\n\n"
+            "Liberal MP Marco Renzetti went on CBC later in the day to rebut the claim.\n\n"
+            "“Neither directed, nor pressured, nor influenced,” he said.")
+    assert speakers_of(text)["Neither directed, nor"] == "Marco Renzetti"
+
+
+def test_a_passive_cue_verb_is_no_cue_and_a_said_clause_holds_its_partial_quote() -> None:
+    text = ("Adam Fenn, who played for the other team, said he heard no remarks. He said his teammate was being "
+            "yelled at “simply because he was a player on the opposing team.”\n\n"
+            "Joe Brandt, a county commissioner, said the photo “totally misrepresents the culture” at the school.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    clauses = [c.quote for c in claims if not c.direct]
+    assert any(q.startswith("his teammate was being yelled at") for q in clauses)
+    assert any(q.startswith("the photo") for q in clauses)
+
+
+def test_a_cue_inside_a_subordinate_clause_is_not_the_quotes_cue() -> None:
+    text = ("Foreign Minister Amira Haddad said even though Canada believes the death penalty is wrong, “travellers "
+            "need to be aware that it exists.”")
+    assert speakers_of(text)["travellers need to"] == "Amira Haddad"
+
+
+def test_a_participle_after_a_titled_name_is_that_persons() -> None:
+    text = ("OTTAWA — Foreign Affairs Minister Amira Haddad says Canada has asked China to spare the life of a "
+            "British Columbia man, calling capital punishment “inhumane and inappropriate.”")
+    assert next(s for q, s in speakers_of(text).items() if q.startswith("inhumane")) == "Amira Haddad"
+
+
+def test_a_pronoun_cue_after_a_partial_quote_is_not_the_person_its_clause_names() -> None:
+    text = ("Other porters, like Stan Grissom in Toronto, decided to organize, Foster writes. Porters like Grissom "
+            "recognized that they had to fight “both pillars of the social system,” he writes.")
+    assert speakers_of(text)["both pillars of"] != "Stan Grissom"
+
+
+def test_a_statement_released_by_a_named_office_is_the_offices() -> None:
+    text = ("Trudeau and Prime Minister Jacinda Marr discussed “the detention of Canadian citizens in China,” said a "
+            "statement released by the Prime Minister's Office.")
+    assert speakers_of(text)["the detention of"] == "Prime Minister's Office"

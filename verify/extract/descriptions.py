@@ -1,0 +1,57 @@
+"""A description resolved to the entity carrying it: "the utility" to the organisation named or described so,
+"the premier" to the person given that role, "the RCMP statement" to the RCMP, "the 58-year-old" to the one the
+article gave that age; left as written (None) when two entities carry it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from verify.extract.namewords import ROLE_NOUNS
+from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
+
+if TYPE_CHECKING:
+    from verify.extract.salience import Salience
+
+CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
+AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
+
+
+def described(salience: "Salience", phrase: str, at: int) -> str | None:
+    """ "the utility", "the premier", "the rookie defenceman", "the 26-year-old": the entity carrying it."""
+    words = [w.lower().strip(".,’'") for w in phrase.split()]
+    if not words or words[0] not in ("the", "this", "that"):
+        return None
+    if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
+        ranked = salience.ranked(at, person=True)
+        aged = [n for _, n in ranked if n in salience.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
+        return (aged or [n for _, n in ranked] or [None])[0]
+    head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
+    author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
+    if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
+        return author.group("by").strip()
+    modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current|[\w-]+-based", w)}
+    org = head in ORG_NOUNS
+    carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
+                and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
+    ranked = salience.ranked(at, person=not org)
+    if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+        fitting = [n for _, n in ranked if n in carriers]
+        if modifiers and fitting:  # "the railway company": the one that is a railway, though another was named since
+            return fitting[0]
+        ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
+        return ranked[0][1] if ranked else None
+    candidates = [(s, n) for s, n in ranked if n in carriers]
+    if len(carriers) > 1:
+        return None  # two banks in the article: "the bank" is left as written rather than guessed
+    if not carriers and not org and ranked and not salience.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
+        return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
+    if not candidates and org and len(carriers) == 1:
+        return carriers.pop()  # "the union", paragraphs after the article named its one union
+    if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
+        return next((n for _, n in ranked if salience.unknown_kind(n)), None)
+    return candidates[0][1] if candidates else None
+
+
+def is_role_noun(word: str) -> bool:
+    return word in ROLE_NOUNS  # one person: "the minister", not "the players"
