@@ -84,11 +84,12 @@ def is_old_value(sentence: str, start: int, end: int, starts: list[int]) -> bool
 
 # "a further 3 per cent", "another 200 jobs": a step on top of a figure before it, not a whole
 STEP_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:" + QUALIFIER_RE + r"\s+)?$", re.I)
-# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise": what one side
-# wants, not what is: it says nothing against what was offered, agreed or paid
+# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise", "the target of 75%":
+# what one side wants, not what is: it says nothing against what was offered, agreed, paid or reached
 DEMAND_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
-    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
+    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for|"
+    r"(?:target|goal|aim)\s+(?:of|is(?:\s+for)?|was(?:\s+for)?))\s+(?:an?\s+|the\s+)?"
     r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
 WORDS_BEFORE = 40  # characters before a figure that may say it is a step or a demand
 

@@ -14,13 +14,13 @@ from verify.judge.changes import DEMAND_BEFORE, framed, is_change, is_modal_chan
 from verify.judge.claim_reading import (CURRENCY_NOUNS, FROM_BEFORE, GENERIC_COUNTED, PLANNED, REQUESTED, ClaimReading,
                                         context_of, read_claim)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
-                                  in_own_unit_first, loosely_same, noun_chunk, one_span, pairs, plain_words, repeats,
-                                  same_counted, shared_context, states_conditions)
+                                  in_own_unit_first, kind_of_people, loosely_same, measure_of_named, noun_chunk, one_span, pairs,
+                                  people_of_a_kind, plain_words, repeats, same_counted, shared_context, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
-from verify.models import Evidence, Quantity, QuantityClaim, Stance
+from verify.models import Evidence, Qualifier, Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
 MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
@@ -52,8 +52,16 @@ PAST_FORMS = {"took": "take", "becam": "becom", "began": "begin", "won": "win", 
 
 
 def scope_words(scope: str) -> set[str]:
-    """A scope's words, its verbs in one form: "since she took office" is "since taking office"."""
+    """A scope's words, its verbs in one form: "since she took office" is "since taking office"; a time in office
+    said any way is one scope: "as president", "in office", "since taking office (in 2017)"."""
+    if TENURE.match(scope):
+        return {"tenure"}
     return {PAST_FORMS.get(w, w) for w in tokenize(untimed(scope))} - {""}
+
+
+TENURE = re.compile(r"^(?:as (?:president|prime minister|premier|chancellor|mayor|governor|leader|\w+ minister)|in office|"
+                    r"since (?:(?:her|his|their|the|she|he|they) )?(?:taking|took|assuming|assumed|becoming|became|coming to|came to) "
+                    r"(?:office|power|president|the presidency)\b.*)$", re.I)
 
 
 TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
@@ -143,7 +151,7 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     before, sentence = sentences
     mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
                             reading.step)
-    mentions = [m for m in mentions if reading.demand or not framed(DEMAND_BEFORE, sentence, m.start)]
+    mentions = [m for m in mentions if framed(DEMAND_BEFORE, sentence, m.start) == reading.demand]  # wants against wants
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
     figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
@@ -162,9 +170,20 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     # when the sentences share most of their other words
     return [expressed_in(q, claim.quantity.unit) for q in figures
             if (same_counted(claim.quantity, q, cosine)
-                or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS))
+                or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)
+                or (backs_only(claim, q, sentence) and agrees(claim.quantity, expressed_in(q, claim.quantity.unit))))
             and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))
             and not attribute_elsewhere(claim.quantity, claim.sentence, q, sentence)]
+
+
+def backs_only(claim: QuantityClaim, q: Quantity, sentence: str) -> bool:
+    """Figures that count what the claim counts in other words that may be wider or narrower: they may back the claim,
+    never contradict it (`conflict_of` holds them to the same counted noun). A bound ("more than 15,000 patients")
+    is not backed by a figure of a wider group that merely lies within it, nor a count under conditions ("waiting more
+    than a year") by one that does not state them."""
+    bound = claim.quantity.qualifier not in (Qualifier.EXACT, Qualifier.ABOUT) and not same_number(claim.quantity, q)
+    return not bound and states_conditions(claim.sentence, claim.quantity, sentence) \
+        and (people_of_a_kind(claim.quantity, q) or measure_of_named(claim.quantity, q, sentence))
 
 
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
@@ -185,7 +204,8 @@ def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, othe
         return q
     if of_those:  # a part of what the sentence before counted: it may back a claim about that part, never contradict one
         named = {SYNONYMS.get(w, w) for w in tokenize(before)}
-        return q.model_copy(update={"counted": claim.counted}) if head[0] in named and agrees(claim, q) else q
+        return q.model_copy(update={"counted": claim.counted}) if (head[0] in named or kind_of_people(head[0], named)) \
+            and agrees(claim, q) else q
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
     # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
     # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
@@ -238,6 +258,23 @@ def finding(stance: Stance, figure: tuple[Quantity, tuple[int, int]], tail: str 
     return QuantityFinding(stance, other, " ".join(f"gives {other.surface} {other.counted} {tail}".split()), at)
 
 
+LEVEL_VERBS = set(tokenize("reached stood stands totalled amounted"))  # "reached $14.2bn", "stood at": a level, said any way
+
+
+def says_the_rest(claim: QuantityClaim, evidence_text: str) -> bool:
+    """Does a sentence of the evidence say most of what the claim says besides its figure? The figure's own words are
+    not counted: "The energy deal runs for two decades" and "The agreement runs for 20 years" share little else than
+    what they are about, and a changed figure ("three decades") must not make the sentence look off the subject."""
+    words = context_of(claim) - LEVEL_VERBS
+    context = words - {part for w in words if "-" in w for part in w.split("-")}  # "two-way" once, not also "two", "way"
+
+    def share(sentence: str) -> float:  # a compound is said by any of its parts ("two-way trade", "the two countries")
+        said = folded(sentence)
+        return sum(w in said or ("-" in w and any(part in said for part in w.split("-"))) for w in context) / len(context)
+
+    return len(context) >= BARE_WORDS and any(share(s.text) >= MIN_WORD_OVERLAP for s in split_sentences(evidence_text))
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None,
     word_overlap: float = 0.0, context: str = "",
@@ -246,7 +283,7 @@ def judge_quantity(
 
     `word_overlap` is the share of the claim's words in the best sentence of the passage: a
     long passage can have a low cosine and still state the figure in one sentence."""
-    if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP:
+    if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP and not says_the_rest(claim, evidence_text):
         return QuantityFinding(Stance.RELATED, None, "")
     if claim.entities and not about_same_actors(claim.entities, f"{context}\n{evidence_text}"):
         return QuantityFinding(Stance.RELATED, None, "")
@@ -299,7 +336,8 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
 
     # durations in other units, counts held to ranks and figures held to the claim only loosely (no noun on one
     # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
-    about_it = [(q, at) for q, at in scoped if shares_a_word(mine(evidence_text[at[0] : at[1]]), evidence_text[at[0] : at[1]])
+    about_it = [(q, at) for q, at in scoped
+                if shares_a_word(mine(evidence_text[at[0] : at[1]]), own_words(claim.quantity, q, evidence_text[at[0] : at[1]]))
                 and (not only_to_agree(claim.quantity.unit, q.unit) or one_span(claim, q, evidence_text[at[0] : at[1]], context))
                 and q.ordinal == claim.quantity.ordinal
                 and same_counted(claim.quantity, q, cosine=1.0)
@@ -312,6 +350,16 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     if not wrong:
         return finding(Stance.RELATED, converted[0], "in another currency")
     return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
+
+
+def own_words(claim: Quantity, q: Quantity, sentence: str) -> str:
+    """The words that say what an evidence figure is about: its sentence; but only its own clause when the sentence
+    gives the claim's figure too ("1,510 nurses left the region's hospitals, more than the 1,340 the ministry hired":
+    there each clause says which count is which)."""
+    others = [m for m in find_quantities(sentence) if m.quantity.surface != q.surface]
+    if not any(same_number(claim, m.quantity) and agrees(claim, m.quantity) for m in others):
+        return sentence
+    return next((clause for clause in re.split(r"[,;](?!\d)", sentence) if q.surface in clause), sentence)
 
 
 def superseded(claim: QuantityClaim, evidence: list[Evidence], article_date: dt.date | None) -> list[Evidence]:
