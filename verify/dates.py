@@ -32,7 +32,12 @@ DATE = re.compile(
     + r")\b",
     re.I,
 )
-FUTURE = re.compile(r"\b(?:will|shall|is to|are to|due to|plans? to|expected to|going to)\b", re.I)
+# "up 6 percent on September last year", "higher than last year", "compared with 2024": the time a change is measured
+# against, not the time of the figure (a bare month or year after "on"; "on Monday" and "on 8 May" are days)
+COMPARED_BEFORE = re.compile(r"\b(?:on|than|compared\s+(?:with|to)|against)\s+(?:the\s+same\s+(?:month|week|period|quarter)\s+)?"
+                             r"(?:(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+)?$", re.I)
+# "is expected once construction begins in June": an expectation is of what is to come
+FUTURE = re.compile(r"\b(?:will|shall|is to|are to|due to|plans? to|expected to|(?:is|are) expected|going to)\b", re.I)
 # a verb in the past: "approved", "said", "met" (a weekday by a past verb is last week's)
 PAST = re.compile(r"\b(?:[a-z]{3,}ed|said|met|was|were|had|did|told|made|took|gave|went|came|began|won|lost|fell|rose|"
                   r"left|held|sent|spent|built|sold|bought|brought|found|paid|ran|saw|spoke|wrote|chose|struck|hit|cut|"
@@ -43,7 +48,10 @@ def future_at(text: str, start: int, end: int) -> bool:
     """Is the verb a date belongs to future? The nearest verb before it in its clause ("will travel on
     Thursday", "approved a plant on Tuesday that will …"), else the first after it ("On Tuesday the council
     approved …")."""
-    before = CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    clauses = CLAUSE_BREAK.split(text[max(0, start - 200) : start])
+    before = clauses[-1]
+    if len(clauses) > 1 and SHARED_VERB.match(before) and not PAST.search(before):
+        before = f"{clauses[-2]} {before}"  # "will cost €86 million and take effect in January": "will" is both verbs'
     verbs = sorted([(m.end(), True) for m in FUTURE.finditer(before)] + [(m.end(), False) for m in PAST.finditer(before)])
     if verbs:
         return verbs[-1][1]
@@ -52,6 +60,7 @@ def future_at(text: str, start: int, end: int) -> bool:
     return bool(verbs) and verbs[0][1]
 
 
+SHARED_VERB = re.compile(r"^\s+[a-z]+\b(?<!ed)")  # after "and", a bare verb: its auxiliary is the one before "and"
 CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\b(?:that|which|who|when|while|after|before|but|and)\b")
 
 

@@ -32,7 +32,19 @@ VERB_STOP = {"died", "fell", "rose", "stood", "went", "came", "met", "made", "to
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
+# "about a third of what the region needs" is a third of the region's needs: the verb of a "what" clause names the
+# whole the share is of
+OF_WHAT = re.compile(r"\s+of\s+what\s+(?:[\w’'-]+\s+){1,3}?(?:will\s+|would\s+|now\s+)?(?P<verb>[a-z]+)(?=\s*(?:[,.;:]|$))", re.I)
+
+
 def counted_after(sentence: str, end: int) -> str:
+    """What a number counts, read after it: "bilateral cooperation agreements", "visit to Russia"; "needs" for "a third
+    of what the region needs"."""
+    whole = OF_WHAT.match(sentence, end)
+    return whole.group("verb") if whole is not None else noun_phrase_after(sentence, end)
+
+
+def noun_phrase_after(sentence: str, end: int) -> str:
     """The noun phrase right after a number: "bilateral cooperation agreements", "visit to Russia"."""
     words: list[tuple[str, int]] = []
     skipped_of = skipped_more = False
@@ -105,6 +117,9 @@ VERB_AFTER_TIMES = re.compile(r"\s+(?:times?|occasions?)(?:\s+in\s+(?:a|an|one|t
 VERB_BEFORE_TIMES = re.compile(r"\b" + ACTION + r"(?P<object>(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:for\s+)?(?:the|a|an)\s+)?$")
 # "won the league for the 11th time": a thing, not a name, as the verb's object is what is counted
 THING_OBJECT = re.compile(r"^\s+(?:the|its|his|her|their)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+# "have been champions eleven times", "were runners-up four times": how often something was what the noun says
+BEEN_BEFORE_TIMES = re.compile(r"\b(?:been|were|was|became|become)\s+(?:(?:the|league|world|national|european)\s+)?"
+                               r"(?P<noun>[a-z][\w-]*s)\s+$")
 NOT_ACTIONS = {"need", "used", "based", "expected", "planned", "scheduled", "reported", "confirmed", "said", "noted",
                "added", "announced", "stated"}
 
@@ -119,6 +134,9 @@ def counted_in_clause(sentence: str, start: int, counted: str) -> str:
         return by_verb
     after = VERB_AFTER_TIMES.match(sentence, sentence.find(counted.split()[0], start) - 1)
     before = VERB_BEFORE_TIMES.search(sentence[max(0, start - 80) : start].split(",")[-1])
+    being = BEEN_BEFORE_TIMES.search(sentence[max(0, start - 60) : start])
+    if being and not after:  # "have been champions eleven times": eleven times champions, eleven titles
+        return being.group("noun")
     for found in (after, before):
         if found and found.group("verb").lower() not in NOT_ACTIONS:
             thing = THING_OBJECT.match(found.groupdict().get("object") or "")
@@ -173,7 +191,7 @@ def group_before(sentence: str, start: int) -> re.Match[str] | None:
 
 # "The number of people waiting for planned surgery fell to 212,400", "cutting the number of routes from 64 to 53":
 # a bare figure its clause ties to "the number of X" by a verb's "to", "from", "at" or "by" counts X
-NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+", re.I)
+NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+(?:of\s+)?", re.I)  # "the number waiting": of those waiting
 TIED = re.compile(r"\b(?:to|from|at|by|reached|hit|topped|totalled|totaled|was|is|were|are)\s+$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\d")
 
@@ -185,3 +203,32 @@ def counted_by_number_of(sentence: str, start: int) -> str:
     if not found or not TIED.search(window) or CLAUSE_BREAK.search(window, found[-1].end()):
         return ""
     return counted_after(window, found[-1].end())
+
+
+# "The ban, the authority's third since 2010, …", "The championship is Norhaven's eleventh.": an ordinal with no noun
+# after it ranks the noun it stands in apposition to, or the subject it is said of
+RANKER = r"(?:(?:its|their|his|her|the)\s+|(?:the\s+)?[A-Za-z][\w-]*[’']s?\s+)"
+APPOSED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)"
+                     r"(?:\s*,\s*|\s+(?:is|was|will be|has been|had been|became|becomes)\s+)" + RANKER + r"$", re.I)
+
+
+def apposed_noun(sentence: str, start: int) -> str:
+    """The noun an ordinal at `start` with nothing counted after it is said of: "ban" for "The ban, its third"."""
+    found = APPOSED.search(sentence[max(0, start - 80) : start])
+    noun = found.group("noun").lower() if found else ""
+    return found.group("noun") if noun and noun not in NOUN_STOP and not PERIODS.match(noun) else ""
+
+
+PERIODS = re.compile(r"^(?:year|month|week|day|time|season|morning|afternoon|evening|night|weekend|decade|century)s?$")  # "this week is her fifth"
+
+
+# "Vaccine uptake among over-65s was 71.3%", "turnout among young voters reached 40 percent": a share of the group
+# named after "among", as "71% of over-65s" is
+AMONG_BEFORE = re.compile(r"\bamong\s+(?P<group>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:was|is|were|are|reached|hit|stood\s+at|"
+                          r"rose\s+to|fell\s+to|climbed\s+to|dropped\s+to)\s+(?:(?:about|around|nearly|almost|just)\s+)?$", re.I)
+
+
+def share_among(sentence: str, start: int) -> str:
+    """The group a share at `start` is of, named after "among" in its clause: "over-65s"."""
+    found = AMONG_BEFORE.search(sentence[max(0, start - 80) : start])
+    return found.group("group") if found and not re.search(r"[,;:()]", found.group("group")) else ""

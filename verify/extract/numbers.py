@@ -45,11 +45,14 @@ QUALIFIERS: list[tuple[str, Qualifier]] = [
 QUALIFIER_RE = "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS)
 BELOW_ONLY = re.compile(r"nearly|almost|just under|close to|just shy of", re.I)
 
+# "the twelve busiest lines", "the dozen largest banks": a group picked by a ranking, whose size is checkable
+SUPERLATIVE = (r"(?:busiest|largest|biggest|smallest|highest|lowest|longest|shortest|greatest|best|worst|richest|poorest|"
+               r"oldest|newest|fastest|slowest|deadliest|strongest|weakest|most\s+[a-z]+|least\s+[a-z]+)\b")
 NUMBER = (
     r"(?:(?P<cur>" + CURRENCY + r")\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?(?P<pence>p(?!\w|\.\w))?"
     r"|(?P<one>an?)(?=\s(?:hundred|thousand|million|billion|trillion)\b)"  # "more than a million copies"
-    r"|(?P<dozen>(?:a|one|two|three|four|five|half a)\s+dozen)"
+    r"|(?P<dozen>(?:a|one|two|three|four|five|half a|the(?=\s+dozen\s+" + SUPERLATIVE + r"))\s+dozen)"
     r"|(?P<ordword>(?:(?:" + "|".join(TENS) + r")-)?(?:" + _ordinals + r"))"
     r"|(?P<words>(?:" + _word_numbers + r")(?:[-\s](?:" + _word_numbers + r"))?))"
     r"(?:(?:\s|-(?=million|billion))?(?P<scale>" + _scales + r")\b\.?)?"

@@ -8,13 +8,14 @@ from functools import lru_cache
 from itertools import takewhile
 
 from verify.extract.numbers import (
-    FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval, ordinal_word_value,
-    fraction_value, parse_number, qualifier_of, word_value,
+    FEW, FEW_UNITS, FRACTION_RE, INNER_SCALE, QUANTITY_RE, SCALES, SINGLE_RE, SUPERLATIVE, VAGUE, VAGUE_RE, QUALIFIER_RE, interval,
+    ordinal_word_value, fraction_value, parse_number, qualifier_of, word_value,
 )
+from verify.dates import COMPARED_BEFORE
 from verify.extract.frequency import as_frequency
 from verify.extract.streaks import as_streak
-from verify.extract.counted import (LINK_PREPOSITIONS, WORD, counted_after, counted_by_number_of, counted_in_clause,
-                                    group_before, group_size_counted)
+from verify.extract.counted import (LINK_PREPOSITIONS, WORD, apposed_noun, counted_after, counted_by_number_of, counted_in_clause,
+                                    group_before, group_size_counted, share_among)
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
 from verify.extract.wordfigures import word_figures
@@ -30,13 +31,16 @@ SCOPE = re.compile(
     re.I,
 )
 DEFINITE = re.compile(r"\b(?:the|both|these|those)\s+$", re.I)
+RANKED_AFTER = re.compile(r"\s+" + SUPERLATIVE, re.I)  # "the twelve busiest lines" is a count; "the two leaders" names a group
 
 
 def scope_after(sentence: str, end: int) -> str:
     """The period a count covers, if the sentence says it within a few words."""
     clause_end = re.search(r"[,;(]", sentence[end : end + 60])  # "64 routes at the end of 2025, down from 71 in 2019"
     match = SCOPE.search(sentence, end, end + clause_end.start() if clause_end else min(len(sentence), end + 60))
-    return match.group("scope").lower() if match else ""
+    if match is None or COMPARED_BEFORE.search(sentence[max(0, match.start() - 30) : match.start()]):
+        return ""  # "up six percent on September last year": last year is what the rise is measured against
+    return match.group("scope").lower()
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,10 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
     counted = group_size_counted(sentence, end)
     if counted is None:
         counted = counted_in_clause(sentence, match.start(), counted_after(sentence, end))
+    if not counted and ordinal:  # "The ban, the authority's third since 2010", "The championship is Norhaven's eleventh"
+        counted = apposed_noun(sentence, match.start())
+    if not counted and unit == "percent":  # "uptake among over-65s was 71.3%"
+        counted = share_among(sentence, match.start())
     if not counted and not unit and not ordinal:  # "a workforce of 4,000", "the number of routes fell to 53"
         named = group_before(sentence, match.start())
         counted = named.group("noun").lower() if named else counted_by_number_of(sentence, match.start())
@@ -337,7 +345,8 @@ def _find(sentence: str, masked) -> list[Mention]:  # type: ignore[no-untyped-de
             position = match.end()
         if any(a <= match.start() < b for a, b in blocked) or is_idiom(sentence, match):
             continue  # quoted words, or "one of the", "for the first time", "second-largest": not checkable counts
-        if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]):
+        if match.group("words") and not match.group("qual") and DEFINITE.search(sentence[: match.start()]) \
+                and not RANKED_AFTER.match(sentence, match.end()):
             continue  # "the two leaders", "both three", "the six months to June" name a group or a period
         quantity = make_quantity(sentence, match)
         if quantity is not None and percent_after:  # "from 20 to 30 percent": both are percentages

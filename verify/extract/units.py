@@ -25,7 +25,7 @@ NOT_UNITS = {"in", "a", "at", "are", "point", "points", "pt", "line", "lines", "
              "peck", "pecks", "gill", "gills", "cord", "cords", "tex", "nit", "nits", "jigger", "pica", "tonne-force"}
 WORD = r"[A-Za-z][A-Za-z]*"
 UNIT_AFTER = re.compile(
-    r"(?:\s*|-)(?P<unit>"
+    r"(?:\s*|-)(?:(?:full|whole|entire)\s+)?(?P<unit>"  # "two full days" are two days
     r"°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b"  # temperatures
     r"|(?:square|sq\.?|cubic|cu\.?)\s+" + WORD +  # "square kilometres", "sq km", "cubic metres"
     r"|(?:metric|short|long)\s+tons?\b"

@@ -8,8 +8,8 @@ import re
 
 from verify.extract.counted import counted_after
 from verify.extract.money import currency_after
-from verify.extract.numbers import QUALIFIER_RE, SCALES, TENS, UNITS, interval, qualifier_of
-from verify.extract.units import unit_after
+from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, SCALES, TENS, UNITS, interval, qualifier_of
+from verify.extract.units import measure_of, unit_after
 from verify.models import Qualifier, Quantity
 
 _small = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
@@ -34,6 +34,8 @@ FRACTION_OF_ONE = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?
 DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 POINT = re.compile(r"(?<![\w-])(?:(?P<qual>" + QUALIFIER_RE + r")\s+)?(?P<whole>" + _word + r"|\d+)\s+point"
                    r"(?P<decimals>(?:\s+(?:" + "|".join(DIGIT_WORDS) + r"))+)(?:\s+(?P<scale>" + _big + r")\b)?(?![\w-])", re.I)
+# "more than a mile", "nearly a kilometre": one of a measure, bounded; a bare "a mile" is mostly no claim ("a mile away")
+ONE_BOUNDED = re.compile(r"(?<![\w-])(?P<qual>" + QUALIFIER_RE + r")\s+(?:a|an|one)(?=\s+[a-z])", re.I)
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
 LONG_SPANS = {"century": 100.0, "centuries": 100.0}  # "half a century": pint's century is no unit here (21st century)
 
@@ -99,6 +101,16 @@ def of_one(sentence: str, match: re.Match[str]) -> Found | None:
     return figure(sentence, (match.start(), measure[1]), share, match.group("qual"), (measure[0], match.end()), rounded=True)
 
 
+def one_bounded(sentence: str, match: re.Match[str]) -> Found | None:
+    """"more than a mile" is more than one mile; spans of time are left to the readers of conditions ("waiting more
+    than a year" bounds who is counted)."""
+    measure = unit_after(sentence, match.end())
+    word = sentence[match.end() :].split(maxsplit=1)[0].lower()
+    if measure is None or measure_of(measure[0]) in ("", "duration") or word in ORDINAL_WORDS:
+        return None  # "about a fifth of the staff" is a share, not a fifth of a gallon
+    return figure(sentence, (match.start(), measure[1]), 1.0, match.group("qual"), (measure[0], match.end()))
+
+
 def whole_part(match: re.Match[str]) -> float | None:
     whole = match.group("whole")
     return float(whole) if whole.isdigit() else run_value(whole)
@@ -131,6 +143,7 @@ def word_figures(sentence: str) -> list[Found]:
     candidates = [and_a_half(sentence, m) for m in AND_A_HALF.finditer(sentence)]
     candidates += [decimal(sentence, m) for m in POINT.finditer(sentence)]
     candidates += [of_one(sentence, m) for m in FRACTION_OF_ONE.finditer(sentence)]
+    candidates += [one_bounded(sentence, m) for m in ONE_BOUNDED.finditer(sentence)]
     for match in RUN.finditer(sentence):
         value = run_value(match.group("words").rstrip(", "))
         if value is not None:

@@ -84,11 +84,12 @@ def is_old_value(sentence: str, start: int, end: int, starts: list[int]) -> bool
 
 # "a further 3 per cent", "another 200 jobs": a step on top of a figure before it, not a whole
 STEP_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:" + QUALIFIER_RE + r"\s+)?$", re.I)
-# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise": what one side
-# wants, not what is: it says nothing against what was offered, agreed or paid
+# "The union is asking for 9 per cent", "had sought 10 per cent", "demands a 12 per cent rise", "the target of 75%":
+# what one side wants, not what is: it says nothing against what was offered, agreed, paid or reached
 DEMAND_BEFORE = re.compile(
     r"\b(?:ask(?:s|ed|ing)? for|s(?:ought|eeks?|eeking)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|want(?:s|ed)?|"
-    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for)\s+(?:an?\s+|the\s+)?"
+    r"press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|hold(?:s|ing)? out for|held out for|"
+    r"(?:target|goal|aim)\s+(?:of|is(?:\s+for)?|was(?:\s+for)?))\s+(?:an?\s+|the\s+)?"
     r"(?:(?:" + QUALIFIER_RE + r")\s+)?$", re.I)
 # "at least 1,600, not the 1,140 the trust reported", "rather than 12": a figure the sentence denies backs nothing
 DENIED_BEFORE = re.compile(r"(?:\bnot|\brather than|\binstead of)\s+(?:the\s+|an?\s+)?$", re.I)

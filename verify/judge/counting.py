@@ -22,7 +22,8 @@ SYNONYMS = {"trip": "visit", "tour": "visit", "journey": "visit", "talk": "meet"
             "km": "kilometr", "kilomet": "kilometr", "mile": "mile", "person": "peopl", "individu": "peopl",
             "fan": "spectat", "crowd": "spectat", "spectat": "spectat", "attend": "spectat", "resid": "peopl",
             "inhabit": "peopl", "popul": "peopl", "audienc": "spectat", "workforc": "worker", "staff": "worker",
-            "employe": "worker", "membership": "member", "elector": "voter", "vessel": "ship"}
+            "employe": "worker", "membership": "member", "elector": "voter", "vessel": "ship", "row": "disput", "feud": "disput",
+            "championship": "titl", "champion": "titl", "shake-up": "reform", "overhaul": "reform", "revamp": "reform"}
 
 
 def noun_chunk(counted: str) -> list[str]:
@@ -37,6 +38,40 @@ def noun_chunk(counted: str) -> list[str]:
 
 
 POSITION_WORDS = set(tokenize("ahead behind clear short above below more fewer less higher lower up down"))
+
+
+# a head count of people is backed by the same count of a kind of people ("some 4,000 workers", "1.42 million
+# passengers"), never contradicted by one: a kind may be a part of them
+KINDS_OF_PEOPLE = {SYNONYMS.get(w, w) for w in tokenize(
+    "workers employees staff passengers patients nurses doctors teachers pupils students voters members visitors tourists "
+    "spectators fans customers commuters travellers migrants refugees children adults pensioners")}
+
+
+AGE_GROUP = re.compile(r"^(?:(?:over|under)-)?\d+s$")  # "over-65s", "under-18s"
+
+
+def kind_of_people(head: str, named: set[str]) -> bool:
+    """Is `head` a kind of people the words `named` count as people ("patients" among "people waiting")?"""
+    return (head in KINDS_OF_PEOPLE or bool(AGE_GROUP.match(head))) and "peopl" in named
+
+
+def people_of_a_kind(claim: Quantity, other: Quantity) -> bool:
+    """"4,000 people will work on the bridge" and "4,000 workers employed": one counts people (of some kind: "people
+    over 65"), the other a kind of them."""
+    chunks = (noun_chunk(measured(q)) for q in (claim, other))
+    mine, theirs = (["peopl"] if "peopl" in chunk else chunk[-1:] or [""] for chunk in chunks)
+    plain = not (claim.unit or other.unit) and claim.ordinal == other.ordinal
+    # a share of a kind of people is another share than of people, but "people over 65" are the "over-65s"
+    ages = claim.unit == other.unit == "percent" and any(AGE_GROUP.match(head[0]) for head in (mine, theirs))
+    return (plain or ages) and (kind_of_people(mine[0], set(theirs)) or kind_of_people(theirs[0], set(mine)))
+
+
+def measure_of_named(claim: Quantity, other: Quantity, sentence: str) -> bool:
+    """"the 62-kilometre bridge" and "the Selva rail bridge, a 62-kilometre crossing": a length (an area, a power) in a
+    sentence that names what the claim measures. Read for support only: a sentence may measure several things."""
+    mine = noun_chunk(measured(claim))
+    return measure_of(claim.unit) not in ("", "duration") and same_measure(claim.unit, other.unit) and len(mine) > 1 \
+        and mine[-1] in folded(sentence)
 
 
 def same_counted(claim: Quantity, other: Quantity, cosine: float = 0.0) -> bool:
@@ -180,9 +215,13 @@ def states_conditions(claim_sentence: str, claim: Quantity, sentence: str) -> bo
 REFERS_BACK = re.compile(r"\b(?:for|on|of|to|in|into|with|from)\s+(?:it|them)\b", re.I)
 
 
+# "It is the club's 11th league title": a sentence whose subject is "it" or "this" is about what the one before says
+POINTS_BACK = re.compile(r"^\W*(?:it|this|that)\s+(?:is|was|marks|marked|will be|would be|has been|had been)\b", re.I)
+
+
 def about_text(before: str, sentence: str) -> str:
     """The words that say what a sentence's figures are about: the sentence, and the one before when it points back."""
-    return f"{before} {sentence}" if before and REFERS_BACK.search(sentence) else sentence
+    return f"{before} {sentence}" if before and (REFERS_BACK.search(sentence) or POINTS_BACK.match(sentence)) else sentence
 
 
 BOTH = re.compile(r"\bboth\s+(?:(?:of\s+)?(?:the|his|her|its|their)\s+)?(?P<noun>[a-z][\w-]*)\b", re.I)

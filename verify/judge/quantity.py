@@ -9,18 +9,18 @@ from dataclasses import dataclass
 from verify.extract.quantities import Mention, find_quantities
 from verify.extract.money import is_currency
 from verify.extract.units import expressed_in, only_to_agree
-from verify.dates import MONTHS, WEEKDAYS, DateRef
-from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
-from verify.judge.changes import (DEMAND_BEFORE, DENIED_BEFORE, STEP_BEFORE, claim_framed, claim_is_change, framed, is_change,
-                                  is_modal_change, is_old_value, steps_summed)
+from verify.dates import DateRef
+from verify.judge.changes import DEMAND_BEFORE, DENIED_BEFORE, framed, is_change, is_modal_change, is_old_value, steps_summed
+from verify.judge.claim_reading import (CURRENCY_NOUNS, FROM_BEFORE, GENERIC_COUNTED, PLANNED, REQUESTED, ClaimReading,
+                                        context_of, read_claim)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
-                                  in_own_unit_first, loosely_same, measured, noun_chunk, one_span, pairs, plain_words, repeats,
-                                  same_counted, shared_context, states_conditions)
+                                  in_own_unit_first, kind_of_people, loosely_same, measure_of_named, noun_chunk, one_span, pairs,
+                                  people_of_a_kind, plain_words, repeats, same_counted, shared_context, states_conditions)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
 from verify.lexical import tokenize
-from verify.models import Evidence, Quantity, QuantityClaim, Stance
+from verify.models import Evidence, Qualifier, Quantity, QuantityClaim, Stance
 
 STALE_AFTER = dt.timedelta(days=45)  # a running total older than this may have grown since
 MIN_TOPICALITY = 0.35  # passage cosine below which a passage is about something else, unless it shares most words
@@ -52,8 +52,16 @@ PAST_FORMS = {"took": "take", "becam": "becom", "began": "begin", "won": "win", 
 
 
 def scope_words(scope: str) -> set[str]:
-    """A scope's words, its verbs in one form: "since she took office" is "since taking office"."""
+    """A scope's words, its verbs in one form: "since she took office" is "since taking office"; a time in office
+    said any way is one scope: "as president", "in office", "since taking office (in 2017)"."""
+    if TENURE.match(scope):
+        return {"tenure"}
     return {PAST_FORMS.get(w, w) for w in tokenize(untimed(scope))} - {""}
+
+
+TENURE = re.compile(r"^(?:as (?:president|prime minister|premier|chancellor|mayor|governor|leader|\w+ minister)|in office|"
+                    r"since (?:(?:her|his|their|the|she|he|they) )?(?:taking|took|assuming|assumed|becoming|became|coming to|came to) "
+                    r"(?:office|power|president|the presidency)\b.*)$", re.I)
 
 
 TIME_SCOPE = re.compile(r"^(?:(?:so far )?this (?:year|month|week)|last year|in (?:19|20)\d\d)$")
@@ -78,30 +86,11 @@ def figure_times(q: Quantity, sentence: str, anchor: dt.date | None, claimed: bo
     return fact_times(sentence, anchor) if claimed else evidence_times(sentence, anchor, passage)
 
 
-# a currency named in words says no more of what is counted than "$" does ("35 million crowns" for leaks
-# is not the plant's "640 million crowns")
-CURRENCY_NOUNS = set(tokenize("kr crowns krona kronor krone kroner yuan renminbi rupees pesos francs roubles rubles lira "
-                              "shekels dirhams riyals rand naira ringgit baht zloty forint reais dinars"))
-GENERIC_COUNTED = {"", "time", "year", "month", "week", "day", "hour", "peopl", "percent", "per"} | CURRENCY_NOUNS
-SCALE_WORDS = {"hundr", "thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "percent", "cent", "dollar", "euro", "pound",
-               "year", "last", "month", "week", "day"}
-ATTRIBUTION = re.compile(r",?\s*(?:according to|as reported by|citing)\s[^,.;]+|,\s*[^,.;]{1,60}\s(?:said|says|reported|told \w+)\b", re.I)
-# "Chief executive Mette Lund told Holm Radio on Thursday that …", "The ministry said on Monday that …": who said it
-SAYING_FRAME = re.compile(r"^[^.;:“”\"]{0,100}?\b(?:said|says|told|tells|announced|added|stated|reported|confirmed|warned)\b"
-                          r"[^.;:“”\"]{0,60}?\bthat\s", re.I)
-PLANNED = re.compile(r"\b(?:expected to|plans? to|planned to|aims? to|hopes? to|likely to|intends? to|would)\b", re.I)
 # "the 7 signed include"; not ", including", nor a passive ("900 million once interest is included")
 PARTIAL_AFTER = re.compile(r"[^.;:,]{0,40}?\b(?:include|includes|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )included)\b",
                            re.I)
 PARTIAL_BEFORE = re.compile(r"\bamong(?:\s+(?:the|them|its|their))?\s+$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is set to|are set to|is due to|are due to)\s+(?:[a-z]+\s+){0,2}(?:to\s+|by\s+)?$", re.I)
-# "asked every household to cut", "urged residents to save": a request, whose figure is a target, not a result
-REQUESTED = re.compile(r"\b(?:ask(?:ed|s|ing)|urg(?:ed|es|ing)|call(?:ed|s|ing) on|order(?:ed|s|ing)|request(?:ed|s|ing))\s+(?:[\w’'-]+\s+){0,4}to\s+"
-                       r"(?!(?:the|a|an|about|around|some|more|less|\d)\b)[a-z]+\b")
-FIGURE_FUTURE = re.compile(r"\b(?:will|shall|would|could|might|(?:is|are) (?:set|due) to)\b[^,;]*$", re.I)  # in the figure's own clause
-FUTURE_CLAIM = re.compile(r"\b(?:will|shall|set to|due to)\b", re.I)
-FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increased|decreased)?\s*from\s+$", re.I)  # "to 2,500, up from 800"
-EARLIER_STATE = re.compile(r"\b(?:before|previously|formerly|earlier|used to|until)\b", re.I)
 MIN_SHARED_CONTEXT = 0.25
 MIN_WORD_OVERLAP = 0.6
 GENERIC_MIN_COSINE = 0.45  # share of the claim sentence's other content words the evidence sentence must have
@@ -126,59 +115,12 @@ def counts_events(q: Quantity) -> bool:
     return q.ordinal or bool(head and head[0] in RUNNING_TOTALS)
 
 
-def context_of(claim: QuantityClaim) -> set[str]:
-    """What the claim's sentence is about besides the count."""
-    counted = set(tokenize(claim.quantity.counted)) | SCALE_WORDS | CALENDAR_WORDS | CURRENCY_NOUNS
-    if not claim.quantity.ordinal:  # a count in words ("the fourth month in a row", "twelve") is the figure, not context;
-        counted |= set(tokenize(claim.quantity.surface)) & NUMBER_WORDS  # a rank's word is what ranks are held to
-    said = ATTRIBUTION.sub("", SAYING_FRAME.sub("", claim.query))  # "according to the Ostrel Press Agency" is not what is counted
-    said = QUALIFIER_WORDS.sub(" ", said)  # "roughly", "some": how exact the figure is, not what it is about
-    return {SYNONYMS.get(w, w) for w in tokenize(said) if not w[:1].isdigit()} - counted
-
-
-QUALIFIER_WORDS = re.compile(r"\b(?:" + QUALIFIER_RE + r")\b", re.I)
-# "fourth", "twelve", "dozen", "half": the figure itself, written in words, is no context ("the fourth month in a row"
-# and "four months in a row" share all they are about)
-NUMBER_WORDS = set(tokenize(" ".join([*UNITS, *TENS, *ORDINAL_WORDS, "dozen", "half", "quarter", "quarters", "third",
-                                      "thirds", "twice", "thrice", "hundred", "thousand"])))
-CALENDAR_WORDS = set(tokenize(" ".join(WEEKDAYS) + " " + " ".join(m for m in MONTHS if len(m) > 3) + " yesterday today"))
-
 
 def shares_a_word(mine: set[str], sentence: str) -> bool:
     """Does the evidence sentence say anything of what the claim's says besides the count ("signed")?"""
     return not mine or bool(mine & folded(sentence))
 
 
-@dataclass(frozen=True)
-class ClaimReading:
-    """What the claim's sentence says of its figure, read once for every sentence of the evidence."""
-
-    generic: bool  # "people", "years", a bare sum: little of what is counted
-    future: bool  # "will hold its fifth strike": may be held to a plan
-    earlier: bool  # "had 800 students before the summit": held to the start of a change
-    present: bool  # "a journey that now takes 48 hours": held to the start of a change to come
-    requested: bool  # "asked every household to cut its use by 20 percent": a target
-    change: bool  # "up 6 percent": a change, not a level
-    step: bool  # "a further 3 per cent": a step, held to steps as written
-    demand: bool  # "the union wants 9 per cent": held only to what is asked for
-    context: frozenset[str]  # what the sentence is about besides the count
-
-
-def read_claim(claim: QuantityClaim) -> ClaimReading:
-    # "people" says little of what is counted, but "per 100,000 people" is a rate, and says enough
-    # ("35 million crowns" is a bare sum; "a 21-million-kroner net profit" says what the sum is)
-    generic = (tokenize(measured(claim.quantity))[:1] or [""])[0] in GENERIC_COUNTED and not claim.quantity.unit.startswith("per ")
-    return ClaimReading(
-        generic=generic,
-        future=bool(PLANNED.search(claim.sentence) or FUTURE_CLAIM.search(claim.sentence)),
-        earlier=about_what_was(claim),
-        present=not FIGURE_FUTURE.search(claim.sentence[: max(0, claim.sentence.find(claim.quantity.surface))]),
-        requested=bool(REQUESTED.search(claim.sentence)),
-        change=claim_is_change(claim),
-        step=claim_framed(STEP_BEFORE, claim),
-        demand=claim_framed(DEMAND_BEFORE, claim),
-        context=frozenset(context_of(claim)),
-    )
 
 
 def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
@@ -209,7 +151,7 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     before, sentence = sentences
     mentions = steps_summed(sentence, comparable(sentence, reading.future, reading.earlier or (reading.present and is_modal_change(sentence))),
                             reading.step)
-    mentions = [m for m in mentions if (reading.demand or not framed(DEMAND_BEFORE, sentence, m.start))
+    mentions = [m for m in mentions if framed(DEMAND_BEFORE, sentence, m.start) == reading.demand  # wants against wants
                 and not framed(DENIED_BEFORE, sentence, m.start)]
     read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
@@ -229,21 +171,25 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
     # when the sentences share most of their other words
     return [expressed_in(q, claim.quantity.unit) for q in figures
             if (same_counted(claim.quantity, q, cosine)
-                or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS))
+                or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)
+                or (backs_only(claim, q, sentence) and agrees(claim.quantity, expressed_in(q, claim.quantity.unit))))
             and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))
             and not attribute_elsewhere(claim.quantity, claim.sentence, q, sentence)]
+
+
+def backs_only(claim: QuantityClaim, q: Quantity, sentence: str) -> bool:
+    """Figures that count what the claim counts in other words that may be wider or narrower: they may back the claim,
+    never contradict it (`conflict_of` holds them to the same counted noun). A bound ("more than 15,000 patients")
+    is not backed by a figure of a wider group that merely lies within it, nor a count under conditions ("waiting more
+    than a year") by one that does not state them."""
+    bound = claim.quantity.qualifier not in (Qualifier.EXACT, Qualifier.ABOUT) and not same_number(claim.quantity, q)
+    return not bound and states_conditions(claim.sentence, claim.quantity, sentence) \
+        and (people_of_a_kind(claim.quantity, q) or measure_of_named(claim.quantity, q, sentence))
 
 
 BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to hold a bare figure to another
 
 
-def about_what_was(claim: QuantityClaim) -> bool:
-    """Is the claim's own figure an earlier value: "had 800 students before the summit", "up from 11.2"? (Not "rose
-    to nearly 15, up from 11.2 a week earlier": there "earlier" is the other figure's.)"""
-    at = claim.sentence.find(claim.text)
-    if at > 0 and FROM_BEFORE.search(claim.sentence[max(0, at - 20) : at]):
-        return True
-    return bool(EARLIER_STATE.search(claim.sentence)) and len(find_quantities(claim.sentence)) == 1
 
 
 def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention], before: str = "") -> Quantity:
@@ -259,7 +205,8 @@ def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, othe
         return q
     if of_those:  # a part of what the sentence before counted: it may back a claim about that part, never contradict one
         named = {SYNONYMS.get(w, w) for w in tokenize(before)}
-        return q.model_copy(update={"counted": claim.counted}) if head[0] in named and agrees(claim, q) else q
+        return q.model_copy(update={"counted": claim.counted}) if (head[0] in named or kind_of_people(head[0], named)) \
+            and agrees(claim, q) else q
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
     # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
     # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
@@ -312,6 +259,23 @@ def finding(stance: Stance, figure: tuple[Quantity, tuple[int, int]], tail: str 
     return QuantityFinding(stance, other, " ".join(f"gives {other.surface} {other.counted} {tail}".split()), at)
 
 
+LEVEL_VERBS = set(tokenize("reached stood stands totalled amounted"))  # "reached $14.2bn", "stood at": a level, said any way
+
+
+def says_the_rest(claim: QuantityClaim, evidence_text: str) -> bool:
+    """Does a sentence of the evidence say most of what the claim says besides its figure? The figure's own words are
+    not counted: "The energy deal runs for two decades" and "The agreement runs for 20 years" share little else than
+    what they are about, and a changed figure ("three decades") must not make the sentence look off the subject."""
+    words = context_of(claim) - LEVEL_VERBS
+    context = words - {part for w in words if "-" in w for part in w.split("-")}  # "two-way" once, not also "two", "way"
+
+    def share(sentence: str) -> float:  # a compound is said by any of its parts ("two-way trade", "the two countries")
+        said = folded(sentence)
+        return sum(w in said or ("-" in w and any(part in said for part in w.split("-"))) for w in context) / len(context)
+
+    return len(context) >= BARE_WORDS and any(share(s.text) >= MIN_WORD_OVERLAP for s in split_sentences(evidence_text))
+
+
 def judge_quantity(
     claim: QuantityClaim, evidence_text: str, cosine: float, article_date: dt.date | None, evidence_date: dt.date | None,
     word_overlap: float = 0.0, context: str = "",
@@ -320,7 +284,7 @@ def judge_quantity(
 
     `word_overlap` is the share of the claim's words in the best sentence of the passage: a
     long passage can have a low cosine and still state the figure in one sentence."""
-    if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP:
+    if cosine < MIN_TOPICALITY and word_overlap < MIN_WORD_OVERLAP and not says_the_rest(claim, evidence_text):
         return QuantityFinding(Stance.RELATED, None, "")
     if claim.entities and not about_same_actors(claim.entities, f"{context}\n{evidence_text}"):
         return QuantityFinding(Stance.RELATED, None, "")
@@ -373,7 +337,8 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
 
     # durations in other units, counts held to ranks and figures held to the claim only loosely (no noun on one
     # side: "about 28,000" and "a crowd of 41,250") may back a claim, never contradict it
-    about_it = [(q, at) for q, at in scoped if shares_a_word(mine(evidence_text[at[0] : at[1]]), evidence_text[at[0] : at[1]])
+    about_it = [(q, at) for q, at in scoped
+                if shares_a_word(mine(evidence_text[at[0] : at[1]]), own_words(claim.quantity, q, evidence_text[at[0] : at[1]]))
                 and (not only_to_agree(claim.quantity.unit, q.unit) or one_span(claim, q, evidence_text[at[0] : at[1]], context))
                 and q.ordinal == claim.quantity.ordinal
                 and same_counted(claim.quantity, q, cosine=1.0)
@@ -386,6 +351,16 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     if not wrong:
         return finding(Stance.RELATED, converted[0], "in another currency")
     return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
+
+
+def own_words(claim: Quantity, q: Quantity, sentence: str) -> str:
+    """The words that say what an evidence figure is about: its sentence; but only its own clause when the sentence
+    gives the claim's figure too ("1,510 nurses left the region's hospitals, more than the 1,340 the ministry hired":
+    there each clause says which count is which)."""
+    others = [m for m in find_quantities(sentence) if m.quantity.surface != q.surface]
+    if not any(same_number(claim, m.quantity) and agrees(claim, m.quantity) for m in others):
+        return sentence
+    return next((clause for clause in re.split(r"[,;](?!\d)", sentence) if q.surface in clause), sentence)
 
 
 def superseded(claim: QuantityClaim, evidence: list[Evidence], article_date: dt.date | None) -> list[Evidence]:

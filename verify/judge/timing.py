@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from verify.dates import DateRef, find_dates
+from verify.dates import COMPARED_BEFORE, DateRef, find_dates
 
 # "since her re-election in 2022", "since 2017"; not "since 2020 on May 20" (a date of its own after the reference)
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?!(?:on|at|by|until|in\s+\d)\b)[\w’'-]+\s+){0,4}(?:in\s+|of\s+)?$", re.I)
@@ -20,8 +20,10 @@ SAME_WEEK = 7  # days: "on Monday" in a claim and a piece published that week
 
 def is_reference_point(text: str, ref: DateRef) -> bool:
     """"since 2017", "since her re-election in 2022": where a count starts, not when the fact held ("will supply
-    power from 2030" is when)."""
-    return bool(SINCE_BEFORE.search(text[max(0, ref.start - 40) : ref.start]))
+    power from 2030" is when); "up 6 percent on September last year": what a change is measured against."""
+    before = text[max(0, ref.start - 40) : ref.start]
+    compared = ref.granularity in ("month", "year", "monthname") and bool(COMPARED_BEFORE.search(before))
+    return compared or bool(SINCE_BEFORE.search(before))
 
 
 def claim_times(text: str, anchor: dt.date | None) -> list[DateRef]:
