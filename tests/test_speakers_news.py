@@ -186,3 +186,10 @@ def test_a_statement_released_by_a_named_office_is_the_offices() -> None:
     text = ("Trudeau and Prime Minister Jacinda Marr discussed “the detention of Canadian citizens in China,” said a "
             "statement released by the Prime Minister's Office.")
     assert speakers_of(text)["the detention of"] == "Prime Minister's Office"
+
+
+def test_what_someone_heard_others_shout_is_theirs() -> None:
+    text = ("Nathan Pell said he was trying to keep the peace.\n\n"
+            "But Pell said he heard students shout, “Build that wall!” and “Go back home!”")
+    speakers = speakers_of(text)
+    assert speakers["Build that wall!"] == "students"

@@ -292,6 +292,8 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
         return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
+    if re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase) and phrase.endswith("s"):
+        return phrase  # "he heard students shout": a group, as written
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
         described = role_holder(phrase, people) or people.salience.described(phrase, at)
         if described:
