@@ -193,3 +193,10 @@ def test_what_someone_heard_others_shout_is_theirs() -> None:
             "But Pell said he heard students shout, “Build that wall!” and “Go back home!”")
     speakers = speakers_of(text)
     assert speakers["Build that wall!"] == "students"
+
+
+def test_an_unnamed_speaker_referred_back_to_is_as_introduced() -> None:
+    text = ("“It is still up to the minister to decide,” a justice official said at the briefing.\n\n"
+            "The vast majority of requests are successful.\n\n"
+            "“Most of those go through,” the official said.")
+    assert speakers_of(text)["Most of those"] == "a justice official"

@@ -271,7 +271,9 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         who_at = at + max(0, written.rfind(match.group("who")))  # "Schumer, he": where "he" stands
-        return people.resolve(match.group("who"), who_at) or match.group("who")
+        resolved = people.resolve(match.group("who"), who_at) or match.group("who")
+        unnamed = resolved == match.group("who") and resolved.lower().startswith("the ")  # "the official"
+        return (introduced_as(resolved, at, people) if unnamed else None) or resolved
     return read_description(phrase, at, people)
 
 
@@ -291,7 +293,7 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
             return introduced_next(phrase, at, people) or phrase
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
-        return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
+        return role_holder(phrase, people) or people.salience.described(phrase, at) or introduced_as(phrase, at, people) or phrase
     if re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase) and phrase.endswith("s"):
         return phrase  # "he heard students shout": a group, as written
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
@@ -331,6 +333,20 @@ def document_issuer(at: int, people: People) -> str | None:
         return people.salience.full_name(by)
     ranked = people.salience.ranked(at, person=False)
     return ranked[0][1] if ranked else None
+
+
+INTRODUCTION_REACH = 2000  # characters back in which "the official" finds "a justice official"
+
+
+def introduced_as(phrase: str, at: int, people: People) -> str | None:
+    """ "the official" after "a justice official said …": the unnamed person as the article introduced them."""
+    noun = phrase.split()[-1]
+    if not re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+", phrase) or noun.endswith("s"):
+        return None
+    introduction = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,3}" + re.escape(noun) + r"\b(?:\s+(?:for|of|at|with)\s+(?:the\s+)?"
+                              r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?")
+    found = list(introduction.finditer(people.text, max(0, at - INTRODUCTION_REACH), at))
+    return found[-1].group(0) if found else None
 
 
 LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
