@@ -200,3 +200,13 @@ def test_an_unnamed_speaker_referred_back_to_is_as_introduced() -> None:
             "The vast majority of requests are successful.\n\n"
             "“Most of those go through,” the official said.")
     assert speakers_of(text)["Most of those"] == "a justice official"
+
+
+def test_a_name_with_its_particle_and_an_unnamed_source_with_its_group() -> None:
+    text = ("In its two-page statement claiming responsibility, al-Shabaab said: “This operation was a response to "
+            "the remarks.”\n\n"
+            "What are the chances of that? As one veteran of the government infrastructure projects commented: "
+            "“I’ve never seen one come in ahead of schedule.”")
+    speakers = speakers_of(text)
+    assert speakers["This operation was"] == "al-Shabaab"
+    assert speakers["I’ve never seen"] == "one veteran of the government infrastructure projects"
