@@ -210,3 +210,13 @@ def test_a_name_with_its_particle_and_an_unnamed_source_with_its_group() -> None
     speakers = speakers_of(text)
     assert speakers["This operation was"] == "al-Shabaab"
     assert speakers["I’ve never seen"] == "one veteran of the government infrastructure projects"
+
+
+def test_a_said_clause_with_a_named_subject_holds_its_partial_quotes() -> None:
+    text = ("Sen. Debbie Stahl, a member of the leadership team, said Shuman has “an uncanny way to be able to "
+            "listen” to the various views.\n\n"
+            "Spokeswoman Hua Lin shot back on Tuesday, saying Trudeau should “respect the rule of law.”")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    clauses = [c.quote for c in claims if not c.direct]
+    assert any(q.startswith("Shuman has") for q in clauses)
+    assert any(q.startswith("Trudeau should") for q in clauses)
