@@ -186,3 +186,37 @@ def test_a_statement_released_by_a_named_office_is_the_offices() -> None:
     text = ("Trudeau and Prime Minister Jacinda Marr discussed “the detention of Canadian citizens in China,” said a "
             "statement released by the Prime Minister's Office.")
     assert speakers_of(text)["the detention of"] == "Prime Minister's Office"
+
+
+def test_what_someone_heard_others_shout_is_theirs() -> None:
+    text = ("Nathan Pell said he was trying to keep the peace.\n\n"
+            "But Pell said he heard students shout, “Build that wall!” and “Go back home!”")
+    speakers = speakers_of(text)
+    assert speakers["Build that wall!"] == "students"
+
+
+def test_an_unnamed_speaker_referred_back_to_is_as_introduced() -> None:
+    text = ("“It is still up to the minister to decide,” a justice official said at the briefing.\n\n"
+            "The vast majority of requests are successful.\n\n"
+            "“Most of those go through,” the official said.")
+    assert speakers_of(text)["Most of those"] == "a justice official"
+
+
+def test_a_name_with_its_particle_and_an_unnamed_source_with_its_group() -> None:
+    text = ("In its two-page statement claiming responsibility, al-Shabaab said: “This operation was a response to "
+            "the remarks.”\n\n"
+            "What are the chances of that? As one veteran of the government infrastructure projects commented: "
+            "“I’ve never seen one come in ahead of schedule.”")
+    speakers = speakers_of(text)
+    assert speakers["This operation was"] == "al-Shabaab"
+    assert speakers["I’ve never seen"] == "one veteran of the government infrastructure projects"
+
+
+def test_a_said_clause_with_a_named_subject_holds_its_partial_quotes() -> None:
+    text = ("Sen. Debbie Stahl, a member of the leadership team, said Shuman has “an uncanny way to be able to "
+            "listen” to the various views.\n\n"
+            "Spokeswoman Hua Lin shot back on Tuesday, saying Trudeau should “respect the rule of law.”")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    clauses = [c.quote for c in claims if not c.direct]
+    assert any(q.startswith("Shuman has") for q in clauses)
+    assert any(q.startswith("Trudeau should") for q in clauses)

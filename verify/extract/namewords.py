@@ -65,6 +65,7 @@ AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|
               r"center|centre|partner|mother|father|brother|sister|daughter|tower|poster|quarter|chapter|theater|theatre)\b)"
               r"[a-z]{3,}(?:er|or|ist|ian)")
 
+
 def is_title_word(word: str) -> bool:
     """ "Minister", "coach", and a title with its rank joined on: "Vice-President", "Deputy-Premier", "Co-founder"."""
     ranked = re.fullmatch(r"(?i:vice|deputy|co|ex|acting|associate|assistant)-(?P<title>\w+)", word)

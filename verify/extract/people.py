@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from verify.extract.kinds import INSTITUTION_ENDINGS, is_company_name, is_institution
 from verify.extract.layout import mask_headings, paragraph_bounds
 from verify.extract.namewords import (
-    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
+    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS,
+    TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
 
@@ -72,8 +73,9 @@ def clean_name(name: str) -> str | None:
     while words and words[-1] in NOT_NAMES:
         if words.pop() in INSTITUTION_WORDS:
             return None  # "Bariatric Medical Institute": an institution's name, not a person's with a word after it
-    if len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS or words[0] in BUSINESS_OPENINGS:
-        return None  # "Harbinco Corp", "Goldline Group": a company, however it acts
+    if (len(words) < 2 or any(w in NOT_NAMES for w in words) or words[-1].rstrip(".") in COMPANY_ENDINGS
+            or words[0] in BUSINESS_OPENINGS):
+        return None  # "Harbinco Corp", "Goldline Group", "Studio Marwick": a company, however it acts
     if is_institution(" ".join(words)):
         return None  # "Delmont Constabulary said": police, not a person
     return " ".join(words)

@@ -209,7 +209,8 @@ def not_a_clause(match: re.Match[str]) -> bool:
 
 MIN_CLAUSE_WORDS = 3  # the reporter's own words before the quoted part: "Xi said relations represent the “…”"
 NOUN_SUBJECT = re.compile(r"(?i)\s*(?:that\s+)?(?:the|his|her|their|its|this)\s+[a-z][\w-]*\s*")  # "said the photo “…” at the school"
-SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes)\s+$")  # not "called"
+SAID_BEFORE = re.compile(r"\b(?:said|says|saying|told|tells|added|adds|argued|argues|insisted|insists|wrote|writes)\s+$")  # not "called"
+SUBJECT_AUXILIARY = re.compile(r"\s*(?:that\s+)?[A-Z][\w’'-]*\s+(?:should|would|will|could|can|must|may|might|has|had|is|was)\s*")
 SUBJECT_FIRST = re.compile(r"(?i)\s*(?:that\s+)?(?:he|she|they|we|i)(?:[’'](?:s|re|d|ll|ve|m))?\b")  # not "it": "called it"
 
 
@@ -225,8 +226,11 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
     # "called for “…”" is a cue, not a clause; "said he was “deeply concerned” about …" is one (its clause runs on
     # past the quote: "told the paper he was “ready to help.”" is the quote, introduced)
     runs_on = span.content_end > span.end + 1
-    noun_subject = NOUN_SUBJECT.fullmatch(before) and SAID_BEFORE.search(text, max(0, span.content_start - 30), span.content_start)
-    if len(before.split()) < MIN_CLAUSE_WORDS and not ((SUBJECT_FIRST.match(before) or noun_subject) and runs_on):
+    said = SAID_BEFORE.search(text, max(0, span.content_start - 30), span.content_start)
+    noun_subject = said and (NOUN_SUBJECT.fullmatch(before) or (runs_on and len(before.split()) >= 2))
+    # "saying Trudeau should “respect the rule of law”": a subject and its auxiliary make a clause
+    auxiliary = said and SUBJECT_AUXILIARY.fullmatch(before)
+    if len(before.split()) < MIN_CLAUSE_WORDS and not ((SUBJECT_FIRST.match(before) or noun_subject) and runs_on) and not auxiliary:
         return None
     if before.rstrip().endswith((",", ":")):  # "says things such as, “…”": the quote is introduced whole, not reported
         return None

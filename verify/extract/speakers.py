@@ -103,6 +103,7 @@ REPORTED_SUBJECT = re.compile(r"^(?P<sayer>.*\S)\s+(?:said|says|told\s+\w+|added
 
 
 CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,6}")
+PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|ar)-[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")  # "al-Shabaab", "al-Qaeda"
 SUBORDINATOR = re.compile(r"(?i)(?:even\s+)?(?:though|although|if|because|when|while|since|unless|after|before|as)\s")
 
 
@@ -257,6 +258,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
+    if PARTICLE_NAME.fullmatch(phrase):  # "al-Shabaab said": the particle is part of the name
+        return phrase
     if DOCUMENT.fullmatch(phrase):  # "The statement also said", "the white paper said": whoever issued it
         return document_issuer(at, people) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
@@ -272,7 +275,9 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if match and match.group("who"):
         # unresolved ("she" with no antecedent in the text) stays as written: still the speaker
         who_at = at + max(0, written.rfind(match.group("who")))  # "Schumer, he": where "he" stands
-        return people.resolve(match.group("who"), who_at) or match.group("who")
+        resolved = people.resolve(match.group("who"), who_at) or match.group("who")
+        unnamed = resolved == match.group("who") and resolved.lower().startswith("the ")  # "the official"
+        return (introduced_as(resolved, at, people) if unnamed else None) or resolved
     return read_description(phrase, at, people)
 
 
@@ -286,13 +291,17 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
-    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
+    if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
                     + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
         if phrase.split()[0].lower() != "the":
             return introduced_next(phrase, at, people) or phrase
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
-        return role_holder(phrase, people) or people.salience.described(phrase, at) or phrase
+        return role_holder(phrase, people) or people.salience.described(phrase, at) or introduced_as(phrase, at, people) or phrase
+    if INDEFINITE_SPEAKER.fullmatch(phrase):  # "one veteran of the government infrastructure projects": as written
+        return introduced_next(phrase, at, people) or phrase
+    if re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase) and phrase.endswith("s"):
+        return phrase  # "he heard students shout": a group, as written
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
         described = role_holder(phrase, people) or people.salience.described(phrase, at)
         if described:
@@ -332,6 +341,21 @@ def document_issuer(at: int, people: People) -> str | None:
     return ranked[0][1] if ranked else None
 
 
+INTRODUCTION_REACH = 2000  # characters back in which "the official" finds "a justice official"
+
+
+def introduced_as(phrase: str, at: int, people: People) -> str | None:
+    """ "the official" after "a justice official said …": the unnamed person as the article introduced them."""
+    noun = phrase.split()[-1]
+    if not re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+", phrase) or noun.endswith("s"):
+        return None
+    introduction = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,3}" + re.escape(noun) + r"\b(?:\s+(?:for|of|at|with)\s+(?:the\s+)?"
+                              r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?")
+    found = list(introduction.finditer(people.text, max(0, at - INTRODUCTION_REACH), at))
+    return found[-1].group(0) if found else None
+
+
+INDEFINITE_SPEAKER = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,3}" + SPEAKER_NOUN + r"\s+(?:of|for|at|with|from|in)\s+[^,;:]{1,80}")
 LEDE_PERSON = re.compile(r"[Aa]n?\s+(?:[\w’'.-]+\s+){0,5}(?:man|woman|boy|girl|teen|teenager|mother|father|mom|dad|"
                          r"coach|resident|worker|student|doctor|nurse|driver|owner|senior|grandmother|grandfather|widow|"
                          r"veteran|player|farmer|teacher|lawyer|entrepreneur|athlete|artist|survivor|patient|parent)")
