@@ -220,3 +220,18 @@ def test_a_said_clause_with_a_named_subject_holds_its_partial_quotes() -> None:
     clauses = [c.quote for c in claims if not c.direct]
     assert any(q.startswith("Shuman has") for q in clauses)
     assert any(q.startswith("Trudeau should") for q in clauses)
+
+
+def test_courtesy_title_post_nominals_and_occupation_are_no_part_of_the_name() -> None:
+    """British and Australian copy calls a person "Mr Ballinger" or "Cr Duong" after introducing them in full: the
+    same person, not a new one; "Ruth Abernathy KC" is Ruth Abernathy, "Meteorologist Hector Villanueva" is Hector."""
+    text = ("Former deputy mayor Trent Ballinger denied writing the flyers. “I had nothing to do with it,” Mr Ballinger said.\n\n"
+            "Councillor Kylie Duong said the flyers were a lie. “It’s a flat-out lie,” Cr Duong said.\n\n"
+            "Ruth Abernathy KC, prosecuting, told the jury the knife was his. Meteorologist Hector Villanueva said the heat "
+            "would break on Sunday.\n\n“We have always disagreed politely,” Mr Ballinger said.")
+    names = [p.name for p in People(text).people]
+    assert {"Trent Ballinger", "Kylie Duong", "Hector Villanueva"} <= set(names)
+    assert not any(name.startswith(("Mr ", "Cr ", "Meteorologist")) or name.endswith(" KC") for name in names)
+    speakers = speakers_of(text)
+    assert speakers["I had nothing"] == speakers["We have always"] == "Trent Ballinger"
+    assert speakers["It’s a flat-out"] == "Kylie Duong"

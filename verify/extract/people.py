@@ -60,13 +60,24 @@ def up_to_possessive(name: str) -> str:
 INSTITUTION_WORDS = INSTITUTION_ENDINGS | {"Institute", "University", "Center", "Centre", "Ministry", "Department", "Academy"}
 
 
+# "Mr Ballinger", "Cr Duong", "Ruth Abernathy KC": a courtesy title or letters after a name are no part of it, so
+# the titled surname is the person introduced in full, not somebody new
+COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cr", "Cllr", "Rev", "Fr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
+            "Cr.", "Rev.", "Fr."}
+POST_NOMINALS = {"KC", "QC", "SC", "MP", "MLA", "MPP", "MNA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+OCCUPATION_WORD = re.compile(r"[A-Z][a-z]+(?:ologist|ographer|ician|ist)")  # "Meteorologist Hector Villanueva"
+
+
 def clean_name(name: str) -> str | None:
     words = name.split()
+    while len(words) > 2 and words[-1].rstrip(",.") in POST_NOMINALS:
+        words.pop()
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     if titled:  # "Senate Minority Leader Tom Vance" -> "Tom Vance"
         words = words[titled[-1] + 1 :]
-    while words and (words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS or words[0].endswith(("'s", "’s"))
-                     or words[0].lower().endswith("-year-old")):  # "Eighteen-year-old Samu Aro"
+    while words and (words[0] in TITLE_WORDS or words[0] in COURTESY or words[0].lower() in ROLE_NOUNS
+                     or words[0].endswith(("'s", "’s")) or words[0].lower().endswith("-year-old")  # "Eighteen-year-old Samu Aro"
+                     or (len(words) > 2 and OCCUPATION_WORD.fullmatch(words[0]))):
         words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
     while words and words[0] in NOT_NAMES:
         words.pop(0)
