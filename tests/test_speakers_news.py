@@ -235,3 +235,12 @@ def test_courtesy_title_post_nominals_and_occupation_are_no_part_of_the_name() -
     speakers = speakers_of(text)
     assert speakers["I had nothing"] == speakers["We have always"] == "Trent Ballinger"
     assert speakers["It’s a flat-out"] == "Kylie Duong"
+
+
+def test_courtesy_title_says_which_of_two_people_of_one_family_name() -> None:
+    text = ("Declan Poole, 52, was stabbed outside his fish shop in March. His wife, Jade Poole, sat in the public gallery "
+            "throughout the trial.\n\nIn a statement read outside court, Mrs Poole said her husband had been “the kindest "
+            "man in the town”.\n\nFormer deputy mayor Kylie Duong said about 3,000 flyers had been left in letterboxes.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "kindest" in c.quote} == {"Jade Poole"}
+    assert {c.speaker for c in claims if "flyers" in c.quote} == {"Kylie Duong"}

@@ -8,7 +8,7 @@ import re
 TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 
 NOT_NAMES = {
-    "The", "This", "That", "These", "Those", "In", "On", "At", "For", "With", "From", "According", "During",
+    "The", "This", "That", "These", "Those", "Former", "In", "On", "At", "For", "With", "From", "According", "During",
     "While", "After", "Before", "Read", "More", "Western", "Chinese", "Russian", "American", "European",
     "Global", "United", "National", "International", "Security", "Council", "Strategic", "Great", "World",
     "Soviet", "State", "Department", "Union", "Academy", "Institute", "University", "Center", "Centre",

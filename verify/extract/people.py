@@ -65,6 +65,7 @@ INSTITUTION_WORDS = INSTITUTION_ENDINGS | {"Institute", "University", "Center", 
 COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cr", "Cllr", "Rev", "Fr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
             "Cr.", "Rev.", "Fr."}
 POST_NOMINALS = {"KC", "QC", "SC", "MP", "MLA", "MPP", "MNA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+COURTESY_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
 OCCUPATION_WORD = re.compile(r"[A-Z][a-z]+(?:ologist|ographer|ician|ist)")  # "Meteorologist Hector Villanueva"
 
 
@@ -334,11 +335,18 @@ class People:
         if re.match(r"(?i)(?:an?|the)\s", mention):
             return mention  # an unnamed source ("a spokesperson for the ministry") stays as written
         name = re.sub(r"^(?:" + TITLES + r")\s+", "", mention)
-        person = self.by_name(name) or self.by_surname(name.split()[-1] if name else "")
+        if len(name.split()) > 2 and name.split()[-1].rstrip(",.") in POST_NOMINALS:
+            name = name.rsplit(None, 1)[0]  # "Ruth Abernathy KC"
+        gender = COURTESY_GENDER.get(mention.split()[0])
+        titled = self.by_surname(name, gender) if gender and len(name.split()) == 1 else None  # "Mrs Poole" of two Pooles
+        person = titled or self.by_name(name) or self.by_surname(name.split()[-1] if name else "", gender)
         return person.name if person else (name if name and name[0].isupper() else None)
 
-    def by_surname(self, surname: str) -> Person | None:
+    def by_surname(self, surname: str, gender: str | None = None) -> Person | None:
+        """The one person of that family name; "Mrs Poole" is the woman of two Pooles."""
         matches = [p for p in self.people if surname in p.short_names]
+        if len(matches) > 1 and gender:
+            matches = [p for p in matches if (p.gender or self.salience.gender_of(p.name)) == gender]
         return matches[0] if len(matches) == 1 else None
 
     def by_descriptor(self, adjective: str) -> str | None:

@@ -252,7 +252,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         return None
     phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
     phrase = without_role_words(phrase)
-    if is_name(phrase) and bare_name(phrase) != phrase:  # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"
+    # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"; "Mrs Poole" keeps the title that says which Poole
+    if is_name(phrase) and bare_name(phrase) != phrase and len(bare_name(phrase).split()) > 1:
         phrase = bare_name(phrase)
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years." or "Reid and Diaz …"
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
