@@ -244,3 +244,19 @@ def test_courtesy_title_says_which_of_two_people_of_one_family_name() -> None:
     claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
     assert {c.speaker for c in claims if "kindest" in c.quote} == {"Jade Poole"}
     assert {c.speaker for c in claims if "flyers" in c.quote} == {"Kylie Duong"}
+
+
+def test_a_pronoun_cue_is_never_the_person_its_own_quote_talks_about() -> None:
+    """ "“Maeve knows … What more does she want?” she said": the one the quote names is talked about, not speaking."""
+    text = ("Orla Breathnach has led the Harbour Porters Union for six years. Her members walk out on Monday.\n\n"
+            "“Nobody here wanted this,” she said. “We know what a strike means.”\n\n"
+            "The company disagrees. In a statement, it said its offer was fair. It said the union had rejected a pay rise. "
+            "\n\n"
+            "The port’s operations director, Maeve Tolan, told local radio the company had tried hard. "
+            "“We have made a fair offer,” Ms Tolan said.\n\n"
+            "Asked about that, the union leader laughed. “Maeve knows well that our members voted for action. "
+            "What more does she want?” she said. “My phone is on.”")
+    speakers = speakers_of(text)
+    assert speakers["We have made"] == "Maeve Tolan"
+    assert speakers["Maeve knows well"] == "Orla Breathnach"
+    assert speakers["My phone is"] == "Orla Breathnach"

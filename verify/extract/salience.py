@@ -91,6 +91,7 @@ class Salience:
         found += self._family_names(text, people, {at for at, _ in found})
         found += self._organisations(text, {at for at, _ in found})
         self.mentions = []
+        self.quoted_mentions = sorted((at, name) for at, name in found if self.inside_quote(at))  # "Karen knows …"
         for at, name in sorted(found):
             if self.mentions and self.mentions[-1].entity == name and at < self.mentions[-1].at + len(name):
                 continue  # "Whitfield" inside "Dana Whitfield": one mention
@@ -347,7 +348,7 @@ class Salience:
             previous = self.subject_before_quote(at)
             if previous and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X, newly the subject
                 return previous
-            governed = self.named_in_reported_clause(at)
+            governed = self.named_in_reported_clause(at) | self.named_in_quote_cued(at)
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
                     (s, n) for s, n in self.ranked(at, person=True, gender=gender, window=2 * WINDOW) if n not in governed]
@@ -369,6 +370,16 @@ class Salience:
             return set()
         lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, at)
         return {m.entity for m in self.mentions[lo:hi]}
+
+    def named_in_quote_cued(self, at: int) -> set[str]:
+        """Whom the quote a pronoun cues names: in "“Karen knows well … What more does she want?” she said" the
+        speaker talks about Karen, so "she" is someone else."""
+        i = bisect.bisect_right(self.quote_starts, at) - 1
+        if i < 0 or not re.fullmatch(r"[”\"’]?[,.!?]?\s*", self.text[self.quoted[i][1] + 1 : at]):
+            return set()
+        start, end = self.quoted[i]
+        lo, hi = bisect.bisect_left(self.quoted_mentions, (start, "")), bisect.bisect_left(self.quoted_mentions, (end, ""))
+        return {name for _, name in self.quoted_mentions[lo:hi]}
 
     def group(self, at: int) -> str | None:
         """ "they": the last two people named together before `at` ("Tom Reid and Ana Diaz"), within a few sentences."""
