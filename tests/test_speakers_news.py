@@ -260,3 +260,18 @@ def test_a_pronoun_cue_is_never_the_person_its_own_quote_talks_about() -> None:
     assert speakers["We have made"] == "Maeve Tolan"
     assert speakers["Maeve knows well"] == "Orla Breathnach"
     assert speakers["My phone is"] == "Orla Breathnach"
+
+
+def test_a_name_ending_in_a_companys_trade_is_the_company_not_a_person() -> None:
+    """ "Calder Pharmaceuticals", "Ravensby Foodstores, the discount grocer": a company, though described and speaking;
+    "Tallis" later is short for "Tallis Property Group"."""
+    text = ("Calder Pharmaceuticals said Wednesday it was recalling its tablets. Calder said in a statement it had traced the "
+            "fault to one machine. The company said it had replaced the machine.\n\n"
+            "Ravensby Foodstores, the discount grocer with 300 shops, reported a rise in profits.\n\n"
+            "Tenants marched to the offices of Tallis Property Group, which bought the towers last year. A tenant said a "
+            "Tallis manager had promised them flats. The company said no such promise had been made.")
+    names = [p.name for p in People(text).people]
+    assert "Calder Pharmaceuticals" not in names and "Ravensby Foodstores" not in names
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "replaced" in c.quote} == {"Calder Pharmaceuticals"}
+    assert {c.speaker for c in claims if "no such promise" in c.quote} == {"Tallis Property Group"}
