@@ -275,3 +275,20 @@ def test_a_name_ending_in_a_companys_trade_is_the_company_not_a_person() -> None
     claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
     assert {c.speaker for c in claims if "replaced" in c.quote} == {"Calder Pharmaceuticals"}
     assert {c.speaker for c in claims if "no such promise" in c.quote} == {"Tallis Property Group"}
+
+
+def test_the_district_and_the_group_are_the_organisation_the_article_introduced() -> None:
+    """ "The district" is the school district named just before; "the group" in a business story is the company the
+    lede introduced, though the paragraphs since named only its people; "the renters' group" is the one of renters."""
+    text = ("The Marlow School District canceled summer classes on Monday. The district said classrooms had reached 90 degrees.\n\n"
+            "Ravensby Foodstores, the discount grocer with 300 shops, reported a rise in profits. Shares rose 4 per cent.\n\n"
+            "Helen Carrow, chief executive, said families had stayed. Ms Carrow said the figures were strong. She said the "
+            "chain would open 20 shops. She said it would hire 900 people. She thanked the staff.\n\n"
+            "But the group warned that higher wages would add £90m to its costs.\n\n"
+            "About 500 people marched to the offices of Tallis Property Group. The march was organised by the Eastgate Renters "
+            "Group. The crowd sang. Police watched. The rain held off. Tallis said it had offered tenants $5,000 each. "
+            "The renters’ group said $5,000 would not cover two weeks’ rent.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "90 degrees" in c.quote} == {"Marlow School District"}
+    assert {c.speaker for c in claims if "higher wages" in c.quote} == {"Ravensby Foodstores"}
+    assert {c.speaker for c in claims if "two weeks" in c.quote} == {"Eastgate Renters Group"}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from verify.extract.namewords import ROLE_NOUNS
 from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
+from verify.extract.salience import WINDOW
 
 if TYPE_CHECKING:
     from verify.extract.salience import Salience
@@ -36,9 +37,10 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
                 and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+        ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
         fitting = [n for _, n in ranked if n in carriers]
-        if modifiers and fitting:  # "the railway company": the one that is a railway, though another was named since
-            return fitting[0]
+        if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
+            return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
         ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
         return ranked[0][1] if ranked else None
     candidates = [(s, n) for s, n in ranked if n in carriers]

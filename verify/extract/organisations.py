@@ -40,9 +40,9 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
              "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
              "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
-             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school"}
+             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school", "district"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
-                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
+                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline", "group"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 
