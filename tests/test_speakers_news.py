@@ -292,3 +292,13 @@ def test_the_district_and_the_group_are_the_organisation_the_article_introduced(
     assert {c.speaker for c in claims if "90 degrees" in c.quote} == {"Marlow School District"}
     assert {c.speaker for c in claims if "higher wages" in c.quote} == {"Ravensby Foodstores"}
     assert {c.speaker for c in claims if "two weeks" in c.quote} == {"Eastgate Renters Group"}
+
+
+def test_the_mayor_is_not_the_deputy_mayor() -> None:
+    """A role below another ("deputy mayor") is not the role itself: "the former mayor" is the long-serving mayor."""
+    text = ("The by-election was called after long-serving mayor Ned Ashgrove resigned in November. "
+            "Former deputy mayor Lena Voss said the flyers were a lie.\n\n"
+            "Mr Ashgrove posted a message on Facebook on Sunday night.\n\n"
+            "\"We have always disagreed without going into the gutter,\" the former mayor wrote. \"I hope we get back to that.\"")
+    speakers = speakers_of(text)
+    assert speakers["We have always"] == speakers["I hope we"] == "Ned Ashgrove"

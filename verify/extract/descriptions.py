@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from verify.extract.salience import Salience
 
 CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
+LESSER_RANKS = {"deputy", "vice", "assistant", "associate", "vice-president", "vice-chair"}  # a role below the one named
 AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 
 
@@ -35,6 +36,8 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     org = head in ORG_NOUNS
     carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
                 and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
+    if len(carriers) > 1:  # "the mayor" is not the deputy mayor, unless the description says so
+        carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
         ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
