@@ -302,3 +302,15 @@ def test_the_mayor_is_not_the_deputy_mayor() -> None:
             "\"We have always disagreed without going into the gutter,\" the former mayor wrote. \"I hope we get back to that.\"")
     speakers = speakers_of(text)
     assert speakers["We have always"] == speakers["I hope we"] == "Ned Ashgrove"
+
+
+def test_who_answers_a_question_is_not_who_asked_it() -> None:
+    """ "“Why not?” Varga asked. “Because …,” he replied": in a hearing's questions and answers the pronoun answering
+    is the witness, not the counsel who asked, though the counsel was named last."""
+    text = ("Capt. Aldo Brisk, 54, said the radar had been faulty for days and that he had reported it twice.\n\n"
+            "Under questioning from commission counsel Dorin Varga, he agreed he had not slowed down.\n\n"
+            "\"Why not?\" Varga asked.\n\n"
+            "\"Because I believed the tug was clear of us,\" he replied. \"I was wrong about that.\"")
+    speakers = speakers_of(text)
+    assert speakers["Why not?"] == "Dorin Varga"
+    assert speakers["Because I believed"] == speakers["I was wrong"] == "Aldo Brisk"

@@ -39,6 +39,7 @@ SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentenc
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
 CHAIN_WEIGHT = 0.6
+ASKER_REACH = 80  # characters between a question's quote and the answer's: only a cue ("Lindqvist asked.")
 MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
 BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
@@ -346,9 +347,9 @@ class Salience:
             gender = "m" if word in ("he", "him", "his") else "f"
             ranked = self.ranked(at, person=True, gender=gender)
             previous = self.subject_before_quote(at)
-            if previous and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X, newly the subject
-                return previous
             governed = self.named_in_reported_clause(at) | self.named_in_quote_cued(at)
+            if previous not in governed and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X
+                return previous
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
                     (s, n) for s, n in self.ranked(at, person=True, gender=gender, window=2 * WINDOW) if n not in governed]
@@ -379,7 +380,12 @@ class Salience:
             return set()
         start, end = self.quoted[i]
         lo, hi = bisect.bisect_left(self.quoted_mentions, (start, "")), bisect.bisect_left(self.quoted_mentions, (end, ""))
-        return {name for _, name in self.quoted_mentions[lo:hi]}
+        named = {name for _, name in self.quoted_mentions[lo:hi]}
+        if i > 0 and self.text[self.quoted[i - 1][1] - 1] == "?" and start - self.quoted[i - 1][1] < ASKER_REACH:
+            # "“Why not?” Lindqvist asked. “Because …,” he replied": who answers a question is not who asked it
+            lo, hi = bisect.bisect_left(self.positions, self.quoted[i - 1][1]), bisect.bisect_left(self.positions, start)
+            named |= {m.entity for m in self.mentions[lo:hi]}
+        return named
 
     def group(self, at: int) -> str | None:
         """ "they": the last two people named together before `at` ("Tom Reid and Ana Diaz"), within a few sentences."""
