@@ -314,3 +314,14 @@ def test_who_answers_a_question_is_not_who_asked_it() -> None:
     speakers = speakers_of(text)
     assert speakers["Why not?"] == "Dorin Varga"
     assert speakers["Because I believed"] == speakers["I was wrong"] == "Aldo Brisk"
+
+
+def test_a_shared_family_name_is_the_one_of_them_just_named_speaking() -> None:
+    """ "the deckhand's mother, Joyce Harrow, said …. “…,” Harrow said": the mother just named, not the son the article
+    named first."""
+    text = ("The tug's deckhand, Colm Farrant, 31, was killed in the collision.\n\n"
+            "Outside the hearing room, the deckhand's mother, Nuala Farrant, said her son had texted her about the fog.\n\n"
+            "\"That was the last thing I ever got from him,\" Farrant said. \"I want to know why that ship was out there.\"\n\n"
+            "She said she would attend every day of the hearings.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "last thing" in c.quote or "every day" in c.quote} == {"Nuala Farrant"}

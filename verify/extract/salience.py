@@ -192,9 +192,17 @@ class Salience:
             if person.surname in first:
                 shared.add(person.surname)
             first.setdefault(person.surname, person.name)
-        return [(m.start(), first[name]) for name in sorted(shared)
+        return [(m.start(), self._last_speaking(people, name, m.start()) or first[name]) for name in sorted(shared)
                 for m in re.finditer(r"\b" + re.escape(name) + r"\b", text) if m.start() not in taken
                 and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, m.start() - 30) : m.start()])]
+
+    def _last_speaking(self, people: "People", surname: str, at: int) -> str | None:
+        """Of two people of one family name, the one named in full speaking in the last sentences: "the deckhand's
+        mother, Joyce Harrow, said …. “…,” Harrow said" is the mother, not the son the article named first."""
+        since = self.sentence_starts[max(0, self.sentence_of(at) - 2)]
+        speaking = [(m, p.name) for p in people.people if p.surname == surname for m in p.mentions
+                    if since <= m < at and self.text.startswith(p.name, m) and AFTER_NAME.match(self.text, m + len(p.name))]
+        return max(speaking)[1] if speaking else None
 
     def _people(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.person]
@@ -326,6 +334,11 @@ class Salience:
         found = [m.entity for m in self.mentions[lo:hi] if m.weight >= 1.0 + SUBJECT_WEIGHT
                  and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
         return found[-1] if found else None
+
+    def entity_at(self, at: int) -> str | None:
+        """Whom the mention starting at `at` means, if one does."""
+        i = bisect.bisect_left(self.positions, at)
+        return self.mentions[i].entity if i < len(self.positions) and self.positions[i] == at else None
 
     def gender_of(self, name: str) -> str | None:
         entity = self.entities.get(name)
