@@ -325,3 +325,16 @@ def test_a_shared_family_name_is_the_one_of_them_just_named_speaking() -> None:
             "She said she would attend every day of the hearings.")
     claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
     assert {c.speaker for c in claims if "last thing" in c.quote or "every day" in c.quote} == {"Nuala Farrant"}
+
+
+def test_a_courtesy_title_says_which_of_a_family_a_pronoun_after_it_means() -> None:
+    """ "Mrs Quill" of Aidan and Hana Quill is the widow, in salience too: "she" after "Mrs Quill said" is Hana Quill,
+    not the detective named at the start of that sentence."""
+    text = ("Aidan Quill, 52, was stabbed outside his shop. Mr Quill died at the scene.\n\n"
+            "Mr Quill’s widow, Hana Quill, sat in the gallery throughout the trial.\n\n"
+            "In a statement read outside court by Detective Inspector Tilly Marsh, Mrs Quill said her husband had been "
+            "“the kindest man in town”.\n\n"
+            "“Aidan got up every morning at five to open the shop,” she said in the statement. “He never came back in.”")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "kindest" in c.quote} == {"Hana Quill"}
+    assert {c.speaker for c in claims if "five to open" in c.quote or "came back" in c.quote} == {"Hana Quill"}

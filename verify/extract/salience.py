@@ -53,6 +53,9 @@ PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+
 PARENTHETICAL_CUE = re.compile(r",[”\"]?\s*(?:(?:he|she|they|it)\s+)?$")  # "Schumer, he| said", "…, |he said", "X fought “…,” he writes"
 NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
+RELATION_BEFORE = re.compile(r"\b(husband|wife|son|daughter|mother|father|brother|sister|widow|widower|fiancée?|"
+                             r"grandmother|grandfather|aunt|uncle|niece|nephew|boyfriend|girlfriend),\s+$")
+FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
 AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
                        r"(?:[A-Z][\w’'.-]*\s+){0,3}(?P<before>[A-Z][\w’'-]+)")
 
@@ -85,6 +88,7 @@ class Salience:
         self.sentence_starts = [s.start for s in sentences] or [0]
         self.entities: dict[str, Entity] = {}
         self.long_names: dict[str, str] = {}
+        self.shared_at: set[int] = set()  # where a family name two people share stands alone
         found: list[tuple[int, str]] = []
         for person in people.people:
             self.entities[person.name] = Entity(person.name, True, role_words(person.role), gender=person.gender)
@@ -192,9 +196,12 @@ class Salience:
             if person.surname in first:
                 shared.add(person.surname)
             first.setdefault(person.surname, person.name)
-        return [(m.start(), self._last_speaking(people, name, m.start()) or first[name]) for name in sorted(shared)
-                for m in re.finditer(r"\b" + re.escape(name) + r"\b", text) if m.start() not in taken
-                and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, m.start() - 30) : m.start()])]
+        found = [(m.start(), self._last_speaking(people, name, m.start()) or first[name]) for name in sorted(shared)
+                 for m in re.finditer(r"\b" + re.escape(name) + r"\b", text) if m.start() not in taken
+                 and (TITLED.search(text, max(0, m.start() - 12), m.start())  # "Mrs Poole", not "Jade Poole"
+                      or not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, m.start() - 30) : m.start()]))]
+        self.shared_at = {at for at, _ in found}
+        return found
 
     def _last_speaking(self, people: "People", surname: str, at: int) -> str | None:
         """Of two people of one family name, the one named in full speaking in the last sentences: "the deckhand's
@@ -232,7 +239,7 @@ class Salience:
         self.positions = [m.at for m in self.mentions]
         for mention in self.mentions:
             title = TITLED.search(self.text, max(0, mention.at - 12), mention.at)
-            if title:
+            if title and mention.at not in self.shared_at:  # "Mrs Poole" of two Pooles shows no one's gender yet
                 votes[mention.entity]["m" if title.group("m") else "f"] += 3
         for name, vote in votes.items():
             entity = self.entities[name]
@@ -242,6 +249,26 @@ class Salience:
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
+        self._titled_family_names()
+
+    def _titled_family_names(self) -> None:
+        """ "Mrs Poole" of Declan and Jade Poole is the woman: a courtesy title says which of a family is meant."""
+        for i, mention in enumerate(self.mentions):
+            title = TITLED.search(self.text, max(0, mention.at - 12), mention.at) if mention.at in self.shared_at else None
+            if not title:
+                continue
+            gender = "m" if title.group("m") else "f"
+            family = [(e.name, self._shown_gender(e)) for e in self._people() if e.name.split()[-1] == mention.entity.split()[-1]]
+            fitting = [n for n, g in family if g == gender] or [n for n, g in family if g is None]
+            if len(fitting) == 1:
+                self.mentions[i] = Mention(mention.at, fitting[0], mention.weight)
+                self.entities[fitting[0]].gender = self.entities[fitting[0]].gender or gender
+
+    def _shown_gender(self, entity: Entity) -> str | None:
+        """A person's gender as pronouns showed it, else as the relation introducing them does ("his widow, Jade Poole")."""
+        first = self.text.find(entity.name)
+        relation = RELATION_BEFORE.search(self.text, max(0, first - 30), first) if entity.gender is None else None
+        return ("f" if relation.group(1) in FEMALE_RELATIONS else "m") if relation else entity.gender
 
     def _pronoun_vote(self, at: int, gender: str, subject: tuple[int, str, str | None]
                       ) -> tuple[str | None, tuple[int, str, str | None], list[Mention]]:
