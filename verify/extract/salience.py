@@ -53,9 +53,6 @@ PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+
 PARENTHETICAL_CUE = re.compile(r",[”\"]?\s*(?:(?:he|she|they|it)\s+)?$")  # "Schumer, he| said", "…, |he said", "X fought “…,” he writes"
 NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 # "Joan Cormier, 58," and "58-year-old Joan Cormier": an age the article gives a name
-RELATION_BEFORE = re.compile(r"\b(husband|wife|son|daughter|mother|father|brother|sister|widow|widower|fiancée?|"
-                             r"grandmother|grandfather|aunt|uncle|niece|nephew|boyfriend|girlfriend),\s+$")
-FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
 AGE_GIVEN = re.compile(r"(?P<after>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),|(?P<age2>\d{1,3})-year-old\s+(?:[a-z]+\s+){0,3}"
                        r"(?:[A-Z][\w’'.-]*\s+){0,3}(?P<before>[A-Z][\w’'-]+)")
 
@@ -81,6 +78,8 @@ class Salience:
     """Entities and their mentions in reading order, for resolving what a cue's subject refers to."""
 
     def __init__(self, text: str, people: "People") -> None:
+        from verify.extract.families import family_name_mentions, place_titled_family_names  # they read this module
+
         self.text = text
         self.quoted = sorted(quote_marks(text))
         self.quote_starts = [a for a, _ in self.quoted]
@@ -93,7 +92,7 @@ class Salience:
         for person in people.people:
             self.entities[person.name] = Entity(person.name, True, role_words(person.role), gender=person.gender)
             found += [(at, person.name) for at in person.mentions]
-        found += self._family_names(text, people, {at for at, _ in found})
+        found += family_name_mentions(self, people, {at for at, _ in found})
         found += self._organisations(text, {at for at, _ in found})
         self.mentions = []
         self.quoted_mentions = sorted((at, name) for at, name in found if self.inside_quote(at))  # "Karen knows …"
@@ -110,6 +109,7 @@ class Salience:
         self._ages: dict[str, set[str]] | None = None
         self._read_roles(people)
         self._read_genders()
+        place_titled_family_names(self)  # "Mrs Poole": the Poole of that gender, once genders are read
 
     def inside_quote(self, at: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, at) - 1
@@ -141,7 +141,7 @@ class Salience:
                         NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
-                if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
+                if not name or any(p.name.endswith(name.split()[-1]) for p in self.people_entities()):
                     continue
                 if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
                     continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
@@ -179,7 +179,7 @@ class Salience:
             for match in AGE_GIVEN.finditer(self.text):
                 word = match.group("after") or match.group("before")
                 age = match.group("age") or match.group("age2")
-                self._ages[age] |= {e.name for e in self._people() if e.name.split()[-1] == word}
+                self._ages[age] |= {e.name for e in self.people_entities() if e.name.split()[-1] == word}
         return self._ages
 
     def full_name(self, name: str) -> str:
@@ -187,31 +187,7 @@ class Salience:
         name = self.spelled_out.get(name, name)
         return self.long_names.get(name, name)
 
-    def _family_names(self, text: str, people: "People", taken: set[int]) -> list[tuple[int, str]]:
-        """A family name two people share ("Greenspan" of Dorie and Michael Greenspan) means the one the
-        article introduced first: the one it is about, the other comes in as a relative."""
-        first: dict[str, str] = {}
-        shared: set[str] = set()
-        for person in people.people:
-            if person.surname in first:
-                shared.add(person.surname)
-            first.setdefault(person.surname, person.name)
-        found = [(m.start(), self._last_speaking(people, name, m.start()) or first[name]) for name in sorted(shared)
-                 for m in re.finditer(r"\b" + re.escape(name) + r"\b", text) if m.start() not in taken
-                 and (TITLED.search(text, max(0, m.start() - 12), m.start())  # "Mrs Poole", not "Jade Poole"
-                      or not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, m.start() - 30) : m.start()]))]
-        self.shared_at = {at for at, _ in found}
-        return found
-
-    def _last_speaking(self, people: "People", surname: str, at: int) -> str | None:
-        """Of two people of one family name, the one named in full speaking in the last sentences: "the deckhand's
-        mother, Joyce Harrow, said …. “…,” Harrow said" is the mother, not the son the article named first."""
-        since = self.sentence_starts[max(0, self.sentence_of(at) - 2)]
-        speaking = [(m, p.name) for p in people.people if p.surname == surname for m in p.mentions
-                    if since <= m < at and self.text.startswith(p.name, m) and AFTER_NAME.match(self.text, m + len(p.name))]
-        return max(speaking)[1] if speaking else None
-
-    def _people(self) -> list[Entity]:
+    def people_entities(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.person]
 
     def _read_roles(self, people: "People") -> None:
@@ -249,26 +225,6 @@ class Salience:
                 entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
             if entity.person:
                 entity.gender = "m" if vote["m"] > vote["f"] else "f"
-        self._titled_family_names()
-
-    def _titled_family_names(self) -> None:
-        """ "Mrs Poole" of Declan and Jade Poole is the woman: a courtesy title says which of a family is meant."""
-        for i, mention in enumerate(self.mentions):
-            title = TITLED.search(self.text, max(0, mention.at - 12), mention.at) if mention.at in self.shared_at else None
-            if not title:
-                continue
-            gender = "m" if title.group("m") else "f"
-            family = [(e.name, self._shown_gender(e)) for e in self._people() if e.name.split()[-1] == mention.entity.split()[-1]]
-            fitting = [n for n, g in family if g == gender] or [n for n, g in family if g is None]
-            if len(fitting) == 1:
-                self.mentions[i] = Mention(mention.at, fitting[0], mention.weight)
-                self.entities[fitting[0]].gender = self.entities[fitting[0]].gender or gender
-
-    def _shown_gender(self, entity: Entity) -> str | None:
-        """A person's gender as pronouns showed it, else as the relation introducing them does ("his widow, Jade Poole")."""
-        first = self.text.find(entity.name)
-        relation = RELATION_BEFORE.search(self.text, max(0, first - 30), first) if entity.gender is None else None
-        return ("f" if relation.group(1) in FEMALE_RELATIONS else "m") if relation else entity.gender
 
     def _pronoun_vote(self, at: int, gender: str, subject: tuple[int, str, str | None]
                       ) -> tuple[str | None, tuple[int, str, str | None], list[Mention]]:
