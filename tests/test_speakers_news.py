@@ -338,3 +338,14 @@ def test_a_courtesy_title_says_which_of_a_family_a_pronoun_after_it_means() -> N
     claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
     assert {c.speaker for c in claims if "kindest" in c.quote} == {"Hana Quill"}
     assert {c.speaker for c in claims if "five to open" in c.quote or "came back" in c.quote} == {"Hana Quill"}
+
+
+def test_a_description_is_not_a_role_that_merely_shares_its_first_letters() -> None:
+    """ "Sen." is the senator, but "the grower" is not "an organizer with a farmworker advocacy group"."""
+    text = ("Dara Quinn, an organizer with a farmworker advocacy group, said the rules were not enforced.\n\n"
+            "Ned Farrow runs a 200-acre berry farm near Dunmore. He sent his crews home before noon.\n\n"
+            "\"Nobody's berries are worth somebody collapsing in a field,\" the grower said.\n\n"
+            "Sen. Ada Brill said she would ask questions. \"We need shade rules,\" the senator said.")
+    speakers = speakers_of(text)
+    assert speakers["Nobody's berries are"] != "Dara Quinn"
+    assert speakers["We need shade"] == "Ada Brill"
