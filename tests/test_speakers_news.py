@@ -349,3 +349,11 @@ def test_a_description_is_not_a_role_that_merely_shares_its_first_letters() -> N
     speakers = speakers_of(text)
     assert speakers["Nobody's berries are"] != "Dara Quinn"
     assert speakers["We need shade"] == "Ada Brill"
+
+
+def test_the_union_is_the_association_when_the_article_names_no_union() -> None:
+    """Trade unions often take another name: "the union" is the one association the article named."""
+    text = ("Maura Keane has been president of the Delmore Pilots Association for four years. On Friday her members "
+            "will walk off the job.\n\nThe dispute centres on rosters. The union says the port wants longer shifts.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "longer shifts" in c.quote} == {"Delmore Pilots Association"}

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
 LESSER_RANKS = {"deputy", "vice", "assistant", "associate", "vice-president", "vice-chair"}  # a role below the one named
+# trade unions often take another name ("Air Line Pilots Association", "Teachers' Federation"): what "the union" may
+# mean when the article names no union
+STAND_INS = {"union": {"association", "federation", "guild"}}
 AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 
 
@@ -53,6 +56,9 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
         return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
     if not candidates and org and len(carriers) == 1:
         return carriers.pop()  # "the union", paragraphs after the article named its one union
+    standing_in = {e.name for e in salience.entities.values() if not e.person and e.kinds & STAND_INS.get(head, set())}
+    if not carriers and org and len(standing_in) == 1:  # "the union": the "Irish Cabin and Aircrew Association"
+        return standing_in.pop()
     if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
         return next((n for _, n in ranked if salience.unknown_kind(n)), None)
     return candidates[0][1] if candidates else None
