@@ -244,3 +244,116 @@ def test_courtesy_title_says_which_of_two_people_of_one_family_name() -> None:
     claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
     assert {c.speaker for c in claims if "kindest" in c.quote} == {"Jade Poole"}
     assert {c.speaker for c in claims if "flyers" in c.quote} == {"Kylie Duong"}
+
+
+def test_a_pronoun_cue_is_never_the_person_its_own_quote_talks_about() -> None:
+    """ "“Maeve knows … What more does she want?” she said": the one the quote names is talked about, not speaking."""
+    text = ("Orla Breathnach has led the Harbour Porters Union for six years. Her members walk out on Monday.\n\n"
+            "“Nobody here wanted this,” she said. “We know what a strike means.”\n\n"
+            "The company disagrees. In a statement, it said its offer was fair. It said the union had rejected a pay rise. "
+            "\n\n"
+            "The port’s operations director, Maeve Tolan, told local radio the company had tried hard. "
+            "“We have made a fair offer,” Ms Tolan said.\n\n"
+            "Asked about that, the union leader laughed. “Maeve knows well that our members voted for action. "
+            "What more does she want?” she said. “My phone is on.”")
+    speakers = speakers_of(text)
+    assert speakers["We have made"] == "Maeve Tolan"
+    assert speakers["Maeve knows well"] == "Orla Breathnach"
+    assert speakers["My phone is"] == "Orla Breathnach"
+
+
+def test_a_name_ending_in_a_companys_trade_is_the_company_not_a_person() -> None:
+    """ "Calder Pharmaceuticals", "Ravensby Foodstores, the discount grocer": a company, though described and speaking;
+    "Tallis" later is short for "Tallis Property Group"."""
+    text = ("Calder Pharmaceuticals said Wednesday it was recalling its tablets. Calder said in a statement it had traced the "
+            "fault to one machine. The company said it had replaced the machine.\n\n"
+            "Ravensby Foodstores, the discount grocer with 300 shops, reported a rise in profits.\n\n"
+            "Tenants marched to the offices of Tallis Property Group, which bought the towers last year. A tenant said a "
+            "Tallis manager had promised them flats. The company said no such promise had been made.")
+    names = [p.name for p in People(text).people]
+    assert "Calder Pharmaceuticals" not in names and "Ravensby Foodstores" not in names
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "replaced" in c.quote} == {"Calder Pharmaceuticals"}
+    assert {c.speaker for c in claims if "no such promise" in c.quote} == {"Tallis Property Group"}
+
+
+def test_the_district_and_the_group_are_the_organisation_the_article_introduced() -> None:
+    """ "The district" is the school district named just before; "the group" in a business story is the company the
+    lede introduced, though the paragraphs since named only its people; "the renters' group" is the one of renters."""
+    text = ("The Marlow School District canceled summer classes on Monday. The district said classrooms had reached 90 degrees.\n\n"
+            "Ravensby Foodstores, the discount grocer with 300 shops, reported a rise in profits. Shares rose 4 per cent.\n\n"
+            "Helen Carrow, chief executive, said families had stayed. Ms Carrow said the figures were strong. She said the "
+            "chain would open 20 shops. She said it would hire 900 people. She thanked the staff.\n\n"
+            "But the group warned that higher wages would add £90m to its costs.\n\n"
+            "About 500 people marched to the offices of Tallis Property Group. The march was organised by the Eastgate Renters "
+            "Group. The crowd sang. Police watched. The rain held off. Tallis said it had offered tenants $5,000 each. "
+            "The renters’ group said $5,000 would not cover two weeks’ rent.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "90 degrees" in c.quote} == {"Marlow School District"}
+    assert {c.speaker for c in claims if "higher wages" in c.quote} == {"Ravensby Foodstores"}
+    assert {c.speaker for c in claims if "two weeks" in c.quote} == {"Eastgate Renters Group"}
+
+
+def test_the_mayor_is_not_the_deputy_mayor() -> None:
+    """A role below another ("deputy mayor") is not the role itself: "the former mayor" is the long-serving mayor."""
+    text = ("The by-election was called after long-serving mayor Ned Ashgrove resigned in November. "
+            "Former deputy mayor Lena Voss said the flyers were a lie.\n\n"
+            "Mr Ashgrove posted a message on Facebook on Sunday night.\n\n"
+            "\"We have always disagreed without going into the gutter,\" the former mayor wrote. \"I hope we get back to that.\"")
+    speakers = speakers_of(text)
+    assert speakers["We have always"] == speakers["I hope we"] == "Ned Ashgrove"
+
+
+def test_who_answers_a_question_is_not_who_asked_it() -> None:
+    """ "“Why not?” Varga asked. “Because …,” he replied": in a hearing's questions and answers the pronoun answering
+    is the witness, not the counsel who asked, though the counsel was named last."""
+    text = ("Capt. Aldo Brisk, 54, said the radar had been faulty for days and that he had reported it twice.\n\n"
+            "Under questioning from commission counsel Dorin Varga, he agreed he had not slowed down.\n\n"
+            "\"Why not?\" Varga asked.\n\n"
+            "\"Because I believed the tug was clear of us,\" he replied. \"I was wrong about that.\"")
+    speakers = speakers_of(text)
+    assert speakers["Why not?"] == "Dorin Varga"
+    assert speakers["Because I believed"] == speakers["I was wrong"] == "Aldo Brisk"
+
+
+def test_a_shared_family_name_is_the_one_of_them_just_named_speaking() -> None:
+    """ "the deckhand's mother, Joyce Harrow, said …. “…,” Harrow said": the mother just named, not the son the article
+    named first."""
+    text = ("The tug's deckhand, Colm Farrant, 31, was killed in the collision.\n\n"
+            "Outside the hearing room, the deckhand's mother, Nuala Farrant, said her son had texted her about the fog.\n\n"
+            "\"That was the last thing I ever got from him,\" Farrant said. \"I want to know why that ship was out there.\"\n\n"
+            "She said she would attend every day of the hearings.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "last thing" in c.quote or "every day" in c.quote} == {"Nuala Farrant"}
+
+
+def test_a_courtesy_title_says_which_of_a_family_a_pronoun_after_it_means() -> None:
+    """ "Mrs Quill" of Aidan and Hana Quill is the widow, in salience too: "she" after "Mrs Quill said" is Hana Quill,
+    not the detective named at the start of that sentence."""
+    text = ("Aidan Quill, 52, was stabbed outside his shop. Mr Quill died at the scene.\n\n"
+            "Mr Quill’s widow, Hana Quill, sat in the gallery throughout the trial.\n\n"
+            "In a statement read outside court by Detective Inspector Tilly Marsh, Mrs Quill said her husband had been "
+            "“the kindest man in town”.\n\n"
+            "“Aidan got up every morning at five to open the shop,” she said in the statement. “He never came back in.”")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "kindest" in c.quote} == {"Hana Quill"}
+    assert {c.speaker for c in claims if "five to open" in c.quote or "came back" in c.quote} == {"Hana Quill"}
+
+
+def test_a_description_is_not_a_role_that_merely_shares_its_first_letters() -> None:
+    """ "Sen." is the senator, but "the grower" is not "an organizer with a farmworker advocacy group"."""
+    text = ("Dara Quinn, an organizer with a farmworker advocacy group, said the rules were not enforced.\n\n"
+            "Ned Farrow runs a 200-acre berry farm near Dunmore. He sent his crews home before noon.\n\n"
+            "\"Nobody's berries are worth somebody collapsing in a field,\" the grower said.\n\n"
+            "Sen. Ada Brill said she would ask questions. \"We need shade rules,\" the senator said.")
+    speakers = speakers_of(text)
+    assert speakers["Nobody's berries are"] != "Dara Quinn"
+    assert speakers["We need shade"] == "Ada Brill"
+
+
+def test_the_union_is_the_association_when_the_article_names_no_union() -> None:
+    """Trade unions often take another name: "the union" is the one association the article named."""
+    text = ("Maura Keane has been president of the Delmore Pilots Association for four years. On Friday her members "
+            "will walk off the job.\n\nThe dispute centres on rosters. The union says the port wants longer shifts.")
+    claims = [c for c in extract_claims(Article(text=text, sha256="t")) if isinstance(c, QuoteClaim)]
+    assert {c.speaker for c in claims if "longer shifts" in c.quote} == {"Delmore Pilots Association"}

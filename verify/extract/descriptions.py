@@ -9,11 +9,16 @@ from typing import TYPE_CHECKING
 
 from verify.extract.namewords import ROLE_NOUNS
 from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
+from verify.extract.salience import WINDOW
 
 if TYPE_CHECKING:
     from verify.extract.salience import Salience
 
 CARRIER_BONUS = 2.0  # "the company" leans to an organisation the article called a company
+LESSER_RANKS = {"deputy", "vice", "assistant", "associate", "vice-president", "vice-chair"}  # a role below the one named
+# trade unions often take another name ("Air Line Pilots Association", "Teachers' Federation"): what "the union" may
+# mean when the article names no union
+STAND_INS = {"union": {"association", "federation", "guild"}}
 AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 
 
@@ -34,11 +39,14 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     org = head in ORG_NOUNS
     carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
                 and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
+    if len(carriers) > 1:  # "the mayor" is not the deputy mayor, unless the description says so
+        carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
+        ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
         fitting = [n for _, n in ranked if n in carriers]
-        if modifiers and fitting:  # "the railway company": the one that is a railway, though another was named since
-            return fitting[0]
+        if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
+            return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
         ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
         return ranked[0][1] if ranked else None
     candidates = [(s, n) for s, n in ranked if n in carriers]
@@ -48,6 +56,9 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
         return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
     if not candidates and org and len(carriers) == 1:
         return carriers.pop()  # "the union", paragraphs after the article named its one union
+    standing_in = {e.name for e in salience.entities.values() if not e.person and e.kinds & STAND_INS.get(head, set())}
+    if not carriers and org and len(standing_in) == 1:  # "the union": the "Irish Cabin and Aircrew Association"
+        return standing_in.pop()
     if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
         return next((n for _, n in ranked if salience.unknown_kind(n)), None)
     return candidates[0][1] if candidates else None

@@ -17,7 +17,8 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("power hydro electric electricity utility utilities", "utility company corporation"),
         ("energy gas pipeline pipelines oil petroleum", "company firm corporation"),
         ("corp corporation inc ltd limited llc plc co company holdings group industries enterprises", "company firm"),
-        ("motors mining shipping logistics foods systems technologies pharmaceuticals telecom communications "
+        ("motors mining shipping logistics foods systems technologies pharmaceuticals telecom communications foodstores "
+         "stores supermarkets laboratories therapeutics brands "
          "construction freight terminals", "company firm operator"),
         ("airlines airways air", "airline carrier company"),
         ("railway railways rail", "railway company"),
@@ -58,6 +59,9 @@ INSTITUTION_ENDINGS = frozenset(
     "Constabulary Police University College Ministry Department Hydro Union Council Commission Authority Agency "
     "Airlines Airways Association Corporation Foundation Institute Hospital Railway Board Federation Services Utility "
     "Utilities Committee Tribunal Bureau Coalition Alliance Clinic Band Society Network".split())
+# a company's trade in the plural, never a family name: "Brenmoor Pharmaceuticals", "Pennywell Foodstores"
+COMPANY_TRADES = frozenset("Pharmaceuticals Foodstores Stores Supermarkets Laboratories Technologies Industries Enterprises "
+                           "Holdings Logistics Therapeutics Brands Motors".split())
 # "Local 912": a union branch, named by number
 UNION_LOCAL = re.compile(r"\bLocal\s+\d{1,5}$")
 
@@ -82,7 +86,7 @@ def head_word(name: str) -> str:
 def is_institution(name: str) -> bool:
     """ "Delmont Constabulary", "Harwick University", "Workers Local 912": never a person's name."""
     words = name.split()
-    return len(words) >= 2 and (words[-1] in INSTITUTION_ENDINGS or bool(UNION_LOCAL.search(name)))
+    return len(words) >= 2 and (words[-1] in INSTITUTION_ENDINGS | COMPANY_TRADES or bool(UNION_LOCAL.search(name)))
 
 
 # what a company sells, as the last word of its name: "Northvale Power", "Cobalt Ridge Mining" (a family name

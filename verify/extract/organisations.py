@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.kinds import COMPANY_TRADES
+
 SPEECH = (r"said|says|say|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|admits|admitted|"
           r"insisted|insists|warned|warns|stated|states|asked|asks|replied|recalled|recalls|believes|thinks|agreed|agrees|"
           r"announced|confirmed|acknowledged|claimed|claims|suggested|suggests|testified")
@@ -23,7 +25,7 @@ ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
 ORG_BY_HEAD = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){1,4}(?:Power|Electric|Utilities|Pipelines?|Properties|"
-                         r"Mining|Resources|Motors|Foods|Telecom))\b")
+                         r"Mining|Resources|Motors|Foods|Telecom|" + "|".join(COMPANY_TRADES) + r"))\b")
 # "a spokesperson for Northvale Power", "director of the Ostrel Institute": whom a person speaks for (two words or more)
 ORG_AFFILIATION = re.compile(r"\b(?:spokes(?:person|man|woman)|director|president|chair(?:man|woman)?|CEO|head|manager|"
                              r"official|lawyer|representative)s?\s+(?:for|at|of|with)\s+(?:the\s+)?"
@@ -38,9 +40,9 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
              "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
              "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
-             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school"}
+             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school", "district"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
-                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline"}
+                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline", "group"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 
@@ -73,7 +75,7 @@ NAME_OPENING = frozenset("United National International Global World State Depar
 # (not a legal suffix alone: "TransCanada Corp" is as well called "TransCanada")
 COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
                            "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
-                           "Industries Enterprises Brands Foods Entertainment".split())
+                           "Industries Enterprises Brands Foods Entertainment Property Properties".split()) | COMPANY_TRADES
 
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:

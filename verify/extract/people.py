@@ -339,6 +339,10 @@ class People:
             name = name.rsplit(None, 1)[0]  # "Ruth Abernathy KC"
         gender = COURTESY_GENDER.get(mention.split()[0])
         titled = self.by_surname(name, gender) if gender and len(name.split()) == 1 else None  # "Mrs Poole" of two Pooles
+        shared = len([p for p in self.people if name in p.short_names]) > 1  # "Harrow" of Ben and Joyce Harrow
+        reach = len(mention) + 6  # "Poole" of "Mrs Poole said" (`at` on the name or on its cue)
+        named_at = self.text.rfind(name.split()[-1], max(0, at - reach), at + reach) if name else -1
+        titled = titled or (self.by_name(self.salience.entity_at(named_at) or "") if shared else None)
         person = titled or self.by_name(name) or self.by_surname(name.split()[-1] if name else "", gender)
         return person.name if person else (name if name and name[0].isupper() else None)
 

@@ -11,7 +11,9 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
-from verify.extract.speakers import DOCUMENT, OPENERS, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder
+from verify.extract.speakers import (
+    DOCUMENT, OPENERS, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder, without_openers,
+)
 from verify.extract.speakers import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
@@ -241,6 +243,7 @@ def clause_around(span: QuoteSpan, text: str) -> QuoteSpan | None:
 
 def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
+    who = without_openers(who) or who  # "But the group warned that …": the group
     if DOCUMENT.fullmatch(who):  # "The statement said …": whoever issued it
         return document_issuer(at, people) or who
     if re.fullmatch(BODY, who) and not is_name(who):

@@ -39,6 +39,7 @@ SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentenc
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
 CHAIN_WEIGHT = 0.6
+ASKER_REACH = 80  # characters between a question's quote and the answer's: only a cue ("Lindqvist asked.")
 MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
 BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
@@ -77,6 +78,8 @@ class Salience:
     """Entities and their mentions in reading order, for resolving what a cue's subject refers to."""
 
     def __init__(self, text: str, people: "People") -> None:
+        from verify.extract.families import family_name_mentions, place_titled_family_names  # they read this module
+
         self.text = text
         self.quoted = sorted(quote_marks(text))
         self.quote_starts = [a for a, _ in self.quoted]
@@ -84,13 +87,15 @@ class Salience:
         self.sentence_starts = [s.start for s in sentences] or [0]
         self.entities: dict[str, Entity] = {}
         self.long_names: dict[str, str] = {}
+        self.shared_at: set[int] = set()  # where a family name two people share stands alone
         found: list[tuple[int, str]] = []
         for person in people.people:
             self.entities[person.name] = Entity(person.name, True, role_words(person.role), gender=person.gender)
             found += [(at, person.name) for at in person.mentions]
-        found += self._family_names(text, people, {at for at, _ in found})
+        found += family_name_mentions(self, people, {at for at, _ in found})
         found += self._organisations(text, {at for at, _ in found})
         self.mentions = []
+        self.quoted_mentions = sorted((at, name) for at, name in found if self.inside_quote(at))  # "Karen knows …"
         for at, name in sorted(found):
             if self.mentions and self.mentions[-1].entity == name and at < self.mentions[-1].at + len(name):
                 continue  # "Whitfield" inside "Dana Whitfield": one mention
@@ -104,6 +109,7 @@ class Salience:
         self._ages: dict[str, set[str]] | None = None
         self._read_roles(people)
         self._read_genders()
+        place_titled_family_names(self)  # "Mrs Poole": the Poole of that gender, once genders are read
 
     def inside_quote(self, at: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, at) - 1
@@ -135,7 +141,7 @@ class Salience:
                         NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
-                if not name or any(p.name.endswith(name.split()[-1]) for p in self._people()):
+                if not name or any(p.name.endswith(name.split()[-1]) for p in self.people_entities()):
                     continue
                 if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
                     continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
@@ -173,7 +179,7 @@ class Salience:
             for match in AGE_GIVEN.finditer(self.text):
                 word = match.group("after") or match.group("before")
                 age = match.group("age") or match.group("age2")
-                self._ages[age] |= {e.name for e in self._people() if e.name.split()[-1] == word}
+                self._ages[age] |= {e.name for e in self.people_entities() if e.name.split()[-1] == word}
         return self._ages
 
     def full_name(self, name: str) -> str:
@@ -181,20 +187,7 @@ class Salience:
         name = self.spelled_out.get(name, name)
         return self.long_names.get(name, name)
 
-    def _family_names(self, text: str, people: "People", taken: set[int]) -> list[tuple[int, str]]:
-        """A family name two people share ("Greenspan" of Dorie and Michael Greenspan) means the one the
-        article introduced first: the one it is about, the other comes in as a relative."""
-        first: dict[str, str] = {}
-        shared: set[str] = set()
-        for person in people.people:
-            if person.surname in first:
-                shared.add(person.surname)
-            first.setdefault(person.surname, person.name)
-        return [(m.start(), first[name]) for name in sorted(shared)
-                for m in re.finditer(r"\b" + re.escape(name) + r"\b", text) if m.start() not in taken
-                and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, m.start() - 30) : m.start()])]
-
-    def _people(self) -> list[Entity]:
+    def people_entities(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.person]
 
     def _read_roles(self, people: "People") -> None:
@@ -222,7 +215,7 @@ class Salience:
         self.positions = [m.at for m in self.mentions]
         for mention in self.mentions:
             title = TITLED.search(self.text, max(0, mention.at - 12), mention.at)
-            if title:
+            if title and mention.at not in self.shared_at:  # "Mrs Poole" of two Pooles shows no one's gender yet
                 votes[mention.entity]["m" if title.group("m") else "f"] += 3
         for name, vote in votes.items():
             entity = self.entities[name]
@@ -325,6 +318,11 @@ class Salience:
                  and self.entities[m.entity].person and m.entity != speaker and m.entity not in speaker]
         return found[-1] if found else None
 
+    def entity_at(self, at: int) -> str | None:
+        """Whom the mention starting at `at` means, if one does."""
+        i = bisect.bisect_left(self.positions, at)
+        return self.mentions[i].entity if i < len(self.positions) and self.positions[i] == at else None
+
     def gender_of(self, name: str) -> str | None:
         entity = self.entities.get(name)
         return entity.gender if entity else None
@@ -345,9 +343,9 @@ class Salience:
             gender = "m" if word in ("he", "him", "his") else "f"
             ranked = self.ranked(at, person=True, gender=gender)
             previous = self.subject_before_quote(at)
-            if previous and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X, newly the subject
+            governed = self.named_in_reported_clause(at) | self.named_in_quote_cued(at)
+            if previous not in governed and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X
                 return previous
-            governed = self.named_in_reported_clause(at)
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
                     (s, n) for s, n in self.ranked(at, person=True, gender=gender, window=2 * WINDOW) if n not in governed]
@@ -369,6 +367,21 @@ class Salience:
             return set()
         lo, hi = bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, at)
         return {m.entity for m in self.mentions[lo:hi]}
+
+    def named_in_quote_cued(self, at: int) -> set[str]:
+        """Whom the quote a pronoun cues names: in "“Karen knows well … What more does she want?” she said" the
+        speaker talks about Karen, so "she" is someone else."""
+        i = bisect.bisect_right(self.quote_starts, at) - 1
+        if i < 0 or not re.fullmatch(r"[”\"’]?[,.!?]?\s*", self.text[self.quoted[i][1] + 1 : at]):
+            return set()
+        start, end = self.quoted[i]
+        lo, hi = bisect.bisect_left(self.quoted_mentions, (start, "")), bisect.bisect_left(self.quoted_mentions, (end, ""))
+        named = {name for _, name in self.quoted_mentions[lo:hi]}
+        if i > 0 and self.text[self.quoted[i - 1][1] - 1] == "?" and start - self.quoted[i - 1][1] < ASKER_REACH:
+            # "“Why not?” Lindqvist asked. “Because …,” he replied": who answers a question is not who asked it
+            lo, hi = bisect.bisect_left(self.positions, self.quoted[i - 1][1]), bisect.bisect_left(self.positions, start)
+            named |= {m.entity for m in self.mentions[lo:hi]}
+        return named
 
     def group(self, at: int) -> str | None:
         """ "they": the last two people named together before `at` ("Tom Reid and Ana Diaz"), within a few sentences."""

@@ -225,9 +225,12 @@ def role_holder(phrase: str, people: People) -> str | None:
     found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b", p.role.lower())]
     if len(found) == 1:
         return found[0].name
-    # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov."
-    keys = [w.lower() for w in words if w[:1].isupper()] + [words[-1].lower().rstrip("s")[:3]]
-    found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)]
+    # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov." (a role word the noun begins
+    # with: "grower" is not "group")
+    keys = [w.lower() for w in words if w[:1].isupper()]
+    noun = words[-1].lower().rstrip("s")
+    found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)
+             and any(len(w) >= 3 and noun.startswith(w) for w in re.findall(r"[a-z]+", p.role.lower()))]
     return found[0].name if len(found) == 1 else None
 
 
