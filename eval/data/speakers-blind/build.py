@@ -4,7 +4,8 @@ Each source file: header lines `id: ...`, `people: A; B; ...`, `alias: KEY=Full 
 speaker, person or organisation), then a line `---` and the article. In the article a quote is
 marked `<qN KEY verb>text</q>` (verb `-` when none, `_` for a space) and the words naming its
 speaker `<sN>words</s>`; the marks are removed and their offsets kept. Rerun after any edit:
-`python eval/data/speakers-blind/build.py`.
+`python eval/data/speakers-blind/build.py [SET FOLDER]` (default: this folder; the second blind set
+uses it too: `python eval/data/speakers-blind/build.py eval/data/speakers-blind-2`).
 """
 import json
 import re
@@ -81,13 +82,13 @@ def build_article(path):
             "people": header["people"], "quotes": records}
 
 
-def main():
-    articles = [build_article(p) for p in sorted((HERE / "src").glob("*.txt"))]
-    with open(HERE / "articles.jsonl", "w", encoding="utf-8") as out:
+def main(folder: Path = HERE):
+    articles = [build_article(p) for p in sorted((folder / "src").glob("*.txt"))]
+    with open(folder / "articles.jsonl", "w", encoding="utf-8") as out:
         for article in articles:
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     print(f"{len(articles)} articles, {sum(len(a['quotes']) for a in articles)} quotes", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)

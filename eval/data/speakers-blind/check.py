@@ -1,6 +1,7 @@
 """Check articles.jsonl: every span points at its text, every speaker is introduced, and print counts.
 
-Run: python eval/data/speakers-blind/check.py  (exit status 1 on any error)
+Run: python eval/data/speakers-blind/check.py [ARTICLES.jsonl]  (exit status 1 on any error; the second blind set:
+     python eval/data/speakers-blind/check.py eval/data/speakers-blind-2/articles.jsonl)
 """
 import json
 import re
@@ -77,7 +78,7 @@ def main(path):
     total = sum(kinds.values())
     print(f"{len(articles)} articles, {total} quotes: " + ", ".join(f"{k} {kinds[k]}" for k in
                                                                        ("name", "pronoun", "description", "none")))
-    direct = sum(q["quote"][:1] in "\"“" for a in articles for q in a["quotes"])
+    direct = sum(q["quote"][:1] in "\"“‘" for a in articles for q in a["quotes"])  # ‘: British copy's opening mark
     print(f"direct {direct}, indirect {total - direct}")
     print("errors:", errors)
     return 1 if errors else 0
