@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from verify.extract.marks import paragraph_bounds
+from verify.extract.layout import paragraph_bounds
 
 CREDIT = re.compile(
     r"\b(?i:according to|told|in an interview with|speaking to|reported by|seen by|obtained by)\s+(?:the\s+)?"

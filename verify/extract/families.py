@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from verify.extract.namewords import FEMALE_RELATIONS
 from verify.extract.salience import AFTER_NAME, TITLED, Mention
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
 RELATION_BEFORE = re.compile(r"\b(husband|wife|son|daughter|mother|father|brother|sister|widow|widower|fiancée?|"
                              r"grandmother|grandfather|aunt|uncle|niece|nephew|boyfriend|girlfriend),\s+$")
-FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
 
 
 def family_name_mentions(salience: "Salience", people: "People", taken: set[int]) -> list[tuple[int, str]]:

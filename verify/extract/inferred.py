@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from verify.extract.marks import paragraph_bounds
+from verify.extract.layout import paragraph_bounds
 from verify.extract.people import REPORTING, People
 from verify.extract.speakers import NAME_CORE, NAME_PHRASE, is_name, resolve_speaker, sentence_subject
 

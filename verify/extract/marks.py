@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.layout import paragraph_bounds, paragraph_spans  # noqa: F401 (paragraph_bounds is read from here)
+from verify.extract.layout import paragraph_spans
 
 OPEN, CLOSE = "“", "”"
 MARKS = frozenset({OPEN, CLOSE, '"'})

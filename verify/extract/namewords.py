@@ -80,3 +80,12 @@ PLACE_NAMES = frozenset(
     "Columbia America Britain Scotland Australia Zealand China Japan India Russia Germany France "
     "Italy Spain Mexico Brazil Europe Africa Asia Kenya Nigeria Israel Iran Iraq Syria Turkey Ukraine Korea Pakistan "
     "Ottawa Toronto Montreal Vancouver Calgary Edmonton Winnipeg Halifax Beijing Moscow".split())
+
+
+# "Mr Ballinger", "Cr Duong", "Ruth Abernathy KC": a courtesy title or letters after a name are no part of it, so
+# the titled surname is the person introduced in full, not somebody new (titles compared without their period)
+COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cr", "Cllr", "Rev", "Fr"}
+COURTESY_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+POST_NOMINALS = {"KC", "QC", "SC", "MP", "MLA", "MPP", "MNA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
+OCCUPATION_WORD = re.compile(r"[A-Z][a-z]+(?:ologist|ographer|ician|ist)")  # "Meteorologist Hector Villanueva"
+FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from verify.extract.kinds import INSTITUTION_ENDINGS, is_company_name, is_institution
 from verify.extract.layout import mask_headings, paragraph_bounds
 from verify.extract.namewords import (
-    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, NOT_NAMES, PLACE_NAMES, REPORTING, ROLE_NOUNS, TITLE_WORDS,
-    TITLES, is_title_word,
+    AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, COURTESY, COURTESY_GENDER, FEMALE_RELATIONS, NOT_NAMES,
+    OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
 
@@ -60,15 +60,6 @@ def up_to_possessive(name: str) -> str:
 INSTITUTION_WORDS = INSTITUTION_ENDINGS | {"Institute", "University", "Center", "Centre", "Ministry", "Department", "Academy"}
 
 
-# "Mr Ballinger", "Cr Duong", "Ruth Abernathy KC": a courtesy title or letters after a name are no part of it, so
-# the titled surname is the person introduced in full, not somebody new
-COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Cr", "Cllr", "Rev", "Fr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.",
-            "Cr.", "Rev.", "Fr."}
-POST_NOMINALS = {"KC", "QC", "SC", "MP", "MLA", "MPP", "MNA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"}
-COURTESY_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
-OCCUPATION_WORD = re.compile(r"[A-Z][a-z]+(?:ologist|ographer|ician|ist)")  # "Meteorologist Hector Villanueva"
-
-
 def clean_name(name: str) -> str | None:
     words = name.split()
     while len(words) > 2 and words[-1].rstrip(",.") in POST_NOMINALS:
@@ -76,7 +67,7 @@ def clean_name(name: str) -> str | None:
     titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     if titled:  # "Senate Minority Leader Tom Vance" -> "Tom Vance"
         words = words[titled[-1] + 1 :]
-    while words and (words[0] in TITLE_WORDS or words[0] in COURTESY or words[0].lower() in ROLE_NOUNS
+    while words and (words[0] in TITLE_WORDS or words[0].rstrip(".") in COURTESY or words[0].lower() in ROLE_NOUNS
                      or words[0].endswith(("'s", "’s")) or words[0].lower().endswith("-year-old")  # "Eighteen-year-old Samu Aro"
                      or (len(words) > 2 and OCCUPATION_WORD.fullmatch(words[0]))):
         words.pop(0)  # "Ostrel's Chancellor Tomas Oduya" -> "Tomas Oduya"
@@ -235,7 +226,6 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
         position = match.end()
 
 
-FEMALE_RELATIONS = frozenset("wife mother daughter sister grandmother aunt niece fiancée widow girlfriend".split())
 RELATIVE_FIRST_NAME = re.compile(
     r"\b(?P<owner>[Hh]is|[Hh]er|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?[’']s)\s+(?:(?:older|younger|late|eldest|youngest|"
     r"\d{1,3}-year-old)\s+)?(?P<relation>husband|wife|son|daughter|mother|father|brother|sister|grandmother|grandfather|"
@@ -337,7 +327,7 @@ class People:
         name = re.sub(r"^(?:" + TITLES + r")\s+", "", mention)
         if len(name.split()) > 2 and name.split()[-1].rstrip(",.") in POST_NOMINALS:
             name = name.rsplit(None, 1)[0]  # "Ruth Abernathy KC"
-        gender = COURTESY_GENDER.get(mention.split()[0])
+        gender = COURTESY_GENDER.get(mention.split()[0].rstrip("."))
         titled = self.by_surname(name, gender) if gender and len(name.split()) == 1 else None  # "Mrs Poole" of two Pooles
         shared = len([p for p in self.people if name in p.short_names]) > 1  # "Harrow" of Ben and Joyce Harrow
         reach = len(mention) + 6  # "Poole" of "Mrs Poole said" (`at` on the name or on its cue)

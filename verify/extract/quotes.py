@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from verify.extract.cues import CUE, FINITE_CUE, NEW_CUE, OBJECT_CUE, PARTICIPLE, PARTICIPLE_CUES, SETTING
+from verify.extract.layout import paragraph_bounds
 from verify.extract.marks import (
-    CLOSE, is_title, paragraph_bounds, paragraphs, quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks,
+    CLOSE, is_title, paragraphs, quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks,
     without_marks,
 )
 from verify.extract.people import REPORTING, People

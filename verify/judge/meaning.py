@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from verify.extract.marks import MARKS
 from verify.judge.evidence import EvidenceSpan
 from verify.judge.findings import Finding, Opening
+from verify.judge.quote import holding_quote
 from verify.models import Claim, QuoteClaim, RetrievedPassage, Stance
 from verify.split import split_sentences
 
@@ -50,8 +51,8 @@ def voice_of(passage: RetrievedPassage, words: str) -> str | None:
     """Whose voice these unmarked words are in, when the document gives them as someone's (a turn, a statement)."""
     if any(mark in words for mark in MARKS):
         return None  # quoted in the passage itself, with its own attribution
-    wanted = " ".join(words.split())
-    return next((q.speaker for q in passage.quotes if wanted and wanted in " ".join(q.words.split())), None)
+    held = holding_quote(words, passage.quotes)
+    return held.speaker if held is not None and not held.inferred else None
 
 
 def hypothesis_for(claim: Claim) -> str:
