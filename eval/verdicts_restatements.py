@@ -6,7 +6,9 @@ Each draft `<corpus>-<name>.md` is checked against the reference corpus its name
 corpus is indexed once, with the real model. Its `<corpus>-<name>.yaml` says which claim (`at`) should
 get which verdict, and how the figure is written (`shape`). Prints, per shape, the share of consistent
 restatements found supported and the share of changed figures (or changed currencies) found
-conflicting, then every miss.
+conflicting, then every miss; then every claim of a consistent draft (one that restates without
+changing) called conflicting or disputed, whether or not its key names it: a spelling should flip
+no verdict.
 """
 
 from __future__ import annotations
@@ -72,14 +74,24 @@ def group(item: dict) -> str:
     return next((a for a in ALTERATIONS if a in item["shape"]), "consistent")
 
 
-def checked_corpus(corpus: str, settings: Settings, embedder) -> list[dict]:
-    """One row per expectation of every draft of this corpus: the item, its draft and the verdict given."""
+def flagged(report: Report, draft: Path) -> list[str]:
+    """Claims of a consistent draft called conflicting or disputed: it restates the corpus, so none should be."""
+    if draft.stem.endswith("-changed"):
+        return []
+    return [f"{draft.name}: {c.kind.value} \"{c.text[:70]}\" {c.verdict.value}"
+            for c in report.claims if c.verdict.value in ("conflicting", "disputed")]
+
+
+def checked_corpus(corpus: str, settings: Settings, embedder, flags: list[str]) -> list[dict]:
+    """One row per expectation of every draft of this corpus: the item, its draft and the verdict given.
+    Claims of consistent drafts called conflicting or disputed are added to `flags`."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         build_index(CORPORA[corpus], Path(tmp) / "ix", settings, embedder)
         checker = Checker(Path(tmp) / "ix", settings, embedder)
         for draft in drafts(corpus):
             report = checker.check(read_article(str(draft), 10_000_000, 10.0))
+            flags.extend(flagged(report, draft))
             for item in expected(draft):
                 verdict = given(report, item)
                 rows.append({**item, "draft": draft.name, "given": verdict.removesuffix(f" {INSIDE_AT}"),
@@ -124,7 +136,8 @@ def print_misses(rows: list[dict]) -> None:
 def main() -> int:
     settings = Settings()
     embedder = make_embedder(settings)
-    rows = [row for corpus in CORPORA for row in checked_corpus(corpus, settings, embedder)]
+    flags: list[str] = []
+    rows = [row for corpus in CORPORA for row in checked_corpus(corpus, settings, embedder, flags)]
     facts = {r["fact"] for r in rows}
     print(f"# Restatements: {len(facts)} facts, {len(rows)} sentences in {len({r['draft'] for r in rows})} drafts\n")
     print_table(rows)
@@ -134,6 +147,9 @@ def main() -> int:
           f"{sum(r['given'] == r['verdict'] for r in inside)} (consistent {sum(group(r) == 'consistent' for r in inside)})")
     false_conflicts = sum(group(r) == "consistent" and r["given"] == "conflicting" for r in rows)
     print(f"\nConsistent restatements called conflicting (false conflicts): {false_conflicts}")
+    print(f"\nAny claim of a consistent draft called conflicting or disputed: {len(flags)}")
+    for line in flags:
+        print(f"- {line}")
     return 0
 
 

@@ -214,3 +214,42 @@ def test_a_target_is_held_only_to_targets_and_wants(claim, expected):
 def test_a_shake_up_or_overhaul_is_a_reform(claim, expected):
     evidence = "The reform will cost €86 million over four years and take effect in January."
     assert stance(claim, evidence, 0.33, dt.date(2026, 5, 10), dt.date(2026, 5, 7)) is expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Vikline took in 412 million kroner in revenue last year.",
+     "Vikline has ordered three new ferries from the Holt yard for 530 million kroner, its chief executive said.",
+     Stance.RELATED),  # the price of an order is no figure of revenue
+    ("Vikline took in 412 million kroner in revenue last year.",
+     "Vikline's revenue rose to 530 million kroner in 2025.", Stance.CONFLICTS),
+])
+def test_a_sum_named_by_what_it_is_is_held_only_to_sums_of_that(claim, evidence, expected):
+    """"412 million kroner in revenue" names what the sum is; a bare sum in a sentence that never speaks of revenue is
+    another sum, however close the rest of its words."""
+    assert stance(claim, evidence, article=dt.date(2026, 4, 10), published=dt.date(2025, 6, 10)) is expected
+
+
+def statement(claim, evidence, article, published):
+    from verify.judge.statement import judge_statement
+    return judge_statement(claim, evidence, 0.85, article, published, figures_claimed=True)
+
+
+def test_a_day_of_the_month_and_its_weekday_are_one_date():
+    """"on August 3" and, in a story of Monday August 3, "on Monday" are the same day; "August 4" is another."""
+    evidence = "Reservoirs in the region were at 28 percent of capacity on Monday, the lowest level since records began."
+    said, published = dt.date(2026, 8, 20), dt.date(2026, 8, 3)
+    same = statement("The region's reservoirs were at 28 per cent of capacity on August 3, the lowest since records began.",
+                     evidence, said, published)
+    other = statement("The region's reservoirs were at 28 per cent of capacity on August 4, the lowest since records began.",
+                      evidence, said, published)
+    assert same.stance is Stance.SUPPORTS
+    assert other.stance is Stance.CONFLICTS and "another date" in other.note
+
+
+def test_another_occurrence_of_a_series_has_its_own_date():
+    """A sentence about the seventh visit is not contradicted by the date of the fourth: each visit has its own day."""
+    claim = "Prime Minister Ida Vang visited Kessel for the seventh time since taking office when she arrived on Thursday."
+    fourth = "Prime Minister Ida Vang arrived in Kessel on Sunday for her fourth visit since taking office."
+    seventh = "Prime Minister Ida Vang arrived in Kessel on Sunday for her seventh visit since taking office."
+    assert statement(claim, fourth, MARCH_14, dt.date(2019, 6, 2)).stance is not Stance.CONFLICTS
+    assert statement(claim, seventh, MARCH_14, MARCH_12).stance is Stance.CONFLICTS

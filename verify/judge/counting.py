@@ -159,6 +159,13 @@ def plain_words(text: str, other: str) -> set[str]:
     return folded(" ".join(first + [w for w in words if w[:1].islower()]))
 
 
+def unnamed_sum(claim: Quantity, other: Quantity, sentence: str) -> bool:
+    """A sum with no noun of its own, in a sentence that never names what the claim's sum is ("388 million kroner in
+    revenue" against "ordered two ferries for 410 million kroner"): no figure of the same thing."""
+    mine = noun_chunk(re.sub(r"^(?:in|of|for|on)\s+", "", measured(claim)))  # "kroner in revenue": revenue
+    return is_currency(claim.unit) and bool(mine) and not noun_chunk(measured(other)) and mine[-1] not in folded(sentence)
+
+
 BARE_CONTEXT = 0.6  # share of the claim's other words a sentence must have to speak of the same thing
 
 

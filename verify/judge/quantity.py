@@ -15,7 +15,7 @@ from verify.judge.claim_reading import (CURRENCY_NOUNS, FROM_BEFORE, GENERIC_COU
                                         context_of, read_claim)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
                                   in_own_unit_first, kind_of_people, loosely_same, measure_of_named, noun_chunk, one_span, pairs,
-                                  people_of_a_kind, plain_words, repeats, same_counted, shared_context, states_conditions)
+                                  people_of_a_kind, plain_words, repeats, same_counted, shared_context, states_conditions, unnamed_sum)
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -174,7 +174,8 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
                 or (loosely_same(claim.quantity, q) and shared >= BARE_CONTEXT and len(mine) >= BARE_WORDS)
                 or (backs_only(claim, q, sentence) and agrees(claim.quantity, expressed_in(q, claim.quantity.unit))))
             and (id(q) not in other_kind or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))
-            and not attribute_elsewhere(claim.quantity, claim.sentence, q, sentence)]
+            and not attribute_elsewhere(claim.quantity, claim.sentence, q, sentence)
+            and (not unnamed_sum(claim.quantity, q, f"{before} {sentence}") or agrees(claim.quantity, expressed_in(q, claim.quantity.unit)))]
 
 
 def backs_only(claim: QuantityClaim, q: Quantity, sentence: str) -> bool:

@@ -27,7 +27,7 @@ SAME_WORDS = 0.80
 DATE_CONFLICT_ALIGNED = 0.70  # a sentence holding several dates must say much the same before one of them conflicts
 YEAR_SLOT = re.compile(r"(?:1\d|20)\d\d vs (?:1\d|20)\d\d")  # this much of the claim, in order, is the same thing whatever the cosine
 FIGURE = re.compile(
-    r"(?:[$€£]\s?)?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?(?:\s?(?:%|percent|billion|million|bn|thousand))?"
+    r"(?:[$€£]\s?)?(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:st|nd|rd|th)?(?:\s?(?:%|per ?cent|billion|million|bn|thousand))?"
     r"|\b(?:" + "|".join(sorted(set(UNITS) | set(TENS) | set(ORDINAL_WORDS), key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -114,6 +114,14 @@ def aligned_share(claim: list[str], evidence: list[str], context: set[str] = fro
     return min(1.0, (in_order + len(given)) / len(content))
 
 
+def is_date_slot(mine: list[str], theirs: list[str]) -> bool:
+    """Both sides day, month or weekday words and numbers, at least one a date word ("August 3" / "Monday");
+    "May" against "Johnson" is a name."""
+    words = [w.lower() for w in mine + theirs]
+    return any(w in DATE_WORDS and len(w) > 3 or w == "may" for w in words) and all(
+        any(w.lower() in DATE_WORDS or is_number(w) for w in side) for side in (mine, theirs))
+
+
 def replaced_slots(claim: list[str], evidence: list[str]) -> list[str]:
     """Where the evidence says the same words around a different number or name: "14 vs 12"."""
     matcher = difflib.SequenceMatcher(a=[w.lower() for w in claim], b=[w.lower() for w in evidence], autojunk=False)
@@ -122,6 +130,8 @@ def replaced_slots(claim: list[str], evidence: list[str]) -> list[str]:
         if op != "replace":
             continue
         mine, theirs = claim[i1:i2], evidence[j1:j2]
+        if is_date_slot(mine, theirs):
+            continue  # "August 3" and "Monday" may be one day: dates are compared resolved (`date_conflict`)
         if len(mine) <= 3 and len(theirs) <= 3 and any(map(is_number, mine)) and any(map(is_number, theirs)):
             found.append(f"{' '.join(mine)} vs {' '.join(theirs)}")
         elif len(mine) <= 3 and len(theirs) <= 3 and all(is_name(w, i1 + k) for k, w in enumerate(mine)) and all(w[:1].isupper() for w in theirs):
@@ -150,6 +160,21 @@ def date_conflict(claim_text: str, claim_dates: list[DateRef], evidence_text: st
 
 
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS)
+ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
+
+
+def ordinals(text: str, dates: list[DateRef]) -> set[int]:
+    """The ordinals a sentence counts with ("her fourth visit", "the 11th title"), not the days of its dates."""
+    for ref in dates:
+        text = text[: ref.start] + " " * (ref.end - ref.start) + text[ref.end :]
+    return {ORDINAL_WORDS.get(m.group(0).lower()) or int(re.sub(r"\D", "", m.group(0))) for m in ORDINAL.finditer(text)}
+
+
+def other_occurrence(claim_text: str, claim_dates: list[DateRef], evidence_text: str, evidence_dates: list[DateRef]) -> bool:
+    """Do the two count different occurrences of a series ("for the seventh time" / "her fourth visit")? Then
+    each has its own date, and different dates are no conflict."""
+    mine, theirs = ordinals(claim_text, claim_dates), ordinals(evidence_text, evidence_dates)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def name_forms(name: str) -> set[str]:
@@ -168,6 +193,11 @@ def mentioned(name: str, have: set[str]) -> bool:
     return bool(name_forms(name) & have) or any(name.lower() in name_forms(other) for other in have if other[:2] == name[:2].lower())
 
 
+def day_of_month(words: list[str], i: int) -> bool:
+    """Is the number at `i` the day of a date ("August 3", "3 August")? Dates are compared resolved."""
+    return any(0 <= j < len(words) and words[j].lower() in MONTHS for j in (i - 1, i + 1))
+
+
 def covered(claim: list[str], evidence: list[str]) -> list[str]:
     """The claim's meaning-bearing words (numbers, names) the evidence lacks; dates are compared resolved.
     A multi-word name counts as mentioned when any part of it is ("Oduya" for "Tomas Oduya")."""
@@ -180,7 +210,7 @@ def covered(claim: list[str], evidence: list[str]) -> list[str]:
         if run and not any(mentioned(r, have) for r in run if len(r) > 2):
             missing.extend(run)
         run = []
-        if w and is_number(w) and w.lower() not in have and not re.fullmatch(r"(?:19|20)\d\d", w):
+        if w and is_number(w) and w.lower() not in have and not re.fullmatch(r"(?:19|20)\d\d", w) and not day_of_month(claim, i):
             missing.append(w)
     return missing
 
@@ -225,6 +255,12 @@ def says_it_closely(
     return (cosine >= support_cosine or aligned >= SAME_WORDS) and not swapped and len(unsaid) <= allowed
 
 
+def figures_masked(text: str) -> str:
+    """The text with its figures as "#", but not the days of its dates: "on August 3" stays a day to compare."""
+    days = [(ref.start, ref.end) for ref in find_dates(text, None)]
+    return FIGURE.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in days) else "#", text)
+
+
 def judge_statement(
     claim_text: str, evidence_text: str, cosine: float, claim_anchor: dt.date | None = None,
     evidence_anchor: dt.date | None = None, context: str = "", support_cosine: float = SUPPORT_COSINE, title: str = "",
@@ -233,9 +269,10 @@ def judge_statement(
     """`context` (the passage and its title) counts for coverage of names; slots are read in the sentence."""
     if cosine < support_cosine and quick_overlap(claim_text, evidence_text, context, title) < SAME_THING_ALIGNED:
         return StatementFinding(Stance.RELATED, "")  # too few shared words for any verdict: skip the alignment
+    # counted with other ordinals ("the seventh time" / "her fourth visit"), the two are other occurrences
+    other_time = other_occurrence(claim_text, find_dates(claim_text, None), evidence_text, find_dates(evidence_text, None))
     if figures_claimed:  # the figures are judged as quantity claims; here they must not count twice
-        claim_text = without_units(FIGURE.sub("#", claim_text))
-        evidence_text = without_units(FIGURE.sub("#", evidence_text))
+        claim_text, evidence_text = without_units(figures_masked(claim_text)), without_units(figures_masked(evidence_text))
     claim, evidence = tokens(claim_text), tokens(evidence_text)
     # names the passage or headline gave help to find support; a conflict must be read in the sentence itself
     aligned = aligned_share(claim, evidence, {w.lower() for w in tokens(context)}, {w.lower() for w in tokens(title)})
@@ -252,7 +289,7 @@ def judge_statement(
         if slots:
             return StatementFinding(Stance.CONFLICTS, "gives " + "; ".join(slots))
     dates = date_conflict(claim_text, claim_dates, evidence_text, evidence_dates, loose=in_sentence < DATE_CONFLICT_ALIGNED)
-    if dates and (same_thing or aligned >= SAME_WORDS):
+    if dates and (same_thing or aligned >= SAME_WORDS) and not other_time:
         return StatementFinding(Stance.CONFLICTS, f"gives another date: {dates}")
     missing = covered(claim, evidence + tokens(context))
     dated = dates_covered(claim_dates, evidence_dates, evidence_anchor)
@@ -289,7 +326,7 @@ def accounted_for(
     """Does the evidence account for every name, number, date and negation of the claim? What an
     entailment model may confirm in other words must still name the same actors, figures and time."""
     if figures_claimed:
-        claim_text, evidence_text = FIGURE.sub("#", claim_text), FIGURE.sub("#", evidence_text)
+        claim_text, evidence_text = figures_masked(claim_text), figures_masked(evidence_text)
     claim, evidence = tokens(claim_text), tokens(evidence_text)
     if covered(claim, evidence + tokens(context)):
         return False
