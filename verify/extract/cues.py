@@ -28,7 +28,7 @@ FINITE_CUE = (
     r"disagrees|accuses|referred to|refers to|dismissed|dismisses|denounced|denounces|labeled|labelled|labels|branded|"
     r"brands|derided|derides|decried|decries|lambasted|characterized|characterizes|hailed|hails|criticized|criticizes|"
     r"attacked|attacks|blamed|blames|knocked|defended|defends|ridiculed|questioned|remembered|remembers|assured|"
-    r"assures|reminded|reminds|commented|comments"
+    r"assures|reminded|reminds|commented|comments|wondered|wonders"
 )
 CUE = FINITE_CUE + "|" + PARTICIPLE_CUES + ")"
 NEW_CUE = re.compile(r"\b(?:" + CUE + r")\b", re.I)

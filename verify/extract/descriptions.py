@@ -52,6 +52,9 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     candidates = [(s, n) for s, n in ranked if n in carriers]
     if len(carriers) > 1:
         return None  # two banks in the article: "the bank" is left as written rather than guessed
+    fuller = fuller_description(salience, words, at) if not carriers and not org and is_role_noun(words[-1]) else None
+    if fuller:  # "the Nova Scotia judge said …. The judge ruled": the unnamed person described so
+        return fuller
     if not carriers and not org and ranked and not salience.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
         return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
     if not candidates and org and len(carriers) == 1:
@@ -64,5 +67,23 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     return candidates[0][1] if candidates else None
 
 
+# what news calls a person it has just named by their fame: "the Billy on the Street star", "the talk-show host"
+EPITHETS = frozenset("star host singer rapper musician comic personality celebrity".split())
+
+
 def is_role_noun(word: str) -> bool:
-    return word in ROLE_NOUNS  # one person: "the minister", not "the players"
+    return word in ROLE_NOUNS or word in EPITHETS  # one person: "the minister", not "the players"
+
+
+FULLER_REACH = 2000  # characters back in which "the judge" finds "the Nova Scotia judge"
+
+
+def fuller_description(salience: "Salience", words: list[str], at: int) -> str | None:
+    """ "the judge" after "the Nova Scotia judge said …" (no name following it): the description the article
+    introduced the unnamed person with, holding more words than this one."""
+    noun = re.escape(words[-1])
+    fuller = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?!(?i:the|an?|his|her|its|their|by|of|to|for|with|from|and|or|in|on|at|"
+                        r"that|who|which)\s)[\w’'-]+\s+){1,3}" + noun + r"\b(?![’'-])(?!,?\s+[A-Z])")
+    found = [m for m in fuller.finditer(salience.text, max(0, at - FULLER_REACH), at) if not salience.inside_quote(m.start())
+             and len(m.group(0).split()) > len(words)]
+    return found[-1].group(0) if found else None

@@ -22,6 +22,8 @@ NOT_NAMES = {
     "Until", "Including", "Without", "Why", "What", "How", "Where", "Asked", "Today", "Yesterday", "Tonight",
     "Besides", "Perhaps", "First", "Finally", "However", "Nonetheless", "Nevertheless", "Instead", "Indeed", "Story",
     "Last", "Next", "Less", "Most", "Many", "Some", "Every", "Each", "Another",
+    # a question opening with its auxiliary: "Should I tell him?", "Would you?" ("Will", "May" and "Can" are names too)
+    "Should", "Would", "Could", "Shall", "Must", "Might", "Did", "Does", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
 }
 
 # who speaks for an institution: "the refugee agency", "aid workers", "Organisers", "the coast guard"

@@ -51,8 +51,10 @@ def inherits(text: str, speaker_paragraph: int, para_start: int, open_at: int) -
 # "Li Haidong, professor at …, echoed these views. “…”", "Dianne Bystrom agreed. “…”": a cue earlier in the paragraph
 BEFORE = re.compile(WHO + r",?(?:\s+[\w’'-]+){0,3}?\s+(?P<verb>" + REPORTING + "|" + FINITE_CUE + r"))\b[^“”]{0,200}$")
 # "Trump’s remarks", "the claims", "his calls": a cue word after a possessive or determiner is a noun
-NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’", "the", "his", "her", "its", "their", "our", "these", "those",
-                                               "being", "been", "was", "were"))  # "was being yelled at “…”": passive, no cue
+# (whole words: "her mother said", "a neighbour wondered" are cues)
+NOUN_BEFORE = "".join(f"(?<!{w} )" for w in ("’s", "'s", "s’")) + "".join(
+    f"(?<!\\b{w} )" for w in ("the", "his", "her", "its", "their", "our", "these", "those", "being", "been", "was", "were")
+)  # "was being yelled at “…”": passive, no cue
 CUE_IN_PRE = re.compile(r"^.*\b" + NOUN_BEFORE + r"(?P<cue>" + CUE + r")\b(?P<rest>[^“”\"]*)$", re.I | re.S)  # the last cue before the quote
 # "Ms. Moore", "Vann R. Newkirk II", "Rep. Gwen Moore (D-Wis.)": honorifics, initials and party tags keep their periods
 SPEAKER_NAME = HONORIFIC + r"?(?:[A-Z]\.(?:[A-Z]\.)*\s|[^,.;“”\"]){1,80}?(?:\s" + PARTY_TAG + r")?"  # "U.K. managing director"
@@ -84,7 +86,10 @@ def cue_after(post: str) -> re.Match[str] | None:
 # "… contests - Philip Bump: “…”", "… doesn’t surprise pollster Daron Shaw: “…”" (a full name when words precede it)
 COLON_NAME = re.compile(r"(?:(?:^|[—–-]\s*|[.;]\s+)(?P<who>" + NAME_CORE + r")|\s(?P<full>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+))\s*:\s*$")
 SIGNATURE_AFTER = re.compile(r"^[,.]?\s*[―—–]\s*(?P<who>" + NAME_CORE + r")")  # "“…” ― Steve Quinlan"
-TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s")  # "said Dan Golvach when asked …"
+# "said Dan Golvach when asked …", "says one of the players in the video": when and where, not who
+TRAILING_CLAUSE = re.compile(r"\s(?:when|as|after|while|before|during|because|if|in an?|on|at an?)\s|\sin\s+(?:the|his|her|its|their)\s+"
+                             r"(?:[a-z]+\s+)?(?:video|statement|interview|post|letter|email|release|tweet|speech|message|clip|"
+                             r"documentary|podcast|broadcast|report)\b")
 PARAGRAPH_CREDIT = re.compile(r"According to [^,“”\"]{2,60},")
 
 

@@ -11,8 +11,9 @@ from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
+from verify.extract.documents import DOCUMENT, document_issuer
 from verify.extract.speakers import (
-    DOCUMENT, OPENERS, WHO, document_issuer, introduced_next, is_name, resolve_speaker, role_holder, without_openers,
+    OPENERS, WHO, introduced_next, is_name, resolve_speaker, role_holder, without_openers,
 )
 from verify.extract.speakers import named as appositive_speaker
 
@@ -140,7 +141,7 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
     if word == "they":
         return people.group_before(at) or people.salience.pronoun("they", at)
     if DOCUMENT.fullmatch(who):  # "The white paper said …": whoever issued it
-        return document_issuer(at, people) or who
+        return document_issuer(who, at, people) or who
     if re.match(r"(?i:the|this|that)\s+[a-z\d]", who):  # "the utility", "the 26-year-old right wing": whom it describes
         if re.fullmatch(BODY, who) or who.split()[-1].lower() in ORG_NOUNS:
             return people.salience.described(who, at) or who  # an organisation's description: no person's role
@@ -245,7 +246,7 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     """A person's full name when the article gives it; an institution as written ("the coast guard")."""
     who = without_openers(who) or who  # "But the group warned that …": the group
     if DOCUMENT.fullmatch(who):  # "The statement said …": whoever issued it
-        return document_issuer(at, people) or who
+        return document_issuer(who, at, people) or who
     if re.fullmatch(BODY, who) and not is_name(who):
         return people.salience.described(who, at) or who  # "the utility": the organisation described so
     if re.fullmatch(AGED, who):  # the person the article has just named

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from verify.dates import MONTHS, WEEKDAYS
+from verify.extract.cues import FINITE_CUE
 from verify.extract.layout import paragraph_bounds
-from verify.extract.organisations import DOCUMENT_NOUNS, ORG_NAME, ORG_NOUN, ORG_NOUNS
-from verify.extract.people import BODY, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
+from verify.extract.documents import DOCUMENT, document_issuer
+from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
+from verify.extract.people import BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
@@ -130,8 +132,10 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     window = re.sub(r"(?:\s+[a-z]+){1,4}\s+to$", "", window)  # "She went on to (say)", "Trump was quick to (add)"
     window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
-    phrase = reported_subject((match.group(1) if match else window).strip())
-    if match and match.start() > 0 and ASIDE.match(phrase) and text.startswith(window, start):
+    subject = (match.group(1) if match else window).strip()
+    phrase = reported_subject(after_subordinator(subject))
+    aside = ASIDE.match(phrase) and after_subordinator(subject) == subject  # "when a friend" is a clause's subject
+    if match and match.start() > 0 and aside and text.startswith(window, start):
         before = subject_before(text, sentence_start, start + match.start())  # the words before the aside
         if before and is_name(before):
             return before
@@ -142,8 +146,20 @@ def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     return named(phrase, appositive.group(1) if appositive else None) or None
 
 
+SUBORDINATE = re.compile(r".*\b(?:when|while|because|after|before|until|since|once|whereas)\s+(?=\S)", re.S)
+
+
+def after_subordinator(phrase: str) -> str:
+    """ "I was at a barbecue when a friend" (before "wondered"): the cue's subject is the subordinate clause's."""
+    clause = SUBORDINATE.match(phrase)
+    return phrase[clause.end() :] if clause else phrase
+
+
 DETERMINERS = frozenset("Her His Their Its Our My The A An This That".split())
 ROLE_WORD = re.compile(r"[\w’'.]+-[\w’'.-]+|(?:" + "|".join(ROLE_NOUNS) + r")s?|of|for|at")
+
+
+FIRST_VERB = re.compile(r"(?:" + FINITE_CUE + r")|[a-z]+ed|is|was|were|are|has|had|have|will|would)")
 
 
 def coordinated_subject(window: str) -> str:
@@ -155,6 +171,9 @@ def coordinated_subject(window: str) -> str:
     if words[0][0].islower() and not ROLE_WORD.fullmatch(words[0]):  # "Sheldon Adelson, a donor, met … and"
         named = [part for part in parts[:-1] if part.split() and part.split()[-1][0].isupper()]
         return named[-1] if named else window
+    if words[0] in ("The", "A", "An"):  # "The Billy on the Street star said he was gay and": the noun phrase, whole
+        verb = next((i for i, w in enumerate(words[1:-1], 1) if FIRST_VERB.fullmatch(w)), None)
+        return f"{head}, {' '.join(words[:verb])}" if verb and head else " ".join(words[:verb]) if verb else window
     for i, word in enumerate(words[:-2]):
         following = words[i + 1]  # "Democratic front-runner Hillary Clinton": a role word goes on with the name
         named = (word[0].isupper() and word not in DETERMINERS) or re.fullmatch(PARTY_TAG, word)  # "Grassley (R-Iowa)"
@@ -265,7 +284,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if PARTICLE_NAME.fullmatch(phrase):  # "al-Shabaab said": the particle is part of the name
         return phrase
     if DOCUMENT.fullmatch(phrase):  # "The statement also said", "the white paper said": whoever issued it
-        return document_issuer(at, people) or phrase
+        return document_issuer(phrase, at, people) or phrase
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
@@ -295,6 +314,8 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
+    if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
+        return phrase
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
                     + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
         if phrase.split()[0].lower() != "the":
@@ -310,39 +331,22 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         described = role_holder(phrase, people) or people.salience.described(phrase, at)
         if described:
             return described
+    if PARTITIVE.fullmatch(phrase):  # "one of the volunteers": one of a group, as written
+        return phrase
+    if TITLED_DESCRIPTION.fullmatch(phrase):  # "The Billy on the Street star": the one the article gave that role,
+        described = people.salience.described(phrase, at)  # else the person it is about there
+        if described:
+            return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 
-# a document as the speaker: "The statement", "a report by the railway company", "a document titled … on X's website"
-DOCUMENTS = r"(?:" + DOCUMENT_NOUNS + r"|white paper|news release|press release)"
-DOCUMENT = re.compile(r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"(?:\s+(?:titled|entitled|by|from|of|on|in|released|issued|published|posted)\b.{0,200})?", re.S)
-ISSUER = r"(?:the\s+(?:[\w-]+\s+){0,2}?" + ORG_NOUN + r"\b|(?:the\s+)?" + ORG_NAME + r")"  # "the Calgary-based railway"
-ISSUED_BY = re.compile(r"[^.!?\n]{0,200}?(?:\b(?:by|from)\s+(?P<by>" + ISSUER + r")|\b(?:on|in)\s+(?P<site>" + ORG_NAME
-                       + r")[’']s\s+(?:website|site|blog))")
-# "A report by the railway company details …", "The Beverage Association said in a statement that …"
-DOCUMENT_INTRODUCED = re.compile(r"\b" + DOCUMENTS + r"\s+(?:by|from)\s+(?P<by>" + ISSUER + r")|(?P<who>" + ISSUER.replace("the", "[Tt]he", 1)
-                                 + r")\s+(?:said|says|wrote|released|issued|published)\s+(?:in\s+)?(?:a|an|its|the)\s+"
-                                 r"(?:[a-z][\w-]*\s+){0,2}" + DOCUMENTS + r"\b")
-DOCUMENT_REACH = 2500  # characters back in which the article introduced the document (a few paragraphs)
-
-
-def document_issuer(at: int, people: People) -> str | None:
-    """Who issued the document that speaks at `at`: the one its phrase names ("a report by Transport Canada", "a
-    document … on CP's website"), else the one the last sentences said put it out ("The Beverage Association said in
-    a statement …. The statement also said"), else the organisation they are about."""
-    issued = ISSUED_BY.match(people.text, at)
-    found = list(DOCUMENT_INTRODUCED.finditer(people.text, max(0, at - DOCUMENT_REACH), at))
-    by = (issued.group("by") or issued.group("site")) if issued else None
-    introduced_at = at if by else (found[-1].start() if found else at)
-    by = by or (found[-1].group("by") or found[-1].group("who") if found else None)
-    if by and re.match(r"the\s+[A-Z]", by):  # "by the Prime Minister's Office": the name
-        by = by[4:]
-    elif by and by.split()[0].lower() == "the":  # "by the railway company": the organisation described so, there
-        by = people.salience.described(by, introduced_at)
-    if by:
-        return people.salience.full_name(by)
-    ranked = people.salience.ranked(at, person=False)
-    return ranked[0][1] if ranked else None
+# a body speaking for someone the text names: "his office", "her ministry", "their lawyers" (a person, "her husband",
+# is left to the names the article gives)
+POSSESSED_SPEAKER = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?:" + BODY_NOUNS + r")")
+PARTITIVE = re.compile(r"(?:[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|[Mm]ost|[Ee]ach)\s+of\s+(?:the|his|her|their|its|our)\s+"
+                       r"(?:[\w’'-]+\s+){0,3}[a-z][\w-]*s")
+# a description holding a capitalised title: "The Billy on the Street star", "the Grey's Anatomy actor"
+TITLED_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*\s+(?:[\w’'.-]+\s+){0,3}[a-z][\w-]+")
 
 
 INTRODUCTION_REACH = 2000  # characters back in which "the official" finds "a justice official"

@@ -1,0 +1,62 @@
+"""Speakers named by a description in news writing (issue 16): the description read whole, as its speaker's own
+reference when no one the article named carries it, and never a word that merely opens a sentence."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Article, QuoteClaim
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    """The first three words of each quote claim -> its speaker."""
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+
+
+def test_a_question_opening_with_its_auxiliary_names_no_speaker() -> None:
+    text = ("My sister keeps her hair short and I love it. Would it suit me too? — Dana, Regina "
+            "I was at a wedding last spring when a neighbour wondered aloud, “Have you ever thought of growing it out?” "
+            "She meant it kindly.")
+    assert speakers_of(text)["Have you ever"] == "a neighbour"
+
+
+def test_a_description_holding_a_title_is_read_whole() -> None:
+    text = ("The week's surprise was a visit to the diner.\n\n"
+            "The Kitchen Nightmares host said she was impressed and then joked to the cook, "
+            "“You should open a second place. I would eat here every week.”")
+    assert speakers_of(text)["You should open"] == "The Kitchen Nightmares host"
+
+
+def test_a_possessed_speaker_is_kept_as_written() -> None:
+    text = ("Tom Reyes, the minister of transport, oversees the agency. In a statement, his office said: "
+            "“The payments simply followed the contracts signed under those agreements.”\n\n"
+            "“We will keep working with the agency and its new chief executive.”")
+    speakers = speakers_of(text)
+    assert speakers["The payments simply"] == "his office"
+    assert speakers["We will keep"] == "his office"
+
+
+def test_where_the_words_were_said_is_no_part_of_the_speaker() -> None:
+    text = ("The volunteers recorded a message for the shelter's founder.\n\n"
+            "“She has given this town everything, and now she needs a little help back,” says one of the "
+            "volunteers in the video.")
+    assert speakers_of(text)["She has given"] == "one of the volunteers"
+
+
+def test_a_bodys_decision_speaks_for_the_body() -> None:
+    text = ("Dale Morrow appeared before the Ontario Review Board in March, seven years after the attack.\n\n"
+            "The review board decision granting his release said he had shown remorse and had finished every "
+            "program offered to him.")
+    assert speakers_of(text)["he had shown"] == "Ontario Review Board"
+
+
+def test_a_cue_after_a_noun_ending_like_a_determiner_is_a_cue() -> None:
+    text = ("The street party ran past midnight.\n\nHis mother said, “We have never seen so many people here.”")
+    assert speakers_of(text)["We have never"] == "His mother"
+
+
+def test_an_unnamed_person_keeps_the_description_they_came_in_with() -> None:
+    text = ("Marcus Hale, 41, pleaded guilty to two counts of fraud last year.\n\n"
+            "In her written decision, the Manitoba judge said Hale had shown little remorse for the people he cheated.\n\n"
+            "The judge said he would likely “take advantage of anyone who trusts him” if he were released early.")
+    assert speakers_of(text)["take advantage of"] == "the Manitoba judge"
