@@ -604,8 +604,10 @@ GOALS = "Striker Jonas Berg scored both goals, taking his tally for the season t
     # "both goals" are two goals: they back "scored twice" and "two goals against Kelby Town"
     ("Berg scored twice as Norhaven beat Kelby Town on Saturday.", Stance.SUPPORTS),
     ("Berg scored two goals against Kelby Town.", Stance.SUPPORTS),
-    # but never contradict a count: "both" seldom says how many there are in all
-    ("Berg scored three times as Norhaven beat Kelby Town on Saturday.", Stance.RELATED),
+    # they contradict a count of that day's goals; "both" seldom says how many there are in all, so an undated count
+    # (another match's, a season's) is left alone
+    ("Berg scored three times as Norhaven beat Kelby Town on Saturday.", Stance.CONFLICTS),
+    ("Berg scored three goals against Kelby Town.", Stance.RELATED),
 ])
 def test_judge_quantity_both_is_two_of_what_it_names(claim, stance):
     finding = judge_quantity(quantity_claim(claim), GOALS, 0.7, dt.date(2026, 5, 18), dt.date(2026, 5, 16), 0.5)

@@ -11,6 +11,8 @@ from verify.extract.numbers import ORDINAL_WORDS, QUALIFIER_RE, TENS, UNITS
 from verify.extract.quantities import find_quantities
 from verify.judge.changes import DEMAND_BEFORE, STEP_BEFORE, claim_framed, claim_is_change
 from verify.judge.counting import SYNONYMS, measured
+from verify.judge.periods import rank_of_period
+from verify.judge.timing import OVER_A_PERIOD, of_one_day
 from verify.lexical import tokenize
 from verify.models import QuantityClaim
 
@@ -65,6 +67,9 @@ class ClaimReading:
     change: bool  # "up 6 percent": a change, not a level
     step: bool  # "a further 3 per cent": a step, held to steps as written
     demand: bool  # "the union wants 9 per cent": held only to what is asked for
+    one_day: bool  # "scored three times on Saturday": a count of one occasion, not a tally to date
+    to_date: bool  # "has scored 35 times this season": a tally over a period up to now
+    rank_period: int  # the rank the figure is the period of: 1 for "17 years" in "its first in 17 years", else 0
     context: frozenset[str]  # what the sentence is about besides the count
 
 
@@ -81,6 +86,9 @@ def read_claim(claim: QuantityClaim) -> ClaimReading:
         change=claim_is_change(claim),
         step=claim_framed(STEP_BEFORE, claim),
         demand=claim_framed(DEMAND_BEFORE, claim),
+        one_day=of_one_day(claim.query),
+        to_date=bool(OVER_A_PERIOD.search(claim.query)),
+        rank_period=rank_of_period(claim),
         context=frozenset(context_of(claim)),
     )
 

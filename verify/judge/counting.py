@@ -231,12 +231,25 @@ def about_text(before: str, sentence: str) -> str:
     return f"{before} {sentence}" if before and (REFERS_BACK.search(sentence) or POINTS_BACK.match(sentence)) else sentence
 
 
+# "taking his tally for the season to 27", "a total of 27", "his tally stands at a club-record 27"
+TALLY_BEFORE = re.compile(r"\b(?:tally|total)\b(?P<over>[^,.;:\d]{0,40}?)\b(?:to|of|at)\s+(?:an?\s+)?(?:[\w-]*record\s+)?$", re.I)
+
+
+def tally_of(sentence: str, start: int, claim_sentence: str) -> bool:
+    """Is the figure at `start` a tally or total with no noun of its own, over the period the claim's sentence counts
+    over? It counts what its sentence counts, to date ("Berg scored both goals, taking his tally for the season to
+    27": his goals this season), and so is held to a count of that."""
+    found = TALLY_BEFORE.search(sentence[max(0, start - 60) : start])
+    return bool(found) and folded(found.group("over")) <= folded(claim_sentence)
+
+
 BOTH = re.compile(r"\bboth\s+(?:(?:of\s+)?(?:the|his|her|its|their)\s+)?(?P<noun>[a-z][\w-]*)\b", re.I)
 
 
 def pairs(sentence: str, claim: Quantity) -> list[Quantity]:
-    """"scored both goals": two of what the claim counts, when it counts that. Read for support only: "both" says
-    how many of something the sentence names, seldom all there are ("both goals" of a match, 27 of a season)."""
+    """"scored both goals": two of what the claim counts, when it counts that. "Both" says how many of something one
+    occasion had ("both goals" of a match), seldom all there are (27 of a season): the judge holds it only to a count of
+    one day's."""
     head = noun_chunk(claim.counted)[-1:]
     return [Quantity(value=2.0, low=2.0, high=2.0, qualifier=Qualifier.EXACT, counted=found.group("noun"), surface="both")
             for found in BOTH.finditer(sentence) if head and not claim.ordinal and not claim.unit

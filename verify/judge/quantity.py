@@ -14,8 +14,11 @@ from verify.judge.changes import DEMAND_BEFORE, DENIED_BEFORE, framed, is_change
 from verify.judge.claim_reading import (CURRENCY_NOUNS, FROM_BEFORE, GENERIC_COUNTED, PLANNED, REQUESTED, ClaimReading,
                                         context_of, read_claim)
 from verify.judge.counting import (BARE_CONTEXT, RUNNING_TOTALS, SYNONYMS, about_text, attribute_elsewhere, folded,
-                                  in_own_unit_first, kind_of_people, loosely_same, measure_of_named, noun_chunk, one_span, pairs,
-                                  people_of_a_kind, plain_words, repeats, same_counted, shared_context, states_conditions, unnamed_sum)
+                                  in_own_unit_first, kind_of_people, loosely_same, measure_of_named, noun_chunk,
+                                  one_span, pairs, people_of_a_kind, plain_words, repeats, same_counted, shared_context,
+                                  states_conditions, tally_of, unnamed_sum)
+from verify.judge.parts import part_of
+from verify.judge.periods import first_since, firsts_since_apart, periods_of_rank
 from verify.judge.values import agrees, other_currency, overlaps, same_number  # noqa: F401  (overlaps: part of this module's API)
 from verify.judge.timing import claim_times, current_at, evidence_times, fact_times, same_time
 from verify.split import split_sentences
@@ -38,6 +41,8 @@ def scopes_differ(a: Quantity, b: Quantity) -> bool:
     """"third visit since her re-election" does not speak to "seventh visit since taking office"; "$9 billion in
     2020" not to "$18.4 billion last year". But a level's "since …" is a comparison, not its period: "31 percent
     this month" and "31 percent on Monday, the lowest since records began" are one figure."""
+    if first_since(a) and first_since(b):
+        return False  # "first since 2010" and "first since 2019" date the one before: one count (`firsts_since_apart`)
     since = a.scope.startswith("since") != b.scope.startswith("since")
     if since and (TIME_SCOPE.match(a.scope) or TIME_SCOPE.match(b.scope)) and not (is_level(a) and is_level(b)):
         return True  # "more than 3 million passengers since the line opened" is a total; "1.42 million in 2025" a year's
@@ -123,8 +128,10 @@ def shares_a_word(mine: set[str], sentence: str) -> bool:
 
 
 
-def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[tuple[Quantity, tuple[int, int]]]:
-    """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence."""
+def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float, published: dt.date | None = None
+               ) -> list[tuple[Quantity, tuple[int, int]]]:
+    """Figures of the evidence, sentence by sentence, that count the same thing, with their sentence. `published`:
+    when the evidence was (a period "since 2009" ends then)."""
     reading = read_claim(claim)
     found = []
     sentences = split_sentences(evidence_text)
@@ -136,11 +143,12 @@ def figures_in(claim: QuantityClaim, evidence_text: str, cosine: float) -> list[
         before = previous.text if previous else ""
         # the sentence's span holds the one before when that says what its figures are about ("… for it this year")
         start = previous.start if previous and about_text(before, sentence.text) != sentence.text else sentence.start
-        found += [(q, (start, sentence.end)) for q in figures_of_sentence(claim, reading, (before, sentence.text), cosine)]
+        found += [(q, (start, sentence.end)) for q in figures_of_sentence(claim, reading, (before, sentence.text), cosine, published)]
     return found
 
 
-def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: tuple[str, str], cosine: float) -> list[Quantity]:
+def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: tuple[str, str], cosine: float,
+                        published: dt.date | None = None) -> list[Quantity]:
     """The figures of one evidence sentence (with the sentence before it) that count what the claim counts, in the
     claim's unit.
 
@@ -153,9 +161,12 @@ def figures_of_sentence(claim: QuantityClaim, reading: ClaimReading, sentences: 
                             reading.step)
     mentions = [m for m in mentions if framed(DEMAND_BEFORE, sentence, m.start) == reading.demand  # wants against wants
                 and not framed(DENIED_BEFORE, sentence, m.start)]
-    read = [(counted_from_sentence(m, sentence, claim.quantity, mentions, before), is_change(sentence, m)) for m in mentions]
+    read = [(counted_from_sentence(m, (claim, reading), sentences, mentions), is_change(sentence, m)) for m in mentions]
     figures = in_own_unit_first(claim.quantity, [q for q, _ in read])
-    figures += [q for q in pairs(sentence, claim.quantity) if agrees(claim.quantity, q)]  # "scored both goals": see `pairs`
+    # "scored both goals" is two of one occasion's: it may contradict a count of one day's, only back a tally
+    figures += [q for q in pairs(sentence, claim.quantity) if reading.one_day or agrees(claim.quantity, q)]
+    if reading.rank_period:  # "first in 17 years" is held to the periods of that rank ("its first since 2009"), no other
+        figures = periods_of_rank(sentence, reading.rank_period, published)
     # a change ("rose by 40 million") and a level ("rose to 388 million") may agree by chance, never conflict
     other_kind = {id(q) for q, change in read if change != reading.change}
     mine, about_words = set(reading.context), about_text(before, sentence)
@@ -193,33 +204,35 @@ BARE_WORDS = 2  # "9,850 had been waiting": one shared word says too little to h
 
 
 
-def counted_from_sentence(mention: Mention, sentence: str, claim: Quantity, others: list[Mention], before: str = "") -> Quantity:
+def counted_from_sentence(mention: Mention, read: tuple[QuantityClaim, ClaimReading], sentences: tuple[str, str],
+                          others: list[Mention]) -> Quantity:
     """An evidence figure with no noun after it, given the claim's noun when its sentence names that: "a hosepipe ban
-    …, its third since 2010", "A crowd of 41,250 watched"; or when its sentence opens "Of those" and the sentence
-    `before` it names that ("The number of people waiting … Of those, 9,850 had been waiting more than a year")."""
-    q = mention.quantity
-    head = noun_chunk(claim.counted)[-1:] if claim.counted else []
-    of_those = bool(before) and bool(PARTITIVE_OPENING.match(sentence))
+    …, its third since 2010", "A crowd of 41,250 watched"; or when it counts a part of what is named before it (see
+    `part_of`): "The number of people waiting … Of those, 9,850 had been waiting more than a year". `sentences` are
+    the sentence before and the figure's."""
+    (claim, reading), (before, sentence) = read, sentences
+    q, wanted = mention.quantity, claim.quantity
+    head = noun_chunk(wanted.counted)[-1:] if wanted.counted else []
+    part = part_of(mention, sentence, before, others) if not q.counted else None
     # a sum names what it is for elsewhere in its sentence ("The reform will cost €86 million" is the €86 million reform)
-    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != claim.ordinal \
-            or (head[0] in GENERIC_COUNTED and not of_those):
+    if q.counted or (q.unit and not is_currency(q.unit)) or not head or q.ordinal != wanted.ordinal \
+            or (head[0] in GENERIC_COUNTED and not part):
         return q
-    if of_those:  # a part of what the sentence before counted: it may back a claim about that part, never contradict one
-        named = {SYNONYMS.get(w, w) for w in tokenize(before)}
-        return q.model_copy(update={"counted": claim.counted}) if (head[0] in named or kind_of_people(head[0], named)) \
-            and agrees(claim, q) else q
+    if part:  # a part may back a claim about that part; contradict one only when the claim says what the part did
+        named = {SYNONYMS.get(w, w) for w in tokenize(part.whole)}
+        return q.model_copy(update={"counted": wanted.counted}) if (head[0] in named or kind_of_people(head[0], named)) \
+            and (agrees(wanted, q) or part.said_by(claim.sentence)) else q
+    # a tally counts what its sentence counts, to date: "scored two goals, taking his tally for the season to 27"
+    tally = not q.ordinal and reading.to_date and tally_of(sentence, mention.start, claim.sentence)
     # an ordinal counts what its sentence named before it; a bare figure what its sentence names at all ("A crowd
-    # of 41,250 watched", "scored both goals, taking his tally to 27"), unless another figure counts that
-    # ("12 agreements signed, fewer than the 15 announced": the 15 is no count of signed agreements)
-    if any(head[0] in noun_chunk(m.quantity.counted) for m in others if m is not mention):
+    # of 41,250 watched"), unless another figure counts that ("12 agreements signed, fewer than the 15 announced":
+    # the 15 is no count of signed agreements)
+    if not tally and any(head[0] in noun_chunk(m.quantity.counted) for m in others if m is not mention):
         return q
-    if not q.ordinal and not agrees(claim, q):
-        return q  # a guessed noun may back a figure, never contradict one ("scored twice" is not "his tally of 27")
+    if not q.ordinal and not agrees(wanted, q) and not tally:
+        return q  # a guessed noun may back a figure, never contradict one
     words = tokenize(sentence[: mention.start] if q.ordinal else sentence)
-    return q.model_copy(update={"counted": claim.counted}) if head[0] in {SYNONYMS.get(w, w) for w in words} else q
-
-
-PARTITIVE_OPENING = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these)\b", re.I)
+    return q.model_copy(update={"counted": wanted.counted}) if head[0] in {SYNONYMS.get(w, w) for w in words} else q
 
 
 def comparable(sentence: str, future_claim: bool, earlier_claim: bool) -> list[Mention]:
@@ -261,6 +274,8 @@ def finding(stance: Stance, figure: tuple[Quantity, tuple[int, int]], tail: str 
 
 
 LEVEL_VERBS = set(tokenize("reached stood stands totalled amounted"))  # "reached $14.2bn", "stood at": a level, said any way
+# "the number waiting … had stood at 20,000", "his tally": words that say a figure is a count, not what it counts
+COUNT_WORDS = LEVEL_VERBS | set(tokenize("number total tally"))
 
 
 def says_the_rest(claim: QuantityClaim, evidence_text: str) -> bool:
@@ -289,7 +304,7 @@ def judge_quantity(
         return QuantityFinding(Stance.RELATED, None, "")
     if claim.entities and not about_same_actors(claim.entities, f"{context}\n{evidence_text}"):
         return QuantityFinding(Stance.RELATED, None, "")
-    figures = figures_in(claim, evidence_text, cosine)
+    figures = figures_in(claim, evidence_text, cosine, evidence_date or article_date)
     if not figures:
         return QuantityFinding(Stance.RELATED, None, "")
     scoped = [(q, at) for q, at in figures if not scopes_differ(claim.quantity, q)]
@@ -299,7 +314,7 @@ def judge_quantity(
     timely = in_claims_time(claim, scoped, (evidence_text, context), times, (article_date, evidence_date))
     if isinstance(timely, QuantityFinding):
         return timely
-    agreeing = [(q, at) for q, at in timely if agrees(claim.quantity, q)]
+    agreeing = [(q, at) for q, at in timely if agrees(claim.quantity, q) and not firsts_since_apart(claim.quantity, q)]
     if agreeing:
         return finding(Stance.SUPPORTS, agreeing[0])
     return conflict_of(claim, timely, evidence_text)
@@ -330,7 +345,9 @@ def in_claims_time(claim: QuantityClaim, scoped: Figures, texts: tuple[str, str]
 def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> QuantityFinding:
     """A conflict must be about the same thing, not just the same noun: "1,510 nurses left" is not "hired 1,340
     nurses"."""
-    context = context_of(claim)
+    # what the claim is about besides its figure; its counted noun when it says nothing else ("The number waiting more
+    # than a year had stood at 20,000": its conditions are held by `states_conditions`)
+    context = context_of(claim) - COUNT_WORDS or {SYNONYMS.get(w, w) for w in tokenize(claim.quantity.counted)}
     sum_of = is_level(claim.quantity) and claim.quantity.unit != "percent"  # see `plain_words`
 
     def mine(sentence: str) -> set[str]:
@@ -351,7 +368,9 @@ def conflict_of(claim: QuantityClaim, scoped: Figures, evidence_text: str) -> Qu
     wrong = [figure for figure in about_it if figure not in converted]
     if not wrong:
         return finding(Stance.RELATED, converted[0], "in another currency")
-    return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, wrong[0][0]) else "")
+    other = wrong[0][0]
+    return finding(Stance.CONFLICTS, wrong[0], "in another currency" if other_currency(claim.quantity, other)
+                   else other.scope if firsts_since_apart(claim.quantity, other) else "")
 
 
 def own_words(claim: Quantity, q: Quantity, sentence: str) -> str:

@@ -45,6 +45,19 @@ def fact_times(text: str, anchor: dt.date | None) -> list[DateRef]:
     return [ref for ref in claim_times(text, anchor) if not SAYING_BEFORE.search(text[max(0, ref.start - 80) : ref.start])]
 
 
+# "this season", "so far", "in all": a count over a period up to now, not of one day's occasion
+OVER_A_PERIOD = re.compile(r"\b(?:(?:this|that|the)\s+(?:season|year|month|week|campaign)|so far|to date|in all|in total|"
+                           r"all told|career|since)\b", re.I)
+
+
+def of_one_day(text: str) -> bool:
+    """Does a claim count what happened on one day ("Berg scored three times as Norhaven beat Kelby Town on Saturday"),
+    not what adds up over a period ("Berg has scored 27 times this season")? Read without the article's date."""
+    days = [ref for ref in find_dates(text, None) if ref.granularity in ("day", "weekday")
+            and not is_reference_point(text, ref) and not SAYING_BEFORE.search(text[max(0, ref.start - 80) : ref.start])]
+    return bool(days) and not OVER_A_PERIOD.search(text)
+
+
 def evidence_times(sentence: str, published: dt.date | None, passage: str = "") -> list[DateRef]:
     """The dates an evidence sentence speaks of: its own, else its passage's and the day it was published ("It
     was the third year in a row" after "… 1.42 million passengers in 2025" in a release of April 2026)."""
