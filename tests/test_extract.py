@@ -1169,3 +1169,16 @@ def test_extract_speaker_after_where_the_words_were_said():
     text = ("Corvane Terminals runs the quays. In a statement last week the company said it “deeply regrets the "
             "disruption to our customers”, but that the offer stood.")
     assert [q.speaker for q in find_quotes(text, People(text))] == ["the company"]
+
+
+def test_what_someone_said_is_about_the_actors_it_names_not_the_speaker():
+    """The figures of a reported clause are about what the clause names (or the article's main actors), never about
+    who said it: a passage need not name "officials" to give the bridge's cost."""
+    text = ("Varnia and Ostrel agreed to build the Selva bridge on Thursday. Varnia will pay half.\n\n"
+            "The bridge will cost roughly 3.2 billion dollars, officials said.\n\n"
+            "The Selva bridge will carry trains from 2030, Transport Minister Ana Pirel said.")
+    quotes = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE]
+    by_text = {c.quote.split(",")[0]: c for c in quotes}
+    assert "officials" not in by_text["The bridge will cost roughly 3.2 billion dollars"].entities
+    assert "Varnia" in by_text["The bridge will cost roughly 3.2 billion dollars"].entities
+    assert "Pirel" not in " ".join(by_text["The Selva bridge will carry trains from 2030"].entities)

@@ -215,5 +215,10 @@ def main_actors(sentences: list[Sentence], title: str = "", keep: int = 6) -> tu
 
 
 def claim_entities(claim: Claim, main: tuple[str, ...], known: frozenset[str]) -> tuple[str, ...]:
+    """Whom a claim is about. What someone said is about the actors it names, not about who said it: the figures of
+    "The bridge will cost $3.2 billion, officials said" are about the bridge's builders, not the officials."""
+    if isinstance(claim, QuoteClaim):
+        saying = set((claim.speaker or "").split())
+        return tuple(dict.fromkeys(n for n in names_in(claim.quote, known) if not set(n.split()) & saying)) or main
     found = list(dict.fromkeys(names_in(claim.query, known) + (claim.speaker or "").split()))
     return tuple(found) or main
