@@ -70,12 +70,16 @@ def test_the_list_an_article_named_before_is_held_to_the_record_of_people_waitin
 def test_a_target_without_a_noun_counts_what_its_sentence_measures():
     assert counted(TARGET) == {"71.3%": "over-65s", "75%": "over-65s"}
     assert counted("Against a goal of 2,000, the city built 1,500 homes last year.") == {"2,000": "homes", "1,500": "homes"}
+    # people bounded by age are the age group: the target there is of over-65s too
+    assert counted("Only 71% of people over 65 have been vaccinated, against a target of 80%.") == {
+        "71%": "over-65s", "over 65": "", "80%": "over-65s"}
 
 
 @pytest.mark.parametrize(("sentence", "surface", "expected"), [
     ("The government wants 75 per cent of over-65s to be vaccinated.", "75 per cent", Stance.SUPPORTS),
     ("The target is for 90% of over-65s to be vaccinated.", "90%", Stance.CONFLICTS),
     ("The target is for 75% of over-65s to be vaccinated.", "75%", Stance.SUPPORTS),
+    ("Only 71% of people over 65 have been vaccinated, against a target of 80%.", "80%", Stance.CONFLICTS),
 ])
 def test_a_target_is_held_to_the_target_its_evidence_sets_for_the_same_group(sentence, surface, expected):
     claim, published = figure_claim(sentence, surface, published=dt.date(2026, 2, 5))

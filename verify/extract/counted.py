@@ -247,3 +247,17 @@ TARGET_OF = re.compile(r"\b(?:target|goal|aim|objective)\s+(?:of|is|was|for)(?:\
 def is_target(sentence: str, start: int) -> bool:
     """Is the figure at `start` a target, goal or aim ("the target of 75%", "the goal is 2,000")?"""
     return bool(TARGET_OF.search(sentence[max(0, start - 40) : start]))
+
+
+# "71% of people over 65", "adults aged over 75": people bounded by age are an age group, written as "over-65s" is
+AGED = re.compile(r"\s+(?:aged\s+)?(?P<side>over|under)\s+(?P<age>\d{1,3})\b(?![.,]?\d|\s*(?:%|per\b|percent))", re.I)
+PEOPLE_WORDS = ("people", "persons", "adults", "those")
+
+
+def as_age_group(sentence: str, end: int, counted: str) -> str:
+    """"people over 65" after a figure ending at `end` is the age group "over-65s"; any other counted phrase stays."""
+    if counted.lower() not in PEOPLE_WORDS:
+        return counted
+    at = sentence.find(counted, end)
+    aged = AGED.match(sentence, at + len(counted)) if 0 <= at - end <= 12 else None
+    return f"{aged.group('side').lower()}-{aged.group('age')}s" if aged else counted

@@ -14,8 +14,8 @@ from verify.extract.numbers import (
 from verify.dates import COMPARED_BEFORE
 from verify.extract.frequency import as_frequency
 from verify.extract.streaks import as_streak
-from verify.extract.counted import (LINK_PREPOSITIONS, WORD, apposed_noun, counted_after, counted_by_number_of, counted_in_clause,
-                                    group_before, group_size_counted, is_target, share_among)
+from verify.extract.counted import (LINK_PREPOSITIONS, WORD, apposed_noun, as_age_group, counted_after, counted_by_number_of,
+                                    counted_in_clause, group_before, group_size_counted, is_target, share_among)
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
 from verify.extract.wordfigures import word_figures
@@ -143,6 +143,7 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
         counted = apposed_noun(sentence, match.start())
     if not counted and unit == "percent":  # "uptake among over-65s was 71.3%"
         counted = share_among(sentence, match.start())
+    counted = as_age_group(sentence, end, counted)  # "71% of people over 65" are over-65s
     if not counted and not unit and not ordinal:  # "a workforce of 4,000", "the number of routes fell to 53"
         named = group_before(sentence, match.start())
         counted = named.group("noun").lower() if named else counted_by_number_of(sentence, match.start())
