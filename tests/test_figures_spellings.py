@@ -199,7 +199,8 @@ def test_the_number_doing_something_counts_those_who_do_it():
 
 
 @pytest.mark.parametrize(("claim", "expected"), [
-    ("The government wants 75 per cent of over-65s to be vaccinated.", Stance.RELATED),  # a want is no level
+    ("The government wants 90 per cent of over-65s to be vaccinated.", Stance.CONFLICTS),  # a want is held to the target
+    ("The government wants 75 per cent of over-65s to be vaccinated.", Stance.SUPPORTS),
     ("Just over 71% of over-65s have been vaccinated.", Stance.SUPPORTS),
 ])
 def test_a_target_is_held_only_to_targets_and_wants(claim, expected):

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Generic, Protocol, TypeVar
 
+from verify.extract.anaphora import counted_by_earlier_name
 from verify.extract.checkworthy import is_statement
 from verify.extract.holders import holders_of
 from verify.extract.people import People
@@ -92,12 +93,15 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
     query = decontextualise(sentence, people)
     claims: list[Claim] = []
     cores: dict[int, str] = {}  # a figure and what it counts, by claim start: what a statement beside it need not say
-    for mention in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
+    for found in find_quantities(sentence.text, masked + quoted_spans(sentence.text)):
+        earlier = text[max(0, sentence.start - EARLIER_NAMES) : sentence.start]
+        mention, fuller = counted_by_earlier_name(sentence.text, found, earlier)  # "the list": the waiting list named before
         start, end = (sentence.start + at for at in claim_bounds(sentence.text, mention))
         cores[start] = sentence.text[mention.start : counted_end(sentence.text, mention)]
         holders = holders_of(sentence.text, sentence.start, mention.start, people)
         claims.append(QuantityClaim(
-            id="", text=text[start:end], start=start, end=end, sentence=sentence.text, query=query,
+            id="", text=text[start:end], start=start, end=end, sentence=sentence.text,
+            query=query if fuller == sentence.text else decontextualise(sentence.model_copy(update={"text": fuller}), people),
             quantity=mention.quantity.model_copy(update={"holders": holders}),
         ))
     if masked:  # a quote's sentence: what the quote reader found, and "… “…” and said …" after the last quote
@@ -117,6 +121,9 @@ def sentence_claims(sentence: Sentence, quotes: Spans[QuoteSpan], people: People
         claims.append(StatementClaim(id="", text=sentence.text, start=sentence.start, end=sentence.end, sentence=sentence.text,
                                      query=query, figures_claimed=bool(figures)))
     return claims
+
+
+EARLIER_NAMES = 5000  # characters before a sentence in which a fuller name of its "the list" is looked for
 
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|''.*?''")
@@ -205,13 +212,24 @@ TITLE_WEIGHT = 2  # a name in the headline is what the article is about ("Dunmor
 
 
 def main_actors(sentences: list[Sentence], title: str = "", keep: int = 6) -> tuple[str, ...]:
-    """The names the article's headline and body mention most: what a sentence without names is about."""
-    counts: dict[str, int] = {name: TITLE_WEIGHT for name in names_in(title)}
+    """The names the article's headline and body mention most: what a sentence without names is about. A word that
+    opens a sentence or the headline is capitalised for that alone ("Hospitals performed …", "Surgery waiting list:
+    …"): it names an actor only where the article also capitalises it mid-sentence, or writes it possessive
+    ("Osland's ferries: more riders")."""
+    known = mid_sentence_names(sentences) | frozenset(names_in(title[title.find(" ") + 1 :] if " " in title else ""))
+    headline = names_in(title, known | possessive_opening(title))
+    counts: dict[str, int] = {name: TITLE_WEIGHT for name in headline}
     for sentence in sentences:
         if is_body_sentence(sentence):
-            for name in set(names_in(sentence.text)):
+            for name in set(names_in(sentence.text, known | frozenset(headline))):
                 counts[name] = counts.get(name, 0) + 1
     return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:keep])
+
+
+def possessive_opening(text: str) -> frozenset[str]:
+    """The opening word when it is possessive ("Osland's ferries"): a name, whatever its place."""
+    found = NAME.match(text.lstrip())
+    return frozenset([without_possessive(found)]) if found and found.group(0) != without_possessive(found) else frozenset()
 
 
 def claim_entities(claim: Claim, main: tuple[str, ...], known: frozenset[str]) -> tuple[str, ...]:

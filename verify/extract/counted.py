@@ -191,18 +191,22 @@ def group_before(sentence: str, start: int) -> re.Match[str] | None:
 
 # "The number of people waiting for planned surgery fell to 212,400", "cutting the number of routes from 64 to 53":
 # a bare figure its clause ties to "the number of X" by a verb's "to", "from", "at" or "by" counts X
-NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+(?:of\s+)?", re.I)  # "the number waiting": of those waiting
-TIED = re.compile(r"\b(?:to|from|at|by|reached|hit|topped|totalled|totaled|was|is|were|are)\s+$", re.I)
+NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+(?:of\s+)?|"  # "the number waiting": of those waiting
+                       r"\bthe\s+(?:[a-z][\w-]*\s+)?(?P<list>waiting\s+list)\s+", re.I)
+# "reached a record 251,000", "rose to a new high of 4,000": a record says how high the level is, not what it counts
+TIED = re.compile(r"\b(?:to|from|at|by|reached|hit|topped|totalled|totaled|was|is|were|are)\s+"
+                  r"(?:an?\s+(?:new\s+|fresh\s+|all-time\s+)?(?:record|high|low|peak)\s+(?:(?:high|low)\s+)?(?:of\s+)?)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\d")
 
 
 def counted_by_number_of(sentence: str, start: int) -> str:
-    """What "the number of X" before a bare figure in its clause counts: X."""
+    """What "the number of X" before a bare figure in its clause counts: X. A waiting list is the number of people
+    waiting, said in one noun: "the surgery waiting list stood at 212,400" counts people waiting."""
     window = sentence[max(0, start - 120) : start]
     found = list(NUMBER_OF.finditer(window))
     if not found or not TIED.search(window) or CLAUSE_BREAK.search(window, found[-1].end()):
         return ""
-    return counted_after(window, found[-1].end())
+    return "people waiting" if found[-1].group("list") else counted_after(window, found[-1].end())
 
 
 # "The ban, the authority's third since 2010, …", "The championship is Norhaven's eleventh.": an ordinal with no noun
@@ -232,3 +236,28 @@ def share_among(sentence: str, start: int) -> str:
     """The group a share at `start` is of, named after "among" in its clause: "over-65s"."""
     found = AMONG_BEFORE.search(sentence[max(0, start - 80) : start])
     return found.group("group") if found and not re.search(r"[,;:()]", found.group("group")) else ""
+
+
+# "Vaccine uptake among over-65s was 71.3%, below the target of 75%": a target with no noun of its own is set for
+# what its sentence measures, so it counts what the figure it is set against counts (a target share of over-65s)
+TARGET_OF = re.compile(r"\b(?:target|goal|aim|objective)\s+(?:of|is|was|for)(?:\s+for)?\s+(?:an?\s+|the\s+)?"
+                       r"(?:(?:about|around|some|at\s+least|at\s+most|nearly|almost|just\s+over|just\s+under)\s+)?$", re.I)
+
+
+def is_target(sentence: str, start: int) -> bool:
+    """Is the figure at `start` a target, goal or aim ("the target of 75%", "the goal is 2,000")?"""
+    return bool(TARGET_OF.search(sentence[max(0, start - 40) : start]))
+
+
+# "71% of people over 65", "adults aged over 75": people bounded by age are an age group, written as "over-65s" is
+AGED = re.compile(r"\s+(?:aged\s+)?(?P<side>over|under)\s+(?P<age>\d{1,3})\b(?![.,]?\d|\s*(?:%|per\b|percent))", re.I)
+PEOPLE_WORDS = ("people", "persons", "adults", "those")
+
+
+def as_age_group(sentence: str, end: int, counted: str) -> str:
+    """"people over 65" after a figure ending at `end` is the age group "over-65s"; any other counted phrase stays."""
+    if counted.lower() not in PEOPLE_WORDS:
+        return counted
+    at = sentence.find(counted, end)
+    aged = AGED.match(sentence, at + len(counted)) if 0 <= at - end <= 12 else None
+    return f"{aged.group('side').lower()}-{aged.group('age')}s" if aged else counted

@@ -14,8 +14,8 @@ from verify.extract.numbers import (
 from verify.dates import COMPARED_BEFORE
 from verify.extract.frequency import as_frequency
 from verify.extract.streaks import as_streak
-from verify.extract.counted import (LINK_PREPOSITIONS, WORD, apposed_noun, counted_after, counted_by_number_of, counted_in_clause,
-                                    group_before, group_size_counted, share_among)
+from verify.extract.counted import (LINK_PREPOSITIONS, WORD, apposed_noun, as_age_group, counted_after, counted_by_number_of,
+                                    counted_in_clause, group_before, group_size_counted, is_target, share_among)
 from verify.extract.money import currency_after, currency_of
 from verify.extract.units import unit_after
 from verify.extract.wordfigures import word_figures
@@ -143,6 +143,7 @@ def unit_and_counted(sentence: str, match: re.Match[str], ordinal: bool) -> tupl
         counted = apposed_noun(sentence, match.start())
     if not counted and unit == "percent":  # "uptake among over-65s was 71.3%"
         counted = share_among(sentence, match.start())
+    counted = as_age_group(sentence, end, counted)  # "71% of people over 65" are over-65s
     if not counted and not unit and not ordinal:  # "a workforce of 4,000", "the number of routes fell to 53"
         named = group_before(sentence, match.start())
         counted = named.group("noun").lower() if named else counted_by_number_of(sentence, match.start())
@@ -381,7 +382,8 @@ CHANGE_FROM = re.compile(r"(?:up|down|rising|falling|rose|fell|increased|decreas
 
 
 def inherit_counted(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """"to 2,500 students a year, up from 800": the 800 counts students too; and the 53 of "from 64 routes to 53"."""
+    """"to 2,500 students a year, up from 800": the 800 counts students too; and the 53 of "from 64 routes to 53"; and
+    the 75% of "uptake among over-65s was 71.3%, below the target of 75%" (see `is_target`)."""
     out: list[Mention] = []
     for i, mention in enumerate(mentions):
         q = mention.quantity
@@ -392,5 +394,10 @@ def inherit_counted(sentence: str, mentions: list[Mention]) -> list[Mention]:
             if (previous.unit == q.unit or rate) and previous.ordinal == q.ordinal:
                 update = {"counted": previous.counted, "unit": previous.unit}
                 mention = Mention(mention.start, mention.end, q.model_copy(update=update))
+        elif not q.counted and is_target(sentence, mention.start):
+            measured = [m.quantity for m in out[::-1] + mentions[i + 1 :]
+                        if m.quantity.counted and m.quantity.unit == q.unit and m.quantity.ordinal == q.ordinal]
+            if measured:
+                mention = Mention(mention.start, mention.end, q.model_copy(update={"counted": measured[0].counted}))
         out.append(mention)
     return out
