@@ -38,14 +38,26 @@ def family_name_mentions(salience: "Salience", people: "People", taken: set[int]
     return found
 
 
+# a relative named inside the clause of someone else's appositive: "Wes Roe, a welder whose wife, Ann Roe, drives
+# a bus, said": the wife does not say it
+IN_RELATIVE_CLAUSE = re.compile(r"\bwhose\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+,\s*$")
+AGE_AFTER_NAME = re.compile(r",\s+\d{1,3}(?=,)")  # "Ann Roe, 22, who ran the volunteers, said"
+
+
 def last_speaking(salience: "Salience", people: "People", surname: str, at: int) -> str | None:
     """Of two people of one family name, the one named in full speaking in the last sentences: "the deckhand's
     mother, Joyce Harrow, said …. “…,” Harrow said" is the mother, not the son the article named first."""
     since = salience.sentence_starts[max(0, salience.sentence_of(at) - 2)]
     speaking = [(m, p.name) for p in people.people if p.surname == surname for m in p.mentions
-                if since <= m < at and salience.text.startswith(p.name, m)
-                and AFTER_NAME.match(salience.text, m + len(p.name))]
+                if since <= m < at and salience.text.startswith(p.name, m) and speaks_after(salience.text, m + len(p.name))
+                and not IN_RELATIVE_CLAUSE.search(salience.text, max(0, m - 40), m)]
     return max(speaking)[1] if speaking else None
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """A speech verb follows the name, past its age and one appositive."""
+    aged = AGE_AFTER_NAME.match(text, end)
+    return bool(AFTER_NAME.match(text, aged.end() if aged else end))
 
 
 def place_titled_family_names(salience: "Salience") -> None:

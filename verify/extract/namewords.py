@@ -35,7 +35,10 @@ BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|offici
 TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
                "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
                "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
-               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP"}
+               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP", "Sheriff",
+               "Provost",
+               # police and military ranks as British and Irish news abbreviate them, without a period: "Det Sgt Ann Roe"
+               "Det", "Sgt", "Supt", "Insp", "Const", "Cpl", "Capt", "Lt"}
 
 
 # a business named "Studio Schicketanz", "Gallery Lindqvist", "Hotel Vancouver": the first word says it is no person

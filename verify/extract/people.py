@@ -13,6 +13,7 @@ from verify.extract.namewords import (
     OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
+from verify.extract.titles import common_nouns, without_leading_title
 
 NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
 INITIAL = r"[A-Z]\."
@@ -242,14 +243,19 @@ class People:
         self.text = text
         self.people: list[Person] = []
         self._salience: Salience | None = None
+        nouns: frozenset[str] | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(up_to_possessive(match.group("name")))
             if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Ministry of Inland Fisheries": the rest of an institution's name
+            labelled = name
+            if len(name.split()) > 2:  # "Policyholder Ray Dunleavy": a label before a full name
+                nouns = common_nouns(text) if nouns is None else nouns
+                name = without_leading_title(name, text, nouns)
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
-            titled = bool(prefix) and is_title_word(prefix[-1])  # "Senate Minority Leader"
+            titled = bool(prefix) and (is_title_word(prefix[-1]) or name != labelled)  # "Senate Minority Leader"
             role = title or (match.group("role") or "").strip() or " ".join(
                 w for w in prefix if titled or w in TITLE_WORDS or w.endswith(("’s", "'s")))
             if person is None:

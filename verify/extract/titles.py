@@ -1,0 +1,52 @@
+"""A capitalised word before a full name that is the person's title or label, not their first name.
+
+News puts a job or a label before a name, capitalised as a title: "Provost Lionel Abernethy-Shaw", "Policyholder
+Ray Dunleavy", "Coach Bob Tran". The word is no name when the article uses it as a common noun elsewhere ("the
+provost", "2.3 million policyholders") or names the person elsewhere without it ("Bob Tran said").
+"""
+
+from __future__ import annotations
+
+import re
+
+# a common noun ending its phrase after a determiner or a number, past adjectives only: "the provost said", "a former
+# policyholder,", "2.3 million policyholders." (not "the new revenue": "New" is no noun; not "the price rose.": a verb)
+ADJECTIVE = r"(?:former|current|new|other|same|fellow|local|longtime|[a-z]+(?:al|ed|ent|ant|ive|ous|ic|ful|ary|ior))"
+NOUN_USE = re.compile(r"\b(?:(?i:the|a|an|his|her|its|their|our|every|each)|\d[\d.,]*(?:\s+(?:million|billion|thousand))?)\s+"
+                      r"(?:" + ADJECTIVE + r"\s+(?:and\s+" + ADJECTIVE + r"\s+)?)?([a-z][a-z-]*)(?=\s*[,.;:!?)”\"’\n]|"
+                      r"\s+(?:said|says|told|who|was|is|has|had|and|or|of|in|at|for|with|from|on)\b)")
+
+
+def common_nouns(text: str) -> frozenset[str]:
+    """Every lowercase word the text uses as a noun after a determiner, read in one pass, singular too."""
+    words: set[str] = set()
+    for match in NOUN_USE.finditer(text):
+        word = match.group(1)
+        words.add(word[:-1] if word.endswith("s") else word)
+        words.add(word)
+    return frozenset(words)
+
+
+def without_leading_title(name: str, text: str, nouns: frozenset[str]) -> str:
+    """ "Policyholder Ray Dunleavy" -> "Ray Dunleavy" when the article writes "policyholders" elsewhere, or names
+    "Ray Dunleavy" elsewhere without the word; a name of two words keeps both ("Will Ambrose" is a name)."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    first, rest = words[0], " ".join(words[1:])
+    if first.lower() in nouns or text.count(rest) > text.count(f"{first} {rest}"):
+        return rest
+    return name
+
+
+# ranks abbreviated by letters from all through the word, not only its first ones: "Sgt", "Supt", "Cllr"
+CONTRACTED_TITLES = frozenset("sgt supt insp cst cpl capt cmdr brig atty cllr pte".split())
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """ "Sen" of "senator", "Det" of "detective", "Sgt" of "sergeant": a title's abbreviation is its first letters, or
+    a known contraction of it ("chef" is no "chief")."""
+    if word.startswith(short):
+        return True
+    letters = iter(word[1:])
+    return short in CONTRACTED_TITLES and short[:1] == word[:1] and all(letter in letters for letter in short[1:])
