@@ -52,7 +52,7 @@ REPORTING = (
 )
 
 ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
-              "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
+              "spokesperson coach manager boss captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
               "analyst researcher professor deputy leader chancellor ambassador senator officer engineer founder "
               "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "
