@@ -37,3 +37,19 @@ def test_words_inside_british_single_quote_marks_are_nobody_for_the_text_around_
     speakers = speakers_of(text)
     assert speakers["I’ve seen worse,"] == "Brendan Tallis"
     assert "I’ve" not in speakers.values()
+
+
+def test_a_name_with_letters_of_latin_extended_a_is_a_name() -> None:
+    text = ("Jolanta Wałęsa-Kowalczyk, the team's physio, said the scan was clear.\n\n"
+            "Team doctor Tomáš Dvořák said the player would be back within a week.")
+    names = [p.name for p in People(text).people]
+    assert "Jolanta Wałęsa-Kowalczyk" in names and "Tomáš Dvořák" in names
+
+
+def test_she_after_a_sentence_opening_with_her_role_is_the_one_with_that_role() -> None:
+    text = ("Chief Inspector Rhiannon Vaughan of Dyfed Police said 14 people had been arrested.\n\n"
+            "The farm is owned by Delyth Morgan. In a statement, Ms Morgan said she had rented the barns to a man "
+            "she never met.\n\n"
+            "The chief inspector said further arrests were likely.\n\n"
+            "“This was organised. It was planned over months. It was deliberate,” she said.")
+    assert speakers_of(text)["This was organised."] == "Rhiannon Vaughan"

@@ -15,7 +15,9 @@ from verify.extract.namewords import (
 from verify.extract.salience import Salience
 from verify.extract.titles import common_nouns, without_leading_title
 
-NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
+# "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
+LOWER = r"a-zà-ÿ\u0100-\u017f"
+NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[" + LOWER + r"'’-]+(?:[A-Z][" + LOWER + r"'’-]+)?(?:-[A-ZÀ-Þ][" + LOWER + r"]+)?"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"

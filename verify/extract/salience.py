@@ -346,7 +346,8 @@ class Salience:
             ranked = self.ranked(at, person=True, gender=gender)
             previous = self.subject_before_quote(at)
             governed = self.named_in_reported_clause(at) | self.named_in_quote_cued(at)
-            if previous not in governed and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X
+            shown = previous is not None and self.gender_of(previous) in (None, gender)  # "The chief inspector said"
+            if previous not in governed and (shown or any(n == previous for _, n in ranked)):  # "X went on CBC. “…,” he said": X
                 return previous
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
@@ -356,10 +357,9 @@ class Salience:
 
     def subject_before_quote(self, at: int) -> str | None:
         """For "he" cueing a quote that opens its sentence: the person the sentence before is about, if any."""
-        si = self.sentence_of(at)
-        if si == 0 or not re.match(r"\s*[“\"]", self.text[self.sentence_starts[si] : at]):
-            return None
-        return self.subject_of_sentence(self.sentence_starts[si - 1])
+        from verify.extract.antecedents import subject_before_quote  # it reads this module's entities
+
+        return subject_before_quote(self, at)
 
     def named_in_reported_clause(self, at: int) -> set[str]:
         """Whom the clause before a parenthetical cue names: in "Macharia hid under desks, he said" and "Schumer, he
