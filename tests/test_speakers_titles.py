@@ -78,3 +78,17 @@ def test_a_family_name_after_a_relative_named_with_age_and_appositive_is_that_re
             "Her son, Tobias Okonjo-Ruiz, 19, who drove voters to the polls, said the family had not slept.\n\n"
             "“She knocked on every door twice,” the younger Okonjo-Ruiz said.")
     assert speakers_of(text)["She knocked on"] == "Tobias Okonjo-Ruiz"
+
+
+def test_a_family_name_given_with_an_age_is_the_relative_of_that_age() -> None:
+    text = ("At dawn, Marta Quispe is already kneading dough beside her father.\n\n"
+            "Her father, Teodoro Quispe, 79, says nothing and keeps kneading.\n\n"
+            "Quispe, 44, runs the bakery her father opened in 1981. Since then, she says, she has turned down two buyers.")
+    assert speakers_of(text)["Since then, she"] == "Marta Quispe"
+
+
+def test_a_name_in_apposition_to_a_business_is_no_person() -> None:
+    text = ("Hana Obradović runs Casa Lucia, a 40-seat Portuguese restaurant on the harbour front, with her brother.\n\n"
+            "Nils Berg, a member of the harbour board, said the street had lost three shops this year.")
+    names = [p.name for p in People(text).people]
+    assert "Casa Lucia" not in names and "Nils Berg" in names

@@ -13,7 +13,7 @@ from verify.extract.namewords import (
     OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
-from verify.extract.titles import common_nouns, without_leading_title
+from verify.extract.titles import common_nouns, is_establishment, without_leading_title
 
 # "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
 LOWER = r"a-zà-ÿ\u0100-\u017f"
@@ -278,6 +278,7 @@ class People:
         for person in self.people:
             if person.role.rstrip(".") in ("", "Dr", "Prof", "Mr", "Mrs", "Ms"):
                 person.role = appositive_role(text, person) or person.role
+        self.people = [p for p in self.people if not is_establishment(p.role)]  # "Kusina Perla, a Filipino restaurant"
         self._add_relatives(text)
         self._add_surname_mentions(text)
 

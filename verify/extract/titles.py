@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from verify.extract.organisations import ORG_NOUNS
+
 # a common noun ending its phrase after a determiner or a number, past adjectives only: "the provost said", "a former
 # policyholder,", "2.3 million policyholders." (not "the new revenue": "New" is no noun; not "the price rose.": a verb)
 ADJECTIVE = r"(?:former|current|new|other|same|fellow|local|longtime|[a-z]+(?:al|ed|ent|ant|ive|ous|ic|ful|ary|ior))"
@@ -50,3 +52,16 @@ def abbreviates(short: str, word: str) -> bool:
         return True
     letters = iter(word[1:])
     return short in CONTRACTED_TITLES and short[:1] == word[:1] and all(letter in letters for letter in short[1:])
+
+
+# places a name in apposition can be: "Kusina Perla, a 38-seat Filipino restaurant on Rainier Avenue"
+ESTABLISHMENTS = frozenset("restaurant café cafe bar pub bakery shop store hotel motel brewery winery distillery salon "
+                           "diner bistro eatery grocery pharmacy garage farm ranch market mall cinema theatre theater".split())
+ROLE_HEAD_END = re.compile(r"\s(?:of|at|in|on|for|with|from|near|along|that|who|which|whose|where)\s")
+
+
+def is_establishment(role: str) -> bool:
+    """A role whose head noun is a kind of business or body ("a 38-seat Filipino restaurant on …", "a family firm"),
+    not a person's ("a member of the board": its head is "member")."""
+    head = ROLE_HEAD_END.split(role, 1)[0].split()
+    return bool(head) and role[:1].islower() and head[-1].lower() in ESTABLISHMENTS | ORG_NOUNS
