@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from verify.extract.people import People
     from verify.extract.salience import Salience
 
 DESCRIBED_SPEAKER = re.compile(r"\s*[Tt]he\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?:also\s+)?"
@@ -46,3 +47,16 @@ def described_subject(salience: "Salience", sentence_start: int) -> str | None:
     words = set(match.group("words").lower().split())
     carriers = [e.name for e in salience.people_entities() if words <= e.carries]
     return carriers[0] if len(carriers) == 1 else None
+
+
+ADDED = re.compile(r"\s+(?:also\s+)?add(?:ed|s)\b")  # "he added": more of what the last speaker said
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def added_by(people: "People", pronoun: str, at: int, last: str, between: tuple[int, int]) -> bool:
+    """ "“…,” he added" is the last speaker's when no other person became a sentence's subject since (one named in
+    passing, "The 51-year-old, who signed Ellery, said …", did not) and the last speaker's gender fits."""
+    if not ADDED.match(people.text, at + len(pronoun)) or people.by_name(last) is None:
+        return False
+    gender = people.salience.gender_of(last)
+    return gender in (None, PRONOUN_GENDER[pronoun]) and people.salience.new_subject(*between, last) is None
