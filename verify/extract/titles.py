@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from verify.extract.organisations import ORG_NOUNS
-
 # a common noun ending its phrase after a determiner or a number, past adjectives only: "the provost said", "a former
 # policyholder,", "2.3 million policyholders." (not "the new revenue": "New" is no noun; not "the price rose.": a verb)
 ADJECTIVE = r"(?:former|current|new|other|same|fellow|local|longtime|[a-z]+(?:al|ed|ent|ant|ive|ous|ic|ful|ary|ior))"
@@ -54,14 +52,15 @@ def abbreviates(short: str, word: str) -> bool:
     return short in CONTRACTED_TITLES and short[:1] == word[:1] and all(letter in letters for letter in short[1:])
 
 
-# places a name in apposition can be: "Kusina Perla, a 38-seat Filipino restaurant on Rainier Avenue"
+# places a name in apposition can be: "Kusina Perla, a 38-seat Filipino restaurant on Rainier Avenue", "…, a family firm"
 ESTABLISHMENTS = frozenset("restaurant café cafe bar pub bakery shop store hotel motel brewery winery distillery salon "
-                           "diner bistro eatery grocery pharmacy garage farm ranch market mall cinema theatre theater".split())
-ROLE_HEAD_END = re.compile(r"\s(?:of|at|in|on|for|with|from|near|along|that|who|which|whose|where)\s")
+                           "diner bistro eatery grocery pharmacy garage farm ranch market mall cinema theatre theater "
+                           "company firm business chain startup retailer charity nonprofit cooperative".split())
+ROLE_HEAD_END = re.compile(r"\s(?:of|at|in|on|for|with|from|to|by|about|into|near|along|that|who|which|whose|where)\s")
 
 
 def is_establishment(role: str) -> bool:
-    """A role whose head noun is a kind of business or body ("a 38-seat Filipino restaurant on …", "a family firm"),
-    not a person's ("a member of the board": its head is "member")."""
+    """A role whose head noun is a kind of business ("a 38-seat Filipino restaurant on …", "a family firm"), not a
+    person's ("a member of the board": its head is "member"; "reported irregularities to the office": no noun phrase)."""
     head = ROLE_HEAD_END.split(role, 1)[0].split()
-    return bool(head) and role[:1].islower() and head[-1].lower() in ESTABLISHMENTS | ORG_NOUNS
+    return bool(head) and role[:1].islower() and head[-1].lower() in ESTABLISHMENTS
