@@ -13,7 +13,7 @@ from verify.extract.namewords import (
     OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
-from verify.extract.titles import common_nouns, is_establishment, without_leading_title
+from verify.extract.titles import is_establishment, label_evidence, without_leading_title
 
 # "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
 LOWER = r"a-zà-ÿ\u0100-\u017f"
@@ -245,15 +245,15 @@ class People:
         self.text = text
         self.people: list[Person] = []
         self._salience: Salience | None = None
-        nouns: frozenset[str] | None = None
+        evidence: tuple[frozenset[str], frozenset[str]] | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(up_to_possessive(match.group("name")))
             if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Ministry of Inland Fisheries": the rest of an institution's name
             labelled = name
             if len(name.split()) > 2:  # "Policyholder Ray Dunleavy": a label before a full name
-                nouns = common_nouns(text) if nouns is None else nouns
-                name = without_leading_title(name, text, nouns)
+                evidence = label_evidence(text) if evidence is None else evidence
+                name = without_leading_title(name, evidence)
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()

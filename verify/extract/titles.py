@@ -17,26 +17,32 @@ NOUN_USE = re.compile(r"\b(?:(?i:the|a|an|his|her|its|their|our|every|each)|\d[\
                       r"\s+(?:said|says|told|who|was|is|has|had|and|or|of|in|at|for|with|from|on)\b)")
 
 
-def common_nouns(text: str) -> frozenset[str]:
-    """Every lowercase word the text uses as a noun after a determiner, read in one pass, singular too."""
-    words: set[str] = set()
+CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'-]*(?:[ \t]+[A-ZÀ-Þ][\w’'-]*){1,5}")
+
+
+def label_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What tells a label from a first name, read in one pass each: the lowercase words the text uses as nouns after a
+    determiner (singular too), and the names it writes opening a run of capitalised words ("Ray Dunleavy said")."""
+    nouns: set[str] = set()
     for match in NOUN_USE.finditer(text):
         word = match.group(1)
-        words.add(word[:-1] if word.endswith("s") else word)
-        words.add(word)
-    return frozenset(words)
+        nouns.update((word, word[:-1] if word.endswith("s") else word))
+    openings: set[str] = set()
+    for match in CAPITALISED_RUN.finditer(text):
+        words = match.group(0).split()
+        openings.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
+    return frozenset(nouns), frozenset(openings)
 
 
-def without_leading_title(name: str, text: str, nouns: frozenset[str]) -> str:
+def without_leading_title(name: str, evidence: tuple[frozenset[str], frozenset[str]]) -> str:
     """ "Policyholder Ray Dunleavy" -> "Ray Dunleavy" when the article writes "policyholders" elsewhere, or names
     "Ray Dunleavy" elsewhere without the word; a name of two words keeps both ("Will Ambrose" is a name)."""
     words = name.split()
+    nouns, openings = evidence
     if len(words) < 3:
         return name
-    first, rest = words[0], " ".join(words[1:])
-    if first.lower() in nouns or text.count(rest) > text.count(f"{first} {rest}"):
-        return rest
-    return name
+    rest = " ".join(words[1:])
+    return rest if words[0].lower() in nouns or rest in openings else name
 
 
 # ranks abbreviated by letters from all through the word, not only its first ones: "Sgt", "Supt", "Cllr"
