@@ -37,7 +37,10 @@ BODY_NOUNS = (r"agency|authority|authorities|ministry|office|police|guard|offici
 TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "Senator", "Governor", "Mayor",
                "Professor", "General", "Judge", "Ambassador", "Director", "Chairman", "King", "Queen", "Pope",
                "Madam", "Prime", "Foreign", "Spokesperson", "Spokesman", "Spokeswoman", "Chair", "CEO", "Justice",
-               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP"}
+               "Chief", "Sir", "Dame", "Lord", "Elder", "Grand", "Hereditary", "MLA", "MP", "MPP", "MNA", "NDP", "Sheriff",
+               "Provost",
+               # police and military ranks as British and Irish news abbreviate them, without a period: "Det Sgt Ann Roe"
+               "Det", "Sgt", "Supt", "Insp", "Const", "Cpl", "Capt", "Lt"}
 
 
 # a business named "Studio Schicketanz", "Gallery Lindqvist", "Hotel Vancouver": the first word says it is no person
@@ -51,7 +54,7 @@ REPORTING = (
 )
 
 ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor mayor director executive spokesman spokeswoman "
-              "spokesperson coach manager captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
+              "spokesperson coach manager boss captain striker defender goalkeeper midfielder judge prosecutor lawyer economist "
               "analyst researcher professor deputy leader chancellor ambassador senator officer engineer founder "
               "commissioner negotiator chief nurse barrister solicitor attorney detective inspector sergeant constable "
               "superintendent councillor councilor commander colonel lieutenant teacher doctor surgeon witness historian "

@@ -13,8 +13,11 @@ from verify.extract.namewords import (
     OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
 from verify.extract.salience import Salience
+from verify.extract.titles import is_establishment, label_evidence, without_leading_title
 
-NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"  # "O'Malley", "McConnell", "DeSantis"
+# "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
+LOWER = r"a-zà-ÿ\u0100-\u017f"
+NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[" + LOWER + r"'’-]+(?:[A-Z][" + LOWER + r"'’-]+)?(?:-[A-ZÀ-Þ][" + LOWER + r"]+)?"
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
@@ -242,14 +245,19 @@ class People:
         self.text = text
         self.people: list[Person] = []
         self._salience: Salience | None = None
+        evidence: tuple[frozenset[str], frozenset[str]] | None = None
         for match, title in person_matches(mask_headings(text)):
             name = clean_name(up_to_possessive(match.group("name")))
             if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Ministry of Inland Fisheries": the rest of an institution's name
+            labelled = name
+            if len(name.split()) > 2:  # "Policyholder Ray Dunleavy": a label before a full name
+                evidence = label_evidence(text) if evidence is None else evidence
+                name = without_leading_title(name, evidence)
             person = self.by_name(name)
             skipped = max(0, match.group("name").find(name))  # "Detective Inspector Tom Greer": the name starts at "Tom"
             prefix = match.group("name")[:skipped].split()
-            titled = bool(prefix) and is_title_word(prefix[-1])  # "Senate Minority Leader"
+            titled = bool(prefix) and (is_title_word(prefix[-1]) or name != labelled)  # "Senate Minority Leader"
             role = title or (match.group("role") or "").strip() or " ".join(
                 w for w in prefix if titled or w in TITLE_WORDS or w.endswith(("’s", "'s")))
             if person is None:
@@ -270,6 +278,7 @@ class People:
         for person in self.people:
             if person.role.rstrip(".") in ("", "Dr", "Prof", "Mr", "Mrs", "Ms"):
                 person.role = appositive_role(text, person) or person.role
+        self.people = [p for p in self.people if not is_establishment(p.role)]  # "Kusina Perla, a Filipino restaurant"
         self._add_relatives(text)
         self._add_surname_mentions(text)
 

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from verify.extract.antecedents import added_by
 from verify.extract.cues import CUE, FINITE_CUE, NEW_CUE, OBJECT_CUE, PARTICIPLE, PARTICIPLE_CUES, SETTING
 from verify.extract.layout import paragraph_bounds
 from verify.extract.marks import (
@@ -391,7 +392,11 @@ def find_quotes(text: str, people: People) -> list[QuoteSpan]:
 def pronoun_after_description(found: Attribution, last: tuple[int, str, bool], between: tuple[int, int], para_start: int,
                               people: People) -> bool:
     """"he"/"she" cueing a quote in the paragraph of a quote whose speaker the article names only by description (no
-    person to count as a mention), with no one named in between: the same speaker goes on."""
-    pronoun = (found.speaker_phrase or "").strip().lower() in ("he", "she")
+    person to count as a mention), with no one named in between: the same speaker goes on; so does one "he added"."""
+    pronoun = (found.speaker_phrase or "").strip().lower()
+    if pronoun not in ("he", "she"):
+        return False
     described = last[1][:1].islower() and people.by_name(last[1]) is None
-    return pronoun and described and last[0] == para_start and not people.named_between(*between)
+    if described and last[0] == para_start and not people.named_between(*between):
+        return True
+    return added_by(people, pronoun, found.speaker_at, last[1], between)

@@ -58,7 +58,8 @@ TRAILING = re.compile(r"^(?P<clause>[^“”\"]{12,}?),\s+" + SPEAKER.replace("(
 RELATIVE = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*),\s+(?:which|who)\s+(?:also\s+)?" + SAYS
                       + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 # "Halvard cut its forecast on Thursday, blaming weak demand, and said it would shed jobs": the sentence's subject says
-SUBJECT_SAYS = re.compile(r"^(?P<own>" + SPEAKER + r"\s[^“”\"]{12,}?),?\s+and\s+(?:also\s+)?" + SAYS + SAYING_SETTING
+# (its name whole before a relative clause: "The Miners' Union, which represents …, called for … and claimed …")
+SUBJECT_SAYS = re.compile(r"^(?P<own>" + SPEAKER + r",?\s[^“”\"]{12,}?),?\s+and\s+(?:also\s+)?" + SAYS + SAYING_SETTING
                           + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$")
 DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?"
                       r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*[-–—]{1,2}\s+")  # "LONDON — ", a live blog's "10:50 p.m. — "

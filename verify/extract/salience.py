@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from verify.extract.kinds import head_word, name_kinds
-from verify.extract.marks import quote_marks
+from verify.extract.marks import quote_marks, with_single_quotes_as_marks
 from verify.extract.organisations import (
     NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
     SPELLED_OUT, bare_organisation, inside_longer_name, is_personal, kind_words, long_forms, portfolio,
@@ -46,6 +46,7 @@ BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$
 GENDERED = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b")
 TITLED = re.compile(r"\b(?:(?P<m>Mr\.?|Sir|Lord|King|Prince|Father|Brother)|(?P<f>Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister))\s+$")
 NAME_RUN = re.compile(r"[\w’'.-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
+RELATIVE_LEAD = re.compile(r",\s+(?:who|which|whose)\b")
 QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
@@ -81,7 +82,7 @@ class Salience:
         from verify.extract.families import family_name_mentions, place_titled_family_names  # they read this module
 
         self.text = text
-        self.quoted = sorted(quote_marks(text))
+        self.quoted = sorted(quote_marks(with_single_quotes_as_marks(text)))  # British ‘single’ marks quote too
         self.quote_starts = [a for a, _ in self.quoted]
         sentences = split_sentences(text)
         self.sentence_starts = [s.start for s in sentences] or [0]
@@ -127,7 +128,8 @@ class Salience:
         after = self.text[run.end() if run else at : (run.end() if run else at) + 160]
         speaker = bool(AFTER_NAME.match(after)) or bool(BEFORE_NAME.search(self.text[max(0, at - 60) : at]))
         # "Given his stated views, Shanaaz Gokool, president of …, is hopeful": the subject after an opening phrase
-        subject = len(lead.split()) <= 4 or not lead[body_start(lead) :].strip()
+        # (not a name in a relative clause: "The 51-year-old, who signed Ellery, said" is not about Ellery)
+        subject = (len(lead.split()) <= 4 and not RELATIVE_LEAD.search(lead)) or not lead[body_start(lead) :].strip()
         # "Parker's plea", "the Trudeau government": a name merely modifying another noun counts for less
         owner = bool(run and re.search(r"[’']s?$", run.group(0)))
         modifier = not subject and (owner or bool(re.search(r"\b[Tt]he\s+$", lead)))
@@ -344,7 +346,8 @@ class Salience:
             ranked = self.ranked(at, person=True, gender=gender)
             previous = self.subject_before_quote(at)
             governed = self.named_in_reported_clause(at) | self.named_in_quote_cued(at)
-            if previous not in governed and any(n == previous for _, n in ranked):  # "X went on CBC. “…,” he said": X
+            shown = previous is not None and self.gender_of(previous) in (None, gender)  # "The chief inspector said"
+            if previous not in governed and (shown or any(n == previous for _, n in ranked)):  # "X went on CBC. “…,” he said": X
                 return previous
             if governed:  # someone else, if need be from further back
                 others = [(s, n) for s, n in ranked if n not in governed] or [
@@ -354,10 +357,9 @@ class Salience:
 
     def subject_before_quote(self, at: int) -> str | None:
         """For "he" cueing a quote that opens its sentence: the person the sentence before is about, if any."""
-        si = self.sentence_of(at)
-        if si == 0 or not re.match(r"\s*[“\"]", self.text[self.sentence_starts[si] : at]):
-            return None
-        return self.subject_of_sentence(self.sentence_starts[si - 1])
+        from verify.extract.antecedents import subject_before_quote  # it reads this module's entities
+
+        return subject_before_quote(self, at)
 
     def named_in_reported_clause(self, at: int) -> set[str]:
         """Whom the clause before a parenthetical cue names: in "Macharia hid under desks, he said" and "Schumer, he

@@ -10,10 +10,12 @@ import re
 
 from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.cues import FINITE_CUE
-from verify.extract.layout import paragraph_bounds
 from verify.extract.documents import DOCUMENT, document_issuer
+from verify.extract.families import IN_RELATIVE_CLAUSE
+from verify.extract.layout import paragraph_bounds
 from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
+from verify.extract.titles import abbreviates
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
@@ -121,22 +123,25 @@ def reported_subject(window: str) -> str:
     return subject if len(subject.split()) <= 4 and not re.search(r"[’']s\b", subject) else found.group("sayer")
 
 
+ADVERBS_BEFORE_CUE = re.compile(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|"
+                                r"always|never|again|even|just|now|sometimes|[a-z]+ly))+$")
+
+
 def subject_before(text: str, sentence_start: int, cue_at: int) -> str | None:
     """The speaker phrase ending at a cue: "Pat Caddell", "Joe Maloy, a Republican from Concord,"."""
     start = max(sentence_start, cue_at - 160)
-    window = text[start:cue_at].rstrip()
+    window = ADVERBS_BEFORE_CUE.sub("", text[start:cue_at].rstrip())  # "Roe, a retired nurse, later (told)"
     appositive = re.search(r",([^,]{1,120}),$", window)
-    window = re.sub(r",[^,]{1,120},$", "", window).rstrip()  # drop an appositive
-    window = re.sub(r"(?:\s+(?:also|later|then|has|had|have|once|previously|recently|reportedly|still|often|always|never|"
-                    r"again|even|just|now|sometimes|[a-z]+ly))+$", "", window)
+    window = ADVERBS_BEFORE_CUE.sub("", re.sub(r",[^,]{1,120},$", "", window).rstrip())  # drop an appositive
     window = re.sub(r"(?:\s+[a-z]+){1,4}\s+to$", "", window)  # "She went on to (say)", "Trump was quick to (add)"
     window = coordinated_subject(window)
     match = re.search(r"(?:^|[,;:—–]\s*|\b(?i:and|but|as|while|when|because)\s+)([^,;:—–]{1,80})$", window)
     subject = (match.group(1) if match else window).strip()
     phrase = reported_subject(after_subordinator(subject))
     aside = ASIDE.match(phrase) and after_subordinator(subject) == subject  # "when a friend" is a clause's subject
-    if match and match.start() > 0 and aside and text.startswith(window, start):
-        before = subject_before(text, sentence_start, start + match.start())  # the words before the aside
+    relative = IN_RELATIVE_CLAUSE.search(window, 0, match.start(1)) if match else None  # "… whose wife, Ann Roe, …"
+    if match and match.start() > 0 and (aside or relative) and text.startswith(window, start):
+        before = subject_before(text, sentence_start, start + (relative or match).start())  # the words before the aside
         if before and is_name(before):
             return before
     if re.match(r"[“\"]\w", phrase):  # the words of a quote, not a speaker
@@ -244,12 +249,12 @@ def role_holder(phrase: str, people: People) -> str | None:
     found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b", p.role.lower())]
     if len(found) == 1:
         return found[0].name
-    # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov." (a role word the noun begins
-    # with: "grower" is not "group")
+    # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov.", "sergeant" "Sgt" (a role
+    # word the noun begins with or abbreviates: "grower" is not "group")
     keys = [w.lower() for w in words if w[:1].isupper()]
     noun = words[-1].lower().rstrip("s")
     found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)
-             and any(len(w) >= 3 and noun.startswith(w) for w in re.findall(r"[a-z]+", p.role.lower()))]
+             and any(len(w) >= 3 and abbreviates(w, noun) for w in re.findall(r"[a-z]+", p.role.lower()))]
     return found[0].name if len(found) == 1 else None
 
 

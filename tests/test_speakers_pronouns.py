@@ -1,0 +1,55 @@
+"""Pronoun cues where another person of the same gender is near: who "he added" and "she said" mean."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.extract.people import People
+from verify.models import Article, QuoteClaim
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    """The first three words of each quote claim -> its speaker."""
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+
+
+def test_a_club_boss_before_a_name_is_a_role() -> None:
+    text = "Harbour City boss Wendell Okoro last night accused the board of selling the club's future."
+    people = People(text)
+    assert [p.name for p in people.people] == ["Wendell Okoro"]
+    assert "boss" in people.people[0].role
+
+
+def test_he_added_goes_on_with_the_last_speaker_past_a_name_in_a_relative_clause() -> None:
+    text = ("Linfield boss Gary Mulhern said his side had been robbed.\n\n"
+            "Striker Declan Fahy, 23, missed the match with a knee injury.\n\n"
+            "“We were the better team for eighty minutes,” Mulhern fumed.\n\n"
+            "The 49-year-old, who bought Fahy from Larne for £40,000, said the referee had lost control.\n\n"
+            "“Nobody in that dressing room deserved that,” he added.")
+    assert speakers_of(text)["Nobody in that"] == "Gary Mulhern"
+
+
+def test_words_inside_british_single_quote_marks_are_nobody_for_the_text_around_them() -> None:
+    text = ("Carrick boss Owen Tallis watched from the stand as his side lost 3-0 to Glentoran.\n\n"
+            "Watching beside him was his father, Brendan Tallis, who played 300 games for the club.\n\n"
+            "‘I’ve seen worse, but not often,’ the former defender said. ‘I’ve told him to keep his head.’\n\n"
+            "He said his son had not slept since the cup exit.")
+    speakers = speakers_of(text)
+    assert speakers["I’ve seen worse,"] == "Brendan Tallis"
+    assert "I’ve" not in speakers.values()
+
+
+def test_a_name_with_letters_of_latin_extended_a_is_a_name() -> None:
+    text = ("Jolanta Wałęsa-Kowalczyk, the team's physio, said the scan was clear.\n\n"
+            "Team doctor Tomáš Dvořák said the player would be back within a week.")
+    names = [p.name for p in People(text).people]
+    assert "Jolanta Wałęsa-Kowalczyk" in names and "Tomáš Dvořák" in names
+
+
+def test_she_after_a_sentence_opening_with_her_role_is_the_one_with_that_role() -> None:
+    text = ("Chief Inspector Rhiannon Vaughan of Dyfed Police said 14 people had been arrested.\n\n"
+            "The farm is owned by Delyth Morgan. In a statement, Ms Morgan said she had rented the barns to a man "
+            "she never met.\n\n"
+            "The chief inspector said further arrests were likely.\n\n"
+            "“This was organised. It was planned over months. It was deliberate,” she said.")
+    assert speakers_of(text)["This was organised."] == "Rhiannon Vaughan"
