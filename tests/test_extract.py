@@ -1174,7 +1174,7 @@ def test_extract_speaker_after_where_the_words_were_said():
 def test_what_someone_said_is_about_the_actors_it_names_not_the_speaker():
     """The figures of a reported clause are about what the clause names (or the article's main actors), never about
     who said it: a passage need not name "officials" to give the bridge's cost."""
-    text = ("Varnia and Ostrel agreed to build the Selva bridge on Thursday. Varnia will pay half.\n\n"
+    text = ("Leaders of Varnia and Ostrel agreed to build the Selva bridge on Thursday. Varnia will pay half.\n\n"
             "The bridge will cost roughly 3.2 billion dollars, officials said.\n\n"
             "The Selva bridge will carry trains from 2030, Transport Minister Ana Pirel said.")
     quotes = [c for c in extract_claims(article(text)) if c.kind is ClaimKind.QUOTE]
