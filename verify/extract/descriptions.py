@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from verify.extract.introductions import introduced_group, introduced_with, kin_of, names_a_person, previous_subject
 from verify.extract.namewords import ROLE_NOUNS
 from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
 from verify.extract.salience import WINDOW
@@ -25,25 +26,32 @@ AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 def described(salience: "Salience", phrase: str, at: int) -> str | None:
     """ "the utility", "the premier", "the rookie defenceman", "the 26-year-old": the entity carrying it."""
     words = [w.lower().strip(".,’'") for w in phrase.split()]
+    if words and words[0] in ("her", "his", "their"):  # "her daughter": the one the article shows is so
+        return kin_of(salience, phrase)
     if not words or words[0] not in ("the", "this", "that"):
         return None
     if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
         ranked = salience.ranked(at, person=True)
         aged = [n for _, n in ranked if n in salience.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
-        return (aged or [n for _, n in ranked] or [None])[0]
+        subject = previous_subject(salience, at)  # else news of whom the sentence before was about
+        return (aged or ([subject] if subject else []) or [n for _, n in ranked] or [None])[0]
     head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
     author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
     if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
         return author.group("by").strip()
     modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current|[\w-]+-based", w)}
     org = head in ORG_NOUNS
-    carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
-                and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
+    introduced = introduced_with(salience)  # "Her mother, Perla Vance,": Perla Vance carries "mother"
+    carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (
+                e.kinds if org else e.carries | introduced.get(e.name, set())) and modifiers <= e.carries | introduced.get(e.name, set()) | {head}}  # "the utility": not "Utility and Review Board", a board
     if len(carriers) > 1:  # "the mayor" is not the deputy mayor, unless the description says so
         carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
         ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
+        known = [n for n in carriers if not salience.entities[n].tentative]  # not a name that merely acted
+        if not ranked and known:  # "The insurer", paragraphs on: the insurer named last, however long ago
+            return max(known, key=lambda n: salience.last_before(n, at))
         fitting = [n for _, n in ranked if n in carriers]
         if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
             return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
@@ -55,6 +63,12 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     fuller = fuller_description(salience, words, at) if not carriers and not org and is_role_noun(words[-1]) else None
     if fuller:  # "the Nova Scotia judge said …. The judge ruled": the unnamed person described so
         return fuller
+    if not carriers and not org and words[-1].endswith("s") and names_a_person(words[-1][:-1]):
+        return introduced_group(salience, words[-1], at)  # "the doctors": "Senior doctors at Bay Hospital" before
+    if not carriers and not org and names_a_person(words[-1]):  # "the retired machinist": news of whom the
+        subject = previous_subject(salience, at)  # sentence before was about
+        if subject:
+            return subject
     if not carriers and not org and ranked and not salience.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
         return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
     if not candidates and org and len(carriers) == 1:
