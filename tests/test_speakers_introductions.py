@@ -95,3 +95,13 @@ def test_a_question_before_a_quote_names_no_one_answering() -> None:
             "The company’s director, Paul Dunn, said the offer was fair. “We ask the union to put it to a vote,” Mr Dunn said.\n\n"
             "Would she call Mr Dunn herself? “I have called him four times since May,” the Cork woman said.")
     assert speakers_of(text)["I have called"] != "Paul Dunn"
+
+
+def test_a_lede_describing_someone_names_them_next() -> None:
+    text = ("Falcons coach stays defiant after seventh loss\n\n"
+            "OTTAWA — The head coach of the Capital Falcons told reporters on Sunday that his job was safe despite a "
+            "seventh straight loss.\n\n"
+            "Derek Hume, who has run the bench since 2019, said the players still believed in the system.\n\n"
+            "Forward Lena Park said the dressing room was quiet. Defenceman Ola Berg said the team had stopped scoring.\n\n"
+            "The coach said he would not change the lineup for Tuesday's game against Hamilton.")
+    assert speakers_of(text)["he would not"] == "Derek Hume"

@@ -128,3 +128,21 @@ def introduced_group(salience: "Salience", plural: str, at: int) -> str | None:
                        r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)?)(?:\s+in\s+[A-Z][\w’'-]*)?\s+(?:say|" + REPORTING + r")\b")
     found = [m for m in group.finditer(salience.text, max(0, at - GROUP_REACH), at) if not salience.inside_quote(m.start())]
     return found[-1].group("group") if found else None
+
+
+LEDE_REACH = 1500  # characters: a headline and the lede
+
+
+def named_after_lede(salience: "Salience", head: str) -> str | None:
+    """ "LONDON — The chief executive of Brackenmoor Water told MPs …. Julian Ashcombe, who …, said": a lede that
+    opens on an unnamed person's role names them next; "the chief executive" later is that person."""
+    lede = re.compile(r"(?:^|\n)(?:[A-Z][A-Z.,' ]+\s[—–-]+\s+)?[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}" + re.escape(head) + r"\b(?!,?\s+[A-Z])")
+    opening = lede.search(salience.text, 0, LEDE_REACH)
+    if not opening:
+        return None
+    end = salience.sentence_starts[min(salience.sentence_of(opening.end()) + 1, len(salience.sentence_starts) - 1)]
+    first: dict[str, int] = {}
+    for mention in salience.mentions[: bisect.bisect_left(salience.positions, end + LEDE_REACH)]:
+        first.setdefault(mention.entity, mention.at)
+    after = sorted((at, n) for n, at in first.items() if at >= end and salience.entities[n].person)
+    return after[0][1] if after and end > opening.end() else None

@@ -44,9 +44,8 @@ def bare_name(phrase: str) -> str:
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
-    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker; so is
-    an organisation's ("The province's largest union, the Public Service Alliance,")."""
-    # "its lead author, emergency physician Dr Ann Roe,": the name after the role the appositive gives first
+    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker (after a
+    role it gives first: "emergency physician Dr Ann Roe"); so is an organisation's ("…, the Public Service Alliance,")."""
     appositive = re.sub(r"^\s*(?:(?!(?:the|an?)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", appositive) if appositive else appositive
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
         return bare_name(appositive)
@@ -317,9 +316,8 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
-    kin = people.salience.described(phrase, at) if KIN.fullmatch(phrase) else None
-    if kin:  # "her daughter": the daughter the article introduced, if it shows who she is
-        return kin
+    if KIN.fullmatch(phrase) and people.salience.described(phrase, at):  # "her daughter": the one the article shows
+        return people.salience.described(phrase, at)
     if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
         return phrase
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
