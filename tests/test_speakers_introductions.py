@@ -105,3 +105,10 @@ def test_a_lede_describing_someone_names_them_next() -> None:
             "Forward Lena Park said the dressing room was quiet. Defenceman Ola Berg said the team had stopped scoring.\n\n"
             "The coach said he would not change the lineup for Tuesday's game against Hamilton.")
     assert speakers_of(text)["he would not"] == "Derek Hume"
+
+
+def test_someone_described_then_named_in_the_next_sentence() -> None:
+    text = ("The council voted 7-2 to close the library branch on Elm Street.\n\n"
+            "“Where are our kids supposed to go after school?” a resident in the front row shouted as the vote was taken. "
+            "The resident, retired bus driver Nora Quill, later said she had used the branch for forty years.")
+    assert speakers_of(text)["Where are our"] == "Nora Quill"

@@ -146,3 +146,23 @@ def named_after_lede(salience: "Salience", head: str) -> str | None:
         first.setdefault(mention.entity, mention.at)
     after = sorted((at, n) for n, at in first.items() if at >= end and salience.entities[n].person)
     return after[0][1] if after and end > opening.end() else None
+
+
+NAMED_NEXT_REACH = 80  # characters after "The student, " in which the name stands
+
+
+def named_next(salience: "Salience", phrase: str, at: int) -> str | None:
+    """ "“…?” a student in the gallery shouted. The student, nursing student Ama Boateng, later said …": someone
+    first described, then named in the next sentence as "The <noun>, <name>"."""
+    head = re.match(r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)", phrase.strip())
+    si = salience.sentence_of(at) + 1
+    if not head or si >= len(salience.sentence_starts):
+        return None
+    start = salience.sentence_starts[si]
+    again = re.compile(r"\s*[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}" + re.escape(head.group("head")) + r",\s")
+    found = again.match(salience.text, start)
+    if not found:
+        return None
+    i = bisect.bisect_left(salience.positions, found.end())
+    mention = salience.mentions[i] if i < len(salience.mentions) else None
+    return mention.entity if mention and mention.at < found.end() + NAMED_NEXT_REACH and salience.entities[mention.entity].person else None

@@ -12,7 +12,7 @@ from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.cues import FINITE_CUE
 from verify.extract.layout import paragraph_bounds
 from verify.extract.documents import DOCUMENT, document_issuer
-from verify.extract.introductions import KIN
+from verify.extract.introductions import KIN, named_next
 from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
 
@@ -322,13 +322,13 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         return phrase
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
                     + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
-        if phrase.split()[0].lower() != "the":
-            return introduced_next(phrase, at, people) or phrase
+        if phrase.split()[0].lower() != "the":  # "a student … shouted. The student, Ama Boateng,": her
+            return introduced_next(phrase, at, people) or named_next(people.salience, phrase, at) or phrase
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
         return role_holder(phrase, people) or people.salience.described(phrase, at) or introduced_as(phrase, at, people) or phrase
     if INDEFINITE_SPEAKER.fullmatch(phrase):  # "one veteran of the government infrastructure projects": as written
-        return introduced_next(phrase, at, people) or phrase
+        return introduced_next(phrase, at, people) or named_next(people.salience, phrase, at) or phrase
     if re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase) and phrase.endswith("s"):
         return phrase  # "he heard students shout": a group, as written
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
