@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from verify.extract.introductions import (
+    introduced_group, introduced_with, kin_of, named_after_lede, names_a_person, previous_subject,
+)
 from verify.extract.namewords import ROLE_NOUNS
 from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
 from verify.extract.salience import WINDOW
@@ -25,25 +28,33 @@ AGED = re.compile(r"(?i)^the\s+(?P<age>\d{1,3})-year-old\b")
 def described(salience: "Salience", phrase: str, at: int) -> str | None:
     """ "the utility", "the premier", "the rookie defenceman", "the 26-year-old": the entity carrying it."""
     words = [w.lower().strip(".,’'") for w in phrase.split()]
+    if words and words[0] in ("her", "his", "their"):  # "her daughter": the one the article shows is so
+        return kin_of(salience, phrase)
     if not words or words[0] not in ("the", "this", "that"):
         return None
     if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
         ranked = salience.ranked(at, person=True)
         aged = [n for _, n in ranked if n in salience.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
-        return (aged or [n for _, n in ranked] or [None])[0]
+        subject = previous_subject(salience, at)  # else news of whom the sentence before was about
+        return (aged or ([subject] if subject else []) or [n for _, n in ranked] or [None])[0]
     head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
     author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
     if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
         return author.group("by").strip()
     modifiers = {w for w in words[1:-1] if not re.fullmatch(r"\d.*|year-old|new|former|current|[\w-]+-based", w)}
     org = head in ORG_NOUNS
-    carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else e.carries)
-                and modifiers <= e.carries | {head}}  # "the utility": not "Utility and Review Board", a board
+    introduced = introduced_with(salience)  # "Her mother, Perla Vance,": Perla Vance carries "mother"
+    carried = {e.name: e.carries | introduced.get(e.name, set()) for e in salience.entities.values()}
+    carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else carried[e.name])
+                and modifiers <= carried[e.name] | {head}}  # "the utility": not "Utility and Review Board", a board
     if len(carriers) > 1:  # "the mayor" is not the deputy mayor, unless the description says so
         carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
         ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
+        known = [n for n in carriers if not salience.entities[n].tentative]  # not a name that merely acted
+        if not ranked and known:  # "The insurer", paragraphs on: the insurer named last, however long ago
+            return max(known, key=lambda n: salience.last_before(n, at))
         fitting = [n for _, n in ranked if n in carriers]
         if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
             return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
@@ -52,11 +63,8 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     candidates = [(s, n) for s, n in ranked if n in carriers]
     if len(carriers) > 1:
         return None  # two banks in the article: "the bank" is left as written rather than guessed
-    fuller = fuller_description(salience, words, at) if not carriers and not org and is_role_noun(words[-1]) else None
-    if fuller:  # "the Nova Scotia judge said …. The judge ruled": the unnamed person described so
-        return fuller
-    if not carriers and not org and ranked and not salience.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
-        return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
+    if not carriers and not org:
+        return carried_by_none(salience, words, at, ranked)
     if not candidates and org and len(carriers) == 1:
         return carriers.pop()  # "the union", paragraphs after the article named its one union
     standing_in = {e.name for e in salience.entities.values() if not e.person and e.kinds & STAND_INS.get(head, set())}
@@ -65,6 +73,25 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
         return next((n for _, n in ranked if salience.unknown_kind(n)), None)
     return candidates[0][1] if candidates else None
+
+
+def carried_by_none(salience: "Salience", words: list[str], at: int, ranked: list[tuple[float, str]]) -> str | None:
+    """ "the chief executive", "the retired machinist", "the doctors": a person or group no one the article named
+    carries the description of."""
+    lede = named_after_lede(salience, words[-1]) if is_role_noun(words[-1]) else None
+    if lede:  # "The chief executive of X told MPs …. Julian Ashcombe said": the one the lede described so
+        return lede
+    fuller = fuller_description(salience, words, at) if is_role_noun(words[-1]) else None
+    if fuller:  # "the Nova Scotia judge said …. The judge ruled": the unnamed person described so
+        return fuller
+    if words[-1].endswith("s") and names_a_person(words[-1][:-1]):
+        return introduced_group(salience, words[-1], at)  # "the doctors": "Senior doctors at Bay Hospital" before
+    subject = previous_subject(salience, at) if names_a_person(words[-1]) else None
+    if subject:  # "“…,” the retired machinist said": news of whom the sentence before the quote was about
+        return subject
+    if ranked and not salience.entities[ranked[0][1]].carries and is_role_noun(words[-1]):
+        return ranked[0][1]  # "Trudeau spoke in Milton. The prime minister said …": a role the article never gave anyone
+    return None
 
 
 # what news calls a person it has just named by their fame: "the Billy on the Street star", "the talk-show host"

@@ -23,6 +23,7 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("airlines airways air", "airline carrier company"),
         ("railway railways rail", "railway company"),
         ("bank", "bank lender"),
+        ("insurance assurance mutual insurers", "insurer company firm"),
         ("union local workers teamsters steelworkers federation", "union"),
         ("constabulary police", "police force service"),
         ("rcmp", "police force"),

@@ -45,7 +45,7 @@ TITLE_WORDS = {"President", "Chancellor", "Premier", "Minister", "Secretary", "S
 
 # a business named "Studio Schicketanz", "Gallery Lindqvist", "Hotel Vancouver": the first word says it is no person
 BUSINESS_OPENINGS = frozenset("Studio Studios Gallery Galerie Atelier Hotel Café Cafe Restaurant Bistro Clinic Camp".split())
-COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH".split())
+COMPANY_ENDINGS = frozenset("Corp Inc Ltd LLC LLP PLC plc Co Corporation Company Group Holdings Limited AG SA GmbH Mutual".split())
 
 REPORTING = (
     r"said|says|told|stressed|noted|added|warned|echoed|argued|explained|insisted|claimed|stated|"

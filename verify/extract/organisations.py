@@ -33,6 +33,7 @@ ORG_AFFILIATION = re.compile(r"\b(?:spokes(?:person|man|woman)|director|presiden
 NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
             "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party", "the Republicans" are the party
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so
 ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry", "agency", "bank", "airline", "carrier",
@@ -47,11 +48,17 @@ DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|stud
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 
 
+EMPLOYER = re.compile(r"(?P<person>(?:[A-Z][\w’'.-]*\s+){2,5}?)of\s+(?:the\s+)?(?P<employer>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
+
+
 def bare_organisation(phrase: str) -> str:
     """The name without the sentence's openers and a person's titles: "But Hereditary Chief Na'moks" -> "Na'moks"."""
     from verify.extract.people import BODY_NOUNS, NOT_NAMES, is_title_word  # people imports this module
 
     words = re.sub(r"[’']s$", "", phrase).split()  # "Suncor’s"
+    employer = EMPLOYER.match(" ".join(words))  # "Detective Superintendent Ann Roe of Fenwick Constabulary": her employer
+    if employer and is_title_word(words[0]) and not is_title_word(employer.group("person").split()[-1]):
+        words = employer.group("employer").split()
     # "Hereditary Chief Na'moks" is a person after a title; "… General Employees Union" a name holding a title word
     institution = bool(words) and bool(re.fullmatch(ORG_WORDS, words[-1].lower()))
     titled = [] if institution else [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
@@ -59,6 +66,8 @@ def bare_organisation(phrase: str) -> str:
     while words and (words[0] in NOT_ORGS or (words[0] in NOT_NAMES and words[0] not in NAME_OPENING)
                      or re.fullmatch(r"[\w-]+-based", words[0])):
         words.pop(0)
+    if words and words[-1] in PARTY_MEMBERS:
+        return ""  # "the New Haven Democrat said": a member of a party, a person
     if len(words) == 1 and (words[0] in ALONE_NOT_ORGS or re.fullmatch(BODY_NOUNS, words[0].lower())):
         return ""  # "Canada", "Monday", "Prosecutors say": alone, never an organisation of its own
     return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)

@@ -107,7 +107,9 @@ def acts_as_person(text: str, person: Person, acting: frozenset[str] | None = No
         after = text[at + len(person.name) : at + len(person.name) + 120]
         before = text[max(0, at - 30) : at]
         said_name = re.search(r"\b(?:" + REPORTING + r"),?\s+$", before) and not CLAUSE_VERB.match(after)
-        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or said_name:
+        # "A woman who lives next door, Ann Roe, said": a name set off after its description, then speaking
+        named_after = re.search(r"\b[a-z][\w-]*,\s+$", before) and re.match(r",\s+(?:" + REPORTING + r")\b", after)
+        if PERSON_CONTEXT.match(after) or ROLE_BEFORE.search(before) or said_name or named_after:
             return True
     return person.surname in (acting if acting is not None else acting_words(text))
 

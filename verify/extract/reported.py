@@ -143,7 +143,8 @@ def speaker_of_phrase(who: str, at: int, people: People) -> str | None:
         return people.group_before(at) or people.salience.pronoun("they", at)
     if DOCUMENT.fullmatch(who):  # "The white paper said …": whoever issued it
         return document_issuer(who, at, people) or who
-    if re.match(r"(?i:the|this|that)\s+[a-z\d]", who):  # "the utility", "the 26-year-old right wing": whom it describes
+    # "the utility", "the 26-year-old right wing", "the Hartford-based insurer": whom it describes
+    if re.match(r"(?i:the|this|that)\s+[a-z\d]", who) or re.fullmatch(r"(?i:the)\s+[A-Z][\w-]*-based\s+[a-z\s]+", who):
         if re.fullmatch(BODY, who) or who.split()[-1].lower() in ORG_NOUNS:
             return people.salience.described(who, at) or who  # an organisation's description: no person's role
         return role_holder(who, people) or people.salience.described(who, at) or who

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from verify.extract.kinds import head_word, name_kinds
-from verify.extract.marks import quote_marks, with_single_quotes_as_marks
+from verify.extract.marks import quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks
 from verify.extract.organisations import (
     NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
     SPELLED_OUT, bare_organisation, inside_longer_name, is_personal, kind_words, long_forms, portfolio,
@@ -82,7 +82,7 @@ class Salience:
         from verify.extract.families import family_name_mentions, place_titled_family_names  # they read this module
 
         self.text = text
-        self.quoted = sorted(quote_marks(with_single_quotes_as_marks(text)))  # British ‘single’ marks quote too
+        self.quoted = sorted(quote_marks(with_single_quotes_as_marks(with_double_apostrophes_as_marks(text))))
         self.quote_starts = [a for a, _ in self.quoted]
         sentences = split_sentences(text)
         self.sentence_starts = [s.start for s in sentences] or [0]
@@ -404,4 +404,4 @@ class Salience:
 
 def role_words(role: str) -> set[str]:
     return {w.lower().strip(".,’'") for w in re.findall(r"[\w.’'-]+", role or "")} | (
-        {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", role or "")})
+        {w.lower().rstrip("s") for w in re.findall(r"[\w-]+\b(?![’'])", role or "")})  # "a sheriff's deputy": no sheriff

@@ -12,6 +12,7 @@ from verify.dates import MONTHS, WEEKDAYS
 from verify.extract.cues import FINITE_CUE
 from verify.extract.documents import DOCUMENT, document_issuer
 from verify.extract.families import IN_RELATIVE_CLAUSE
+from verify.extract.introductions import KIN, named_next
 from verify.extract.layout import paragraph_bounds
 from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
@@ -45,8 +46,9 @@ def bare_name(phrase: str) -> str:
 
 
 def named(phrase: str | None, appositive: str | None) -> str | None:
-    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker; so is
-    an organisation's ("The province's largest union, the Public Service Alliance,")."""
+    """"its director, Leo Marsh," and "One of them, Ruta Kask,": the name in the appositive is the speaker (after a
+    role it gives first: "emergency physician Dr Ann Roe"); so is an organisation's ("…, the Public Service Alliance,")."""
+    appositive = re.sub(r"^\s*(?:(?!(?:the|an?)\s)[a-z][\w-]*\s+){1,3}(?=[A-Z])", "", appositive) if appositive else appositive
     if phrase and appositive and is_name(appositive) and not is_name(phrase):
         return bare_name(appositive)
     organisation = ORGANISATION_APPOSITIVE.fullmatch(appositive.strip()) if phrase and appositive else None
@@ -246,7 +248,7 @@ def role_holder(phrase: str, people: People) -> str | None:
     if not words:
         return None
     whole = " ".join(words).lower()  # "the prime minister": the one whose role says so, word for word
-    found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b", p.role.lower())]
+    found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b(?![’'])", p.role.lower())]  # not "sheriff's"
     if len(found) == 1:
         return found[0].name
     # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov.", "sergeant" "Sgt" (a role
@@ -254,7 +256,7 @@ def role_holder(phrase: str, people: People) -> str | None:
     keys = [w.lower() for w in words if w[:1].isupper()]
     noun = words[-1].lower().rstrip("s")
     found = [p for p in people.people if p.role and all(k in p.role.lower() for k in keys)
-             and any(len(w) >= 3 and abbreviates(w, noun) for w in re.findall(r"[a-z]+", p.role.lower()))]
+             and any(len(w) >= 3 and abbreviates(w, noun) for w in re.findall(r"[a-z]+\b(?![’'])", p.role.lower()))]
     return found[0].name if len(found) == 1 else None
 
 
@@ -319,17 +321,19 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
+    if KIN.fullmatch(phrase) and people.salience.described(phrase, at):  # "her daughter": the one the article shows
+        return people.salience.described(phrase, at)
     if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
         return phrase
     if re.fullmatch(r"[Tt]he\s+" + BODY + r"|(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){0,5}" + SPEAKER_NOUN
                     + r"|[Tt]he\s+(?:[\w’'.-]+\s+){0,3}" + ORG_NOUN, phrase):  # "the provincial utility"
-        if phrase.split()[0].lower() != "the":
-            return introduced_next(phrase, at, people) or phrase
+        if phrase.split()[0].lower() != "the":  # "a student … shouted. The student, Ama Boateng,": her
+            return introduced_next(phrase, at, people) or named_next(people.salience, phrase, at) or phrase
         if phrase.split()[-1].lower() in ORG_NOUNS:  # "the company": an organisation, no person's role
             return people.salience.described(phrase, at) or phrase
         return role_holder(phrase, people) or people.salience.described(phrase, at) or introduced_as(phrase, at, people) or phrase
     if INDEFINITE_SPEAKER.fullmatch(phrase):  # "one veteran of the government infrastructure projects": as written
-        return introduced_next(phrase, at, people) or phrase
+        return introduced_next(phrase, at, people) or named_next(people.salience, phrase, at) or phrase
     if re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}" + SPEAKER_NOUN, phrase) and phrase.endswith("s"):
         return phrase  # "he heard students shout": a group, as written
     if DEFINITE_DESCRIPTION.fullmatch(phrase):  # "the rookie defenceman", "the premier": whoever the article gave that role
