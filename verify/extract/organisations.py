@@ -14,6 +14,10 @@ SPEECH = (r"said|says|say|told|tells|added|adds|wrote|writes|explained|explains|
 # a capitalised name that speaks or owns: "Facebook said", "said Suncor", "Export Development Canada (EDC)", "Apple's"
 ORG_NAME = r"(?:[A-Z][\w&’'-]*(?:\s+(?:&|of|and|for|de)\s+|\s+)){0,5}[A-Z][\w&’'-]*[\w](?:\s+\d{1,5}(?![\w.,]\d))?"  # "… Local 912"
 ORG_SPEAKS = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")(?:\s+\((?P<short>[A-Z]{2,6})\))?(?=\s+(?:" + SPEECH + r")\b|[’']s\s)")
+# a company's full name ends in its legal form: "Hollister-Crane Appliance Co.", "Brill & Sons Ltd"
+LEGAL_ENDINGS = frozenset("Co Inc Ltd Corp LLC PLC".split())
+ORG_BY_ENDING = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+(?:&\s+)?){1,5}(?:" + "|".join(LEGAL_ENDINGS)
+                           + r")\b\.?)(?![\w])")
 # a first and last name doing something: "Down the street, Mike McFadden also rejoiced"
 NAME_ACTS = re.compile(r"(?<![\w.])(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)(?=\s+(?:also\s+|then\s+|later\s+)?[a-z]+(?:ed|s)\b)")
 ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?|association|department|ministry|agency|"
@@ -33,6 +37,8 @@ ORG_AFFILIATION = re.compile(r"\b(?:spokes(?:person|man|woman)|director|presiden
 NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "If", "When",
             "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+# "Board chair Ed Whitley": the common noun capitalised to open a sentence, no organisation's whole name
+GENERIC_BODIES = {"Board", "Council", "Committee", "Commission", "Department", "Office", "Agency", "Authority"}
 PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party", "the Republicans" are the party
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so
@@ -68,7 +74,7 @@ def bare_organisation(phrase: str) -> str:
         words.pop(0)
     if words and words[-1] in PARTY_MEMBERS:
         return ""  # "the New Haven Democrat said": a member of a party, a person
-    if len(words) == 1 and (words[0] in ALONE_NOT_ORGS or re.fullmatch(BODY_NOUNS, words[0].lower())):
+    if len(words) == 1 and (words[0] in ALONE_NOT_ORGS | GENERIC_BODIES or re.fullmatch(BODY_NOUNS, words[0].lower())):
         return ""  # "Canada", "Monday", "Prosecutors say": alone, never an organisation of its own
     return "" if any(w in ("He", "She", "It", "They", "We", "I", "The", "This", "That") for w in words) else " ".join(words)
 
@@ -95,7 +101,10 @@ def long_forms(names: dict[str, set[str]]) -> dict[str, str]:
     for name in names:
         words = name.split()
         for i in range(1, len(words)):
-            if all(w in COMPANY_SUFFIX for w in words[i:]):
+            # "Hollister-Crane" of "Hollister-Crane Appliance Co.": a trade and legal form dropped together
+            dropped = words[i:]
+            legal = len(dropped) >= 2 and dropped[-1].rstrip(".") in LEGAL_ENDINGS
+            if legal or all(w in COMPANY_SUFFIX for w in dropped):
                 short = " ".join(words[:i])
                 if short in names and len(name) > len(longer.get(short, "")):
                     longer[short] = name
@@ -154,6 +163,11 @@ def inside_longer_name(text: str, at: int) -> bool:
 
 
 TITLE_AFTER = re.compile(r"\s+(?:Minister|Critic|Secretary|Commissioner|Officer|Spokesperson)\b")
+
+
+def in_place(text: str, start: int) -> bool:
+    """ "scientists in Wales said": a name right after "in" is where the speakers are, not who speaks."""
+    return bool(re.search(r"\bin\s+$", text[max(0, start - 4) : start]))
 
 
 def portfolio(text: str, end: int) -> bool:

@@ -23,6 +23,9 @@ PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"
     r"(?P<name>" + NAME_WORD + r"(?: (?:" + INITIAL + r"|" + NAME_WORD + r")){1,4})"
 )
+# after a title the name may open with initials and run on: "Minister K. Radhakrishnan Nair" (Indian English names)
+AFTER_TITLE = re.compile(r"(?P<role>)(?P<name>(?:" + INITIAL + r" ){0,3}" + NAME_WORD + r"(?: (?:" + INITIAL + r"|"
+                         + NAME_WORD + r")){0,4})")
 BODY = r"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + BODY_NOUNS + r")(?:s(?=\s|$|[,.]))?"  # "Fishing groups"
 # a sentence that opens with a group: "Prosecutors had asked for eight years.", "The two unions rejected it."
 GROUP_OPENING = re.compile(r"(?:^|[.!?]\s+)(?P<group>" + BODY + r")\s", re.I)
@@ -222,8 +225,8 @@ def person_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
     while (match := PERSON.search(text, position)) is not None:
         words = list(re.finditer(r"\S+", match.group("name")))
         titled = [i for i, w in enumerate(words[:-1]) if is_title_word(w.group(0))]
-        again = PERSON.match(text, match.start("name") + words[titled[-1] + 1].start()) if titled else None
-        if again is not None and len(words) - titled[-1] - 1 < 2:
+        again = AFTER_TITLE.match(text, match.start("name") + words[titled[-1] + 1].start()) if titled else None
+        if again is not None and (len(words) - titled[-1] - 1 < 2 or again.end() > match.end()):
             yield again, text[match.start() : match.start("name") + words[titled[-1]].end()].strip()
             position = again.end()
             continue

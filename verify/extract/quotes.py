@@ -151,7 +151,10 @@ def attribution_earlier(text: str, open_at: int, close_at: int, para_start: int,
     earlier = BEFORE.search(window) if opens_sentence else None
     if earlier:  # "Li Haidong, professor at …, echoed these views. “…”"
         at = open_at - len(window) + earlier.start("who")
-        return Attribution(open_at + 1, close_at, earlier.group("who"), at, True, from_paragraph=True)
+        who = earlier.group("who")
+        if who in ("The", "A", "An"):  # "The fish vendor said …": no name, the description up to its verb
+            who = window[earlier.start("who") : earlier.start("verb")].strip(" ,")
+        return Attribution(open_at + 1, close_at, who, at, True, from_paragraph=True)
     if not text[para_start:open_at].strip():
         introduced = introduction_before(text, para_start)
         if introduced:  # "Cruz called them on it:" closing the paragraph before the quote

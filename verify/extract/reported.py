@@ -6,7 +6,7 @@ import re
 
 from verify.extract.cues import WHEN
 from verify.extract.marks import CLOSE, OPEN, is_title, quote_marks, without_marks
-from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People
+from verify.extract.people import BODY, ROLE_NOUN_PHRASE, ROLE_NOUNS, People, clean_name
 from verify.extract.credits import credited_source
 from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
@@ -91,9 +91,21 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     return found
 
 
+PERSON_OF = re.compile(r"(?P<person>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+(?:of|from)\s+$")
+
+
+def person_of_place(sentence: str, match: re.Match[str], people: People) -> str | None:
+    """ "Marcy Ellerbe of Toledo, who said": the person the article named says, not her town."""
+    if match.re is not RELATIVE or not re.match(r",\s+who\s", sentence[match.end("who") :]):
+        return None
+    before = PERSON_OF.search(sentence, 0, match.start("who"))
+    person = before.group("person") if before else ""
+    return person if person and (people.by_name(person) or (is_name(person) and clean_name(person) == person)) else None
+
+
 def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People) -> QuoteSpan | None:
     """The clause and speaker of one of the fixed sentence shapes above."""
-    who = match.group("who").strip()
+    who = person_of_place(sentence, match, people) or match.group("who").strip()
     if who.lower() == "they":
         who = people.group_before(offset) or who  # "Prosecutors had asked for eight years. They said …"
     subject = SUBJECT_NAME.match(sentence) if who.lower() == "it" and match.re is TRAILING else None

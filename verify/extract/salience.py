@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 from verify.extract.kinds import head_word, name_kinds
 from verify.extract.marks import quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks
 from verify.extract.organisations import (
-    NAME_ACTS, ORG_AFFILIATION, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS, ORG_SPEAKS, SPEECH,
-    SPELLED_OUT, bare_organisation, inside_longer_name, is_personal, kind_words, long_forms, portfolio,
+    NAME_ACTS, ORG_AFFILIATION, ORG_BY_ENDING, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS,
+    ORG_SPEAKS, SPEECH, SPELLED_OUT, bare_organisation, in_place, inside_longer_name, is_personal, kind_words, long_forms,
+    portfolio,
 )
 from verify.split import split_sentences
 
@@ -139,14 +140,16 @@ class Salience:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_WORD, ORG_BY_HEAD, ORG_AFFILIATION, SPELLED_OUT, ORG_KIND_BEFORE, ORG_KIND_AFTER,
-                        NAME_ACTS):
+        for pattern in (ORG_SPEAKS, ORG_BY_ENDING, ORG_BY_WORD, ORG_BY_HEAD, ORG_AFFILIATION, SPELLED_OUT, ORG_KIND_BEFORE,
+                        ORG_KIND_AFTER, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
                 if not name or any(p.name.endswith(name.split()[-1]) for p in self.people_entities()):
                     continue
                 if (pattern is NAME_ACTS and inside_longer_name(text, match.start())) or portfolio(text, match.end("name")):
                     continue  # "Growers Association has" of "Ardell Growers Association has asked", "Health Minister"
+                if pattern is ORG_SPEAKS and in_place(text, match.start("name")):
+                    continue  # "scientists in Wales said"
                 if pattern is ORG_BY_WORD and NAME_GOES_ON.match(text, match.end("name")):
                     continue  # "Railway" of "the Railway Safety Act": a longer name, and no organisation's
                 if pattern is NAME_ACTS and name not in names:

@@ -15,7 +15,9 @@ from verify.extract.families import IN_RELATIVE_CLAUSE
 from verify.extract.introductions import KIN, named_next
 from verify.extract.layout import paragraph_bounds
 from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
-from verify.extract.people import BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name
+from verify.extract.people import (
+    BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name, is_title_word,
+)
 from verify.extract.titles import abbreviates
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
@@ -269,12 +271,18 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     return people.salience.full_name(speaker)
 
 
+CAPITALISED_TITLE = re.compile(r"^(\s*[Tt]he\s+)([A-Z][a-z]+)\s*$")
+
+
 def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if not phrase:
         return None
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
     written = phrase
+    # "the Minister said", British and Irish style: a title after "the" with no name is a description, as "the minister"
+    titled = CAPITALISED_TITLE.match(phrase)
+    phrase = titled.group(1) + titled.group(2).lower() if titled and is_title_word(titled.group(2)) else phrase
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     if not phrase:

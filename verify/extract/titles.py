@@ -39,8 +39,8 @@ def without_leading_title(name: str, evidence: tuple[frozenset[str], frozenset[s
     "Ray Dunleavy" elsewhere without the word; a name of two words keeps both ("Will Ambrose" is a name)."""
     words = name.split()
     nouns, openings = evidence
-    if len(words) < 3:
-        return name
+    if len(words) < 3 or re.fullmatch(r"[A-Z]\.", words[0]):
+        return name  # an initial is no label: "K. Radhakrishnan Nair"
     rest = " ".join(words[1:])
     return rest if words[0].lower() in nouns or rest in openings else name
 
