@@ -129,3 +129,22 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SAMPLE / "reference", target)
     return target
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    """The first three words of each quote claim -> its speaker."""
+    from verify.extract import extract_claims
+    from verify.models import Article, QuoteClaim
+
+    claims = extract_claims(Article(text=text, sha256="t"))
+    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+
+
+def quantity_claim(sentence: str, which: int = 0, entities: tuple[str, ...] = ()):
+    """The `which`-th figure of a sentence as a quantity claim, read in that sentence."""
+    from verify.extract.quantities import find_quantities
+    from verify.models import QuantityClaim
+
+    mention = find_quantities(sentence)[which]
+    return QuantityClaim(id="c1", text=sentence[mention.start : mention.end], start=mention.start, end=mention.end,
+                         sentence=sentence, query=sentence, quantity=mention.quantity, entities=entities)

@@ -7,15 +7,10 @@ import pytest
 from verify.extract.quantities import find_quantities
 from verify.judge.clause import judge_reported_clause
 from verify.judge.quantity import judge_quantity
-from verify.models import QuantityClaim, QuoteClaim, Stance
+from verify.models import QuoteClaim, Stance
+from conftest import quantity_claim
 
 THURSDAY, FRIDAY, SATURDAY = dt.date(2026, 3, 12), dt.date(2026, 3, 13), dt.date(2026, 3, 14)
-
-
-def quantity_claim(sentence, which=0, entities=()):
-    mention = find_quantities(sentence)[which]
-    return QuantityClaim(id="c1", text=sentence[mention.start : mention.end], start=mention.start, end=mention.end,
-                         sentence=sentence, query=sentence, quantity=mention.quantity, entities=entities)
 
 
 def stance(sentence, evidence, article=FRIDAY, published=THURSDAY):
@@ -446,7 +441,6 @@ def test_figures_number_words_are_no_context_of_a_claim():
 ])
 def test_figures_sums_with_little_else_said(claim, evidence, expected):
     assert judge_quantity(quantity_claim(claim), evidence, 0.4, FRIDAY, THURSDAY, 0.4).stance is expected
-
 
 
 @pytest.mark.parametrize("sentence", ["Cases rose to 40 per 100,000 people, up from 31 a week earlier.",

@@ -8,15 +8,10 @@ import pytest
 
 from verify.extract.quantities import find_quantities
 from verify.judge.quantity import judge_quantity
-from verify.models import QuantityClaim, Stance
+from verify.models import Stance
+from conftest import quantity_claim
 
 PUBLISHED, ARTICLE = dt.date(2026, 6, 5), dt.date(2026, 6, 8)
-
-
-def quantity_claim(sentence, which=0):
-    mention = find_quantities(sentence)[which]
-    return QuantityClaim(id="c1", text=sentence[mention.start : mention.end], start=mention.start, end=mention.end,
-                         sentence=sentence, query=sentence, quantity=mention.quantity)
 
 
 def stance(claim, evidence, which=0, article=ARTICLE, published=PUBLISHED):

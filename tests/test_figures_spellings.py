@@ -8,15 +8,10 @@ import pytest
 from verify.dates import find_dates
 from verify.extract.quantities import find_quantities
 from verify.judge.quantity import judge_quantity, scope_words
-from verify.models import QuantityClaim, Stance
+from verify.models import Stance
+from conftest import quantity_claim
 
 MARCH_12, MARCH_14 = dt.date(2026, 3, 12), dt.date(2026, 3, 14)
-
-
-def quantity_claim(sentence, which=0):
-    mention = find_quantities(sentence)[which]
-    return QuantityClaim(id="c1", text=sentence[mention.start : mention.end], start=mention.start, end=mention.end,
-                         sentence=sentence, query=sentence, quantity=mention.quantity)
 
 
 def stance(claim, evidence, cosine=0.8, article=MARCH_14, published=MARCH_12):

@@ -3,14 +3,7 @@ reference when no one the article named carries it, and never a word that merely
 
 from __future__ import annotations
 
-from verify.extract import extract_claims
-from verify.models import Article, QuoteClaim
-
-
-def speakers_of(text: str) -> dict[str, str | None]:
-    """The first three words of each quote claim -> its speaker."""
-    claims = extract_claims(Article(text=text, sha256="t"))
-    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+from conftest import speakers_of
 
 
 def test_a_question_opening_with_its_auxiliary_names_no_speaker() -> None:

@@ -3,15 +3,8 @@ a description set before a name, a family's converse relations, a group by its p
 
 from __future__ import annotations
 
-from verify.extract import extract_claims
 from verify.extract.people import People
-from verify.models import Article, QuoteClaim
-
-
-def speakers_of(text: str) -> dict[str, str | None]:
-    """The first three words of each quote claim -> its speaker."""
-    claims = extract_claims(Article(text=text, sha256="t"))
-    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+from conftest import speakers_of
 
 
 def test_a_description_no_one_carries_is_news_of_whom_the_sentence_before_named() -> None:

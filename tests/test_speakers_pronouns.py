@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from verify.extract import extract_claims
 from verify.extract.people import People
-from verify.models import Article, QuoteClaim
-
-
-def speakers_of(text: str) -> dict[str, str | None]:
-    """The first three words of each quote claim -> its speaker."""
-    claims = extract_claims(Article(text=text, sha256="t"))
-    return {" ".join(c.quote.split()[:3]): c.speaker for c in claims if isinstance(c, QuoteClaim)}
+from conftest import speakers_of
 
 
 def test_a_club_boss_before_a_name_is_a_role() -> None:
