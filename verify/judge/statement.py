@@ -170,10 +170,10 @@ def ordinals(text: str, dates: list[DateRef]) -> set[int]:
     return {ORDINAL_WORDS.get(m.group(0).lower()) or int(re.sub(r"\D", "", m.group(0))) for m in ORDINAL.finditer(text)}
 
 
-def other_occurrence(claim_text: str, claim_dates: list[DateRef], evidence_text: str, evidence_dates: list[DateRef]) -> bool:
+def other_occurrence(claim_text: str, evidence_text: str) -> bool:
     """Do the two count different occurrences of a series ("for the seventh time" / "her fourth visit")? Then
     each has its own date, and different dates are no conflict."""
-    mine, theirs = ordinals(claim_text, claim_dates), ordinals(evidence_text, evidence_dates)
+    mine, theirs = (ordinals(text, find_dates(text, None)) for text in (claim_text, evidence_text))
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
@@ -269,8 +269,7 @@ def judge_statement(
     """`context` (the passage and its title) counts for coverage of names; slots are read in the sentence."""
     if cosine < support_cosine and quick_overlap(claim_text, evidence_text, context, title) < SAME_THING_ALIGNED:
         return StatementFinding(Stance.RELATED, "")  # too few shared words for any verdict: skip the alignment
-    # counted with other ordinals ("the seventh time" / "her fourth visit"), the two are other occurrences
-    other_time = other_occurrence(claim_text, find_dates(claim_text, None), evidence_text, find_dates(evidence_text, None))
+    as_written = (claim_text, evidence_text)  # ordinals are read in the words as written, before figures are masked
     if figures_claimed:  # the figures are judged as quantity claims; here they must not count twice
         claim_text, evidence_text = without_units(figures_masked(claim_text)), without_units(figures_masked(evidence_text))
     claim, evidence = tokens(claim_text), tokens(evidence_text)
@@ -289,7 +288,7 @@ def judge_statement(
         if slots:
             return StatementFinding(Stance.CONFLICTS, "gives " + "; ".join(slots))
     dates = date_conflict(claim_text, claim_dates, evidence_text, evidence_dates, loose=in_sentence < DATE_CONFLICT_ALIGNED)
-    if dates and (same_thing or aligned >= SAME_WORDS) and not other_time:
+    if dates and (same_thing or aligned >= SAME_WORDS) and not other_occurrence(*as_written):
         return StatementFinding(Stance.CONFLICTS, f"gives another date: {dates}")
     missing = covered(claim, evidence + tokens(context))
     dated = dates_covered(claim_dates, evidence_dates, evidence_anchor)
