@@ -53,3 +53,28 @@ def test_an_unnamed_person_keeps_the_description_they_came_in_with() -> None:
             "In her written decision, the Manitoba judge said Hale had shown little remorse for the people he cheated.\n\n"
             "The judge said he would likely “take advantage of anyone who trusts him” if he were released early.")
     assert speakers_of(text)["take advantage of"] == "the Manitoba judge"
+
+
+def test_a_description_with_capitalised_words_no_one_carries_stays_as_written() -> None:
+    text = ("Harwell Borough Council voted to sell the depot. Its leader, Ann Pike, said the sale was needed.\n\n"
+            "The Green group said the vote would cost the town its last bus garage.")
+    assert speakers_of(text)["the vote would"] == "The Green group"
+
+
+def test_an_organisation_named_with_of_is_kept_whole() -> None:
+    text = ("The museum will close on Sundays. Friends of Almsbury Museum, a volunteer group, said it was "
+            "“dismayed” by the decision.")
+    assert speakers_of(text)["dismayed"] == "Friends of Almsbury Museum"
+
+
+def test_an_appositive_name_with_an_age_names_the_speaker() -> None:
+    text = ("Residents met on Monday. Its secretary, Joan Pardew, 74, said the group would write to the council.")
+    assert speakers_of(text)["the group would"] == "Joan Pardew"
+
+
+def test_the_start_up_is_the_company_the_article_is_about() -> None:
+    text = ("Brindlewick, a Leeds-based start-up, is cutting 40 jobs, the company said on Friday.\n\n"
+            "The start-up said staff leaving would be paid to the end of March.")
+    speakers = speakers_of(text)
+    assert speakers["Brindlewick, a Leeds-based"] == "Brindlewick"
+    assert speakers["staff leaving would"] == "Brindlewick"

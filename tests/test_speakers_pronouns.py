@@ -46,3 +46,15 @@ def test_she_after_a_sentence_opening_with_her_role_is_the_one_with_that_role() 
             "The chief inspector said further arrests were likely.\n\n"
             "“This was organised. It was planned over months. It was deliberate,” she said.")
     assert speakers_of(text)["This was organised."] == "Rhiannon Vaughan"
+
+
+def test_they_after_a_described_body_is_that_body_not_a_place_named_in_passing() -> None:
+    text = ("The Harlow Vale Health Trust said the ward would close.\n\nThe trust said it had tried for a year to "
+            "hire nurses from Eastgate Hospital. They added that agency staff could no longer be relied on.")
+    assert speakers_of(text)["agency staff could"] == "Harlow Vale Health Trust"
+
+
+def test_an_organisation_referred_to_with_which_is_the_it_that_follows() -> None:
+    text = ("The council will shut two pools. Aquaforce, which represents pool staff, said 30 jobs would go.\n\n"
+            "It said members would vote on strike action next week.")
+    assert speakers_of(text)["members would vote"] == "Aquaforce"

@@ -60,3 +60,22 @@ def added_by(people: "People", pronoun: str, at: int, last: str, between: tuple[
         return False
     gender = people.salience.gender_of(last)
     return gender in (None, PRONOUN_GENDER[pronoun]) and people.salience.new_subject(*between, last) is None
+
+
+# a sentence opening with an organisation's description and its verb: "The trust said it had tried …"
+DESCRIBED_BODY = re.compile(r"\s*[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+(?:also\s+|later\s+)?(?:said|told|[a-z]+ed|[a-z]+s)\b")
+
+
+def body_subject_before(salience: "Salience", at: int) -> str | None:
+    """For "it" and "they" opening a sentence: the organisation the sentence before opened with, described ("The
+    trust said it had tried …. They added …"): news goes on about its subject, not a place named in passing."""
+    from verify.extract.organisations import ORG_NOUNS
+
+    si = salience.sentence_of(at)
+    if si == 0 or salience.text[salience.sentence_starts[si] : at].strip():
+        return None  # the pronoun does not open its sentence
+    match = DESCRIBED_BODY.match(salience.text, salience.sentence_starts[si - 1])
+    if match is None or match.group("noun") not in ORG_NOUNS:
+        return None
+    found = salience.described(match.group(0).rsplit(None, 1)[0], salience.sentence_starts[si - 1])
+    return found if found in salience.entities and not salience.entities[found].person else None

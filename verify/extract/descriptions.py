@@ -37,6 +37,8 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
         aged = [n for _, n in ranked if n in salience.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
         subject = previous_subject(salience, at)  # else news of whom the sentence before was about
         return (aged or ([subject] if subject else []) or [n for _, n in ranked] or [None])[0]
+    if not proper_modifiers_carried(salience, phrase):  # "the Liberal Democrat group" is not the council
+        return None
     head = words[-1].rstrip("s") if words[-1] not in ("press", "news") else words[-1]
     author = re.fullmatch(r"(?i:the)\s+(?P<by>(?:[A-Z][\w&’'-]*\s+)+)(?:[a-z]+\s+)?(?:" + DOCUMENT_NOUNS + r")", phrase.strip())
     if author:  # "the RCMP statement", "the Finance Department report": whoever issued it
@@ -73,6 +75,18 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
         return next((n for _, n in ranked if salience.unknown_kind(n)), None)
     return candidates[0][1] if candidates else None
+
+
+# parties and their factions: "the Labour group", "the Republican caucus" name a side, not the body it sits in
+PARTY_WORDS = frozenset("labour conservative conservatives liberal liberals democrat democrats democratic republican "
+                        "republicans green greens tory tories ndp snp reform independent independents".split())
+
+
+def proper_modifiers_carried(salience: "Salience", phrase: str) -> bool:
+    """ "the Liberal Democrat group": an entity whose name or description holds the party word exists (the
+    council the group sits on does not carry it); place words ("the Ohio company") describe, so are not asked."""
+    party = {w.lower().strip(".,’'") for w in phrase.split()[1:-1] if w[:1].isupper()} & PARTY_WORDS
+    return not party or any(party <= set(e.name.lower().split()) | e.carries for e in salience.entities.values())
 
 
 def carried_by_none(salience: "Salience", words: list[str], at: int, ranked: list[tuple[float, str]]) -> str | None:

@@ -37,7 +37,11 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("board", "board"),
         ("council", "council"),
         ("court", "court"),
-        ("hospital", "hospital"),
+        ("hospital hospice", "hospital"),
+        ("library libraries", "library"),
+        ("museum gallery", "museum gallery"),
+        ("festival", "festival"),
+        ("theatre theater orchestra", "company"),
         ("association", "association group"),
         ("party", "party"),
         ("club", "club team"),
@@ -59,7 +63,8 @@ NAME_KINDS: dict[str, frozenset[str]] = {
 INSTITUTION_ENDINGS = frozenset(
     "Constabulary Police University College Ministry Department Hydro Union Council Commission Authority Agency "
     "Airlines Airways Association Corporation Foundation Institute Hospital Railway Board Federation Services Utility "
-    "Utilities Committee Tribunal Bureau Coalition Alliance Clinic Band Society Network".split())
+    "Utilities Committee Tribunal Bureau Coalition Alliance Clinic Band Society Network Library Libraries Museum Gallery "
+    "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust".split())
 # a company's trade in the plural, never a family name: "Brenmoor Pharmaceuticals", "Pennywell Foodstores"
 COMPANY_TRADES = frozenset("Pharmaceuticals Foodstores Stores Supermarkets Laboratories Technologies Industries Enterprises "
                            "Holdings Logistics Therapeutics Brands Motors".split())

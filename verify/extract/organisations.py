@@ -24,7 +24,7 @@ ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
              "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
-             "tribunal|bureau|clinic|diocese|archdiocese|church|school")
+             "tribunal|bureau|clinic|diocese|archdiocese|church|school|hospital|library|museum|gallery|festival|theatre|zoo|hospice")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
@@ -43,12 +43,13 @@ PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party"
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so
 ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry", "agency", "bank", "airline", "carrier",
-             "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "maker", "manufacturer",
+             "retailer", "automaker", "insurer", "lender", "railway", "railroad", "startup", "start-up", "maker", "manufacturer",
              "producer", "operator", "chain", "group", "organization", "organisation", "association", "union", "board",
              "council", "commission", "authority", "service", "office", "team", "club", "league", "network", "party",
              "corporation", "giant", "platform", "police", "force", "regulator", "watchdog", "university",
-             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school", "district"}
-FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "maker",
+             "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school", "district",
+             "hospital", "library", "museum", "gallery", "festival", "trust"}
+FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "start-up", "maker",
                   "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline", "group"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
@@ -134,6 +135,8 @@ ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"(?:\s+|,\s+the\s+)(?P<name>" +
 # "Nordlight, the Lindhaven-based software group": the kind in apposition (not "a member of the board")
 ORG_KIND_AFTER = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|with|in|to|who|which)\b)"
                             r"[\w-]+\s+){0,4}?" + ORG_NOUN + r"\b(?![’'])")
+# "Unison, which represents library staff, said": a name "which" refers back to is no person's
+ORG_WHICH = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+which\s+[^,;“”\"]{1,100},\s+(?:also\s+)?(?:" + SPEECH + r")\b")
 KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
 # (not "…, the utility said": the subject of the next clause)
 KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b(?!\s+(?:(?:also|has|had|will|would|is|was)\s+)?(?:"

@@ -39,7 +39,7 @@ SAYING_PLACE = (r"(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'
                 r"|in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+(?:that|on|in)\s|,)")
 SAYING_SETTING = r"\s+(?:(?:" + WHEN + r"|" + SAYING_PLACE + r"),?\s+)*"
 LEADING = re.compile(
-    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?),)?\s+" + SAYS
+    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?)(?:,\s*\d{1,3})?,)?\s+" + SAYS
     + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 # "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"

@@ -27,7 +27,7 @@ from verify.extract.kinds import head_word, name_kinds
 from verify.extract.marks import quote_marks, with_double_apostrophes_as_marks, with_single_quotes_as_marks
 from verify.extract.organisations import (
     NAME_ACTS, ORG_AFFILIATION, ORG_BY_ENDING, ORG_BY_HEAD, ORG_BY_WORD, ORG_KIND_AFTER, ORG_KIND_BEFORE, ORG_NOUNS,
-    ORG_SPEAKS, SPEECH, SPELLED_OUT, bare_organisation, in_place, inside_longer_name, is_personal, kind_words, long_forms,
+    ORG_SPEAKS, ORG_WHICH, SPEECH, SPELLED_OUT, bare_organisation, in_place, inside_longer_name, is_personal, kind_words, long_forms,
     portfolio,
 )
 from verify.split import split_sentences
@@ -140,7 +140,7 @@ class Salience:
         """Organisations: names that speak or own, and names holding an institution word; every mention of each."""
         names: dict[str, set[str]] = {}
         acting: set[str] = set()
-        for pattern in (ORG_SPEAKS, ORG_BY_ENDING, ORG_BY_WORD, ORG_BY_HEAD, ORG_AFFILIATION, SPELLED_OUT, ORG_KIND_BEFORE,
+        for pattern in (ORG_SPEAKS, ORG_WHICH, ORG_BY_ENDING, ORG_BY_WORD, ORG_BY_HEAD, ORG_AFFILIATION, SPELLED_OUT, ORG_KIND_BEFORE,
                         ORG_KIND_AFTER, NAME_ACTS):
             for match in pattern.finditer(text):
                 name = bare_organisation(match.group("name"))
@@ -343,7 +343,12 @@ class Salience:
         if word in ("they", "them", "their"):
             return self.group(at) or self.pronoun("it", at)
         if word in ("it", "its"):
+            from verify.extract.antecedents import body_subject_before  # it reads this module's entities
+
             ranked = self.ranked(at, person=False)
+            described = body_subject_before(self, at)
+            if described:
+                return described
         else:
             gender = "m" if word in ("he", "him", "his") else "f"
             ranked = self.ranked(at, person=True, gender=gender)

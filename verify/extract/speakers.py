@@ -304,8 +304,10 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
-    if leading and is_name(leading.group("name")):  # "Tom Reyes of the group Forest Watch", "Staff Sgt. Mike Dale of …"
+    if leading and is_name(leading.group("name")) and person_leads(leading, people):  # not "Friends of X"
         phrase = bare_name(without_role_words(leading.group("name")))
+    if NAME_OF.fullmatch(phrase) and not is_title_word(phrase.split()[0]) and not any(p.name in phrase for p in people.people):
+        return phrase  # "Friends of Tonbridge Library", "Bank of Canada": an organisation's whole name
     if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
         ranked = people.salience.ranked(at, person=True)
         return ranked[0][1] if ranked else phrase
@@ -317,6 +319,17 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         unnamed = resolved == match.group("who") and resolved.lower().startswith("the ")  # "the official"
         return (introduced_as(resolved, at, people) if unnamed else None) or resolved
     return read_description(phrase, at, people)
+
+
+NAME_OF = re.compile(r"(?:[A-Z][\w’'&-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}")
+
+
+def person_leads(leading: re.Match[str], people: People) -> bool:
+    """ "Tom Reyes of the group Forest Watch", "Colton with a surprised look": a person's name leads, not the first
+    word of an organisation's ("Friends of Tonbridge Library", "Campaign for Better Transport")."""
+    name = bare_name(leading.group("name"))
+    joined_by = leading.group(0)[leading.end("name") - leading.start():].split()[0]
+    return joined_by not in ("of", "for") or len(name.split()) > 1 or people.by_name(name) is not None
 
 
 # "Atmospheric physics professor Kent Moore at the University of Toronto": the name after its role, before its employer
