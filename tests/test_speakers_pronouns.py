@@ -58,3 +58,22 @@ def test_an_organisation_referred_to_with_which_is_the_it_that_follows() -> None
     text = ("The council will shut two pools. Aquaforce, which represents pool staff, said 30 jobs would go.\n\n"
             "It said members would vote on strike action next week.")
     assert speakers_of(text)["members would vote"] == "Aquaforce"
+
+
+def test_it_after_a_body_that_spoke_after_an_opening_phrase_is_that_body() -> None:
+    text = ("Marrow Vale District Council voted to shut four libraries.\n\nLibrary assistant Ruth Amis said staff "
+            "were upset.\n\n"
+            "In a statement after the vote, the council said the closures would save £2 million. It said talks with "
+            "swimming clubs were “going well”.")
+    assert speakers_of(text)["going well"] == "Marrow Vale District Council"
+
+
+def test_she_after_a_sentence_opening_with_a_setting_is_that_sentences_subject() -> None:
+    text = ("Fire chief Dana Kerr said crews had held the line.\n\nGrower Ines Varga says the order came at harvest "
+            "and she expects to lose a third of her crop.\n\n“You can't pick grapes from a motel,” she says with a laugh. "
+            "Varga says she has applied for aid but does not expect an answer.\n\n"
+            "Back at the command post, Kerr urges residents returning home to walk their property.\n\n"
+            "“If in doubt, call us,” she says.")
+    speakers = speakers_of(text)
+    assert speakers["If in doubt,"] == "Dana Kerr"
+    assert speakers["You can't pick"] == "Ines Varga"  # "Grower" is her occupation, not her first name

@@ -87,3 +87,13 @@ def test_a_name_in_apposition_to_a_business_is_no_person() -> None:
             "Marrow, who testified for a day, said she had been moved to another team.")
     names = [p.name for p in People(text).people]
     assert "Casa Lucia" not in names and "Nils Berg" in names and "Ilse Marrow" in names
+
+
+def test_an_office_named_by_its_portfolio_is_no_part_of_the_name() -> None:
+    text = ("Kullu Superintendent of Police Meera Rathore said the lorry's brakes had failed. "
+            "“We are checking the load,” Rathore told reporters.\n\n"
+            "The bridge was reopened by Minister of State for Transport Eoin Gallagher, who said it was “long overdue”.")
+    speakers = speakers_of(text)
+    assert speakers["the lorry's brakes"] == "Meera Rathore"
+    assert speakers["We are checking"] == "Meera Rathore"
+    assert speakers["long overdue"] == "Eoin Gallagher"

@@ -62,20 +62,29 @@ def added_by(people: "People", pronoun: str, at: int, last: str, between: tuple[
     return gender in (None, PRONOUN_GENDER[pronoun]) and people.salience.new_subject(*between, last) is None
 
 
-# a sentence opening with an organisation's description and its verb: "The trust said it had tried …"
-DESCRIBED_BODY = re.compile(r"\s*[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)\s+(?:also\s+|later\s+)?(?:said|told|[a-z]+ed|[a-z]+s)\b")
+# a sentence opening with an organisation, described or named, and its verb: "The trust said it had tried …",
+# "In a statement, the council said …", "The Western Prairie Health Region said Monday …"
+BODY_SUBJECT = re.compile(r"(?:[Tt]he\s+)?(?P<who>(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+)|(?:[A-Z][\w&’'-]*\s+){0,5}[A-Z][\w&’'-]*)"
+                          r"\s+(?:also\s+|later\s+)?(?:said|told|[a-z]+ed|[a-z]+s)\b")
 
 
 def body_subject_before(salience: "Salience", at: int) -> str | None:
-    """For "it" and "they" opening a sentence: the organisation the sentence before opened with, described ("The
-    trust said it had tried …. They added …"): news goes on about its subject, not a place named in passing."""
+    """For "it" and "they" opening a sentence: the organisation the sentence before opened with ("The trust said it
+    had tried …. They added …"): news goes on about its subject, not a place or body named in passing."""
     from verify.extract.organisations import ORG_NOUNS
+    from verify.extract.saying import body_start
 
     si = salience.sentence_of(at)
-    if si == 0 or salience.text[salience.sentence_starts[si] : at].strip():
-        return None  # the pronoun does not open its sentence
-    match = DESCRIBED_BODY.match(salience.text, salience.sentence_starts[si - 1])
-    if match is None or match.group("noun") not in ORG_NOUNS:
+    if si == 0 or not re.match(r"\s*(?:It|They)\s", salience.text[salience.sentence_starts[si] : at + 5]):
+        return None  # no pronoun opens the sentence
+    start = salience.sentence_starts[si - 1]
+    start += body_start(salience.text[start : start + 200])
+    match = BODY_SUBJECT.match(salience.text, start)
+    if match is None:
         return None
-    found = salience.described(match.group(0).rsplit(None, 1)[0], salience.sentence_starts[si - 1])
+    if match.group("noun"):
+        described = match.group("noun") in ORG_NOUNS and salience.described("the " + match.group("who"), start)
+        found = described or None
+    else:
+        found = salience.long_names.get(match.group("who"), match.group("who"))
     return found if found in salience.entities and not salience.entities[found].person else None

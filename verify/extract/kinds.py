@@ -31,7 +31,7 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("college", "college school"),
         ("ministry", "ministry government department"),
         ("department", "department ministry government"),
-        ("agency services", "agency"),
+        ("agency services region", "agency"),
         ("authority", "authority agency"),
         ("commission", "commission agency"),
         ("board", "board"),
@@ -64,7 +64,7 @@ INSTITUTION_ENDINGS = frozenset(
     "Constabulary Police University College Ministry Department Hydro Union Council Commission Authority Agency "
     "Airlines Airways Association Corporation Foundation Institute Hospital Railway Board Federation Services Utility "
     "Utilities Committee Tribunal Bureau Coalition Alliance Clinic Band Society Network Library Libraries Museum Gallery "
-    "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust".split())
+    "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust Region".split())
 # a company's trade in the plural, never a family name: "Brenmoor Pharmaceuticals", "Pennywell Foodstores"
 COMPANY_TRADES = frozenset("Pharmaceuticals Foodstores Stores Supermarkets Laboratories Technologies Industries Enterprises "
                            "Holdings Logistics Therapeutics Brands Motors".split())

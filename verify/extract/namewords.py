@@ -63,7 +63,9 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "pitcher rookie paramedic firefighter author novelist writer poet journalist columnist artist architect "
               "photographer filmmaker actor actress comedian entrepreneur consultant strategist pollster sociologist "
               "psychologist psychiatrist physician epidemiologist criminologist lecturer curator playwright "
-              "commentator moderator").split()  # occupations only: "Singer", "Porter", "Baker" are family names too
+              "commentator moderator grower winemaker vintner rancher shopkeeper landlord tenant volunteer organiser organizer "
+              "midwife coroner librarian treasurer caretaker attendant investor donor contractor"
+              ).split()  # occupations only: "Singer", "Porter", "Baker" are family names too
 # "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
 AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"
               r"further|better|per|for|nor|order|number|member|border|corner|summer|winter|water|paper|letter|power|"

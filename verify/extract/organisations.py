@@ -24,7 +24,7 @@ ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
              "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
-             "tribunal|bureau|clinic|diocese|archdiocese|church|school|hospital|library|museum|gallery|festival|theatre|zoo|hospice")
+             "tribunal|bureau|clinic|diocese|archdiocese|church|school|hospital|library|museum|gallery|festival|theatre|zoo|hospice|region")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
@@ -38,7 +38,8 @@ NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", 
             "A", "An", "As", "So", "Some", "Many", "All", "One", "Two", "OK", "TV", "CEO", "AM", "PM", "US", "U.S", "UK",
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 # "Board chair Ed Whitley": the common noun capitalised to open a sentence, no organisation's whole name
-GENERIC_BODIES = {"Board", "Council", "Committee", "Commission", "Department", "Office", "Agency", "Authority"}
+GENERIC_BODIES = {"Board", "Council", "Committee", "Commission", "Department", "Office", "Agency", "Authority", "Library",
+                  "Museum", "Gallery", "Festival", "Hospital", "School", "Theatre", "Zoo", "Hospice", "Trust", "Region"}
 PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party", "the Republicans" are the party
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so

@@ -242,6 +242,21 @@ INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|I
                             r"Federation|Association|Society|Academy|Museum|School|Government|Province|City|Town|District|"
                             r"County|Region|Municipality|Faculty|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?$")
 
+# an office named by its portfolio before a name: "Minister of State for Tourism Aoife Brennan", "Superintendent of
+# Police Rajesh Thakur", "Secretary of State for Health Ann Roe"
+OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|"
+                       r"Deputy|Controller|Registrar|State)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+
+def without_portfolio(name: str) -> str:
+    """ "Foreign Affairs Ann Roe" -> "Ann Roe", "Finance K. Radha Nair" -> "K. Radha Nair": a portfolio's words
+    before a first and last name (an initial starts the name)."""
+    words = name.split()
+    while len(words) > 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
+        words.pop(0)
+    return " ".join(words)
+
 
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""
@@ -255,6 +270,8 @@ class People:
             name = clean_name(up_to_possessive(match.group("name")))
             if not name or INSTITUTION_OF.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Ministry of Inland Fisheries": the rest of an institution's name
+            if len(name.split()) > 2 and OFFICE_OF.search(text, max(0, match.start() - 60), match.start()):
+                name = without_portfolio(name)  # "Superintendent of Police Rajesh Thakur": the portfolio is no name
             labelled = name
             if len(name.split()) > 2:  # "Policyholder Ray Dunleavy": a label before a full name
                 evidence = label_evidence(text) if evidence is None else evidence

@@ -63,7 +63,8 @@ NOT_SUBJECT_WORDS = frozenset(
 OPENER = re.compile(r"(?:(?:But|And|Yet|So|Still|However|Meanwhile|Instead|Now|Also|Indeed|Ultimately|Again|Further|"
                     r"Moreover|Separately|Similarly|Likewise|Finally|Previously|Nonetheless|Nevertheless|Otherwise)\b,?\s+)+")
 INTRO_PHRASE = re.compile(r"(?:(?i:in|on|at|after|before|during|earlier|later|last|this|for|from|since|under|over|while|"
-                          r"when|speaking|asked|responding|in response|as for|as of|by|following|despite|with|without|"
+                          r"when|back|out|across|elsewhere|nearby|here|there|overnight|speaking|asked|responding|"
+                          r"in response|as for|as of|by|following|despite|with|without|"
                           r"within|outside|inside|through|throughout|among|amid|until|upon|given|considering|like|unlike|"
                           r"[a-z]+ing)\b[^,;“”\"]{0,80},\s+)")  # "Given his stated views, …", "Speaking to reporters, …"
 DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([^()]{1,40}\))?\s*[-–—]{1,2}\s+)")

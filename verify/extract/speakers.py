@@ -329,6 +329,8 @@ def person_leads(leading: re.Match[str], people: People) -> bool:
     word of an organisation's ("Friends of Tonbridge Library", "Campaign for Better Transport")."""
     name = bare_name(leading.group("name"))
     joined_by = leading.group(0)[leading.end("name") - leading.start():].split()[0]
+    if is_title_word(name.split()[-1]):  # "Mandi Superintendent of Police Rajesh Thakur": an office, then the name
+        return False
     return joined_by not in ("of", "for") or len(name.split()) > 1 or people.by_name(name) is not None
 
 
