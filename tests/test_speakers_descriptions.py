@@ -78,3 +78,25 @@ def test_the_start_up_is_the_company_the_article_is_about() -> None:
     speakers = speakers_of(text)
     assert speakers["Brindlewick, a Leeds-based"] == "Brindlewick"
     assert speakers["staff leaving would"] == "Brindlewick"
+
+
+def test_a_nationality_before_a_role_is_the_one_person_holding_the_role() -> None:
+    text = ("The hosts won by six wickets, with opener Tia Marsh sharing a stand with captain Lena Hoek.\n\n"
+            "The Dutch captain said her side had been “a bit slow” early on.")
+    assert speakers_of(text)["a bit slow"] == "Lena Hoek"
+
+
+def test_the_union_leader_is_the_president_of_the_workers_association() -> None:
+    text = ("Dale Okoro, a bus driver and president of the Lakeshore Transit Workers Association, said drivers "
+            "were exhausted.\n\n“We cannot keep doing double shifts,” Okoro said. The union leader said his members "
+            "would vote on the offer next week.")
+    assert speakers_of(text)["his members would"] == "Dale Okoro"
+
+
+def test_an_unnamed_speaker_keeps_the_pronoun_after_a_relative_clause() -> None:
+    text = ("Former staff member Ana Ruiz said she was told by video call. “It took four minutes,” Ruiz said.\n\n"
+            "One nurse who kept her post, and who asked not to be named, said morale was “low”. "
+            "“People are tired,” she said.")
+    speakers = speakers_of(text)
+    assert speakers["low"] == "One nurse"
+    assert speakers["People are tired"] == "One nurse"

@@ -11,12 +11,18 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from verify.extract.introductions import names_a_person
+
 if TYPE_CHECKING:
     from verify.extract.people import People
     from verify.extract.salience import Salience
 
 DESCRIBED_SPEAKER = re.compile(r"\s*[Tt]he\s+(?P<words>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?:also\s+)?"
                                r"(?:said|says|told|added|insisted|argued|warned|explained|confirmed)\b")
+
+
+UNNAMED_SPEAKER = re.compile(r"\s*(?P<who>(?:An?|One)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*))(?:\s+who\s[^.“”\"]{0,160}?)?"
+                             r"\s+(?:said|says|told|added)\b")
 
 
 CUE_AFTER_CLOSE = re.compile(r"[”\"’]?[,.!?]?\s*")  # between a quote's closing mark and its cue's pronoun
@@ -42,8 +48,9 @@ def subject_before_quote(salience: "Salience", at: int) -> str | None:
 def described_subject(salience: "Salience", sentence_start: int) -> str | None:
     """The one person whose roles carry every word of the description opening the sentence, if it opens with one."""
     match = DESCRIBED_SPEAKER.match(salience.text, sentence_start)
-    if match is None:
-        return None
+    if match is None:  # "One engineer who kept his job, …, said …. “…,” he said": the unnamed speaker, as written
+        unnamed = UNNAMED_SPEAKER.match(salience.text, sentence_start)
+        return unnamed.group("who") if unnamed and names_a_person(unnamed.group("noun")) else None
     words = set(match.group("words").lower().split())
     carriers = [e.name for e in salience.people_entities() if words <= e.carries]
     return carriers[0] if len(carriers) == 1 else None

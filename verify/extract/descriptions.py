@@ -49,6 +49,8 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     carried = {e.name: e.carries | introduced.get(e.name, set()) for e in salience.entities.values()}
     carriers = {e.name for e in salience.entities.values() if e.person is not org and head in (e.kinds if org else carried[e.name])
                 and modifiers <= carried[e.name] | {head}}  # "the utility": not "Utility and Review Board", a board
+    if not carriers and not org:  # "the Australian captain": the one captain, whatever the article calls her side
+        carriers = carriers_of_head(salience, phrase, head, modifiers, carried) or heads_of(salience, words, carried)
     if len(carriers) > 1:  # "the mayor" is not the deputy mayor, unless the description says so
         carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
@@ -80,6 +82,32 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
 # parties and their factions: "the Labour group", "the Republican caucus" name a side, not the body it sits in
 PARTY_WORDS = frozenset("labour conservative conservatives liberal liberals democrat democrats democratic republican "
                         "republicans green greens tory tories ndp snp reform independent independents".split())
+
+
+def carriers_of_head(salience: "Salience", phrase: str, head: str, modifiers: set[str],
+                     carried: dict[str, set[str]]) -> set[str]:
+    """The one person carrying the head noun and the description's lower-case modifiers, when its capitalised ones
+    (a nationality or a place: "the Australian captain", "the Ohio senator") are said nowhere else."""
+    proper = {w.lower().strip(".,’'") for w in phrase.split()[1:-1] if w[:1].isupper()}
+    if not proper or proper & PARTY_WORDS:
+        return set()
+    found = {n for n, e in salience.entities.items() if e.person and head in carried[n] and modifiers - proper <= carried[n]}
+    return found if len(found) == 1 else set()
+
+
+# "the union leader", "the council boss": the person heading a body of that kind, whatever the office is called
+HEAD_NOUNS = frozenset("leader boss chief head".split())
+HEAD_OFFICES = frozenset("president chair chairman chairwoman chairperson leader head chief secretary".split())
+
+
+def heads_of(salience: "Salience", words: list[str], carried: dict[str, set[str]]) -> set[str]:
+    """The one person whose role heads a body of the kind the description names ("Carla Yazzie, president of the
+    Bluffs Education Association" is "the union leader": an association stands in for a union)."""
+    if len(words) != 3 or words[2] not in HEAD_NOUNS or words[1] not in ORG_NOUNS:
+        return set()
+    kinds = {words[1]} | STAND_INS.get(words[1], set())
+    found = {n for n, e in salience.entities.items() if e.person and carried[n] & HEAD_OFFICES and carried[n] & kinds}
+    return found if len(found) == 1 else set()
 
 
 def proper_modifiers_carried(salience: "Salience", phrase: str) -> bool:

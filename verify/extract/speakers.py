@@ -271,6 +271,7 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     return people.salience.full_name(speaker)
 
 
+UNNAMED_WHO = re.compile(r"^(?P<head>(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+who\s.*$", re.S)
 CAPITALISED_TITLE = re.compile(r"^(\s*[Tt]he\s+)([A-Z][a-z]+)\s*$")
 
 
@@ -285,6 +286,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = titled.group(1) + titled.group(2).lower() if titled and is_title_word(titled.group(2)) else phrase
     phrase = without_openers(re.sub(r"^(?:According to|according to|When|While)\s+", "", phrase).strip()).rstrip(" ,;")
     phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
+    phrase = UNNAMED_WHO.sub(r"\g<head>", phrase)  # "One engineer who kept his job": the description, not its clause
     if not phrase:
         return None
     phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
