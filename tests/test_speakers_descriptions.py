@@ -100,3 +100,11 @@ def test_an_unnamed_speaker_keeps_the_pronoun_after_a_relative_clause() -> None:
     speakers = speakers_of(text)
     assert speakers["low"] == "One nurse"
     assert speakers["People are tired"] == "One nurse"
+
+
+def test_a_name_introduced_as_a_maker_is_the_company_its_short_name_and_the_company_mean() -> None:
+    text = ("LEEDS - Corvane Analytics, a Leeds-based maker of payroll software, is cutting 60 jobs, the company said "
+            "Monday.\n\nCorvane said the cuts would take effect in March.")
+    speakers = speakers_of(text)
+    assert speakers["Corvane Analytics, a"] == "Corvane Analytics"
+    assert speakers["the cuts would"] == "Corvane Analytics"

@@ -92,7 +92,8 @@ NAME_OPENING = frozenset("United National International Global World State Depar
 # (not a legal suffix alone: "TransCanada Corp" is as well called "TransCanada")
 COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
                            "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
-                           "Industries Enterprises Brands Foods Entertainment Property Properties".split()) | COMPANY_TRADES
+                           "Industries Enterprises Brands Foods Entertainment Property Properties Analytics Software Labs "
+                           "Solutions Robotics Biosciences Therapeutics Games Studios Ventures Logistics Travel".split()) | COMPANY_TRADES
 
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:

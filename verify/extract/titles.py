@@ -61,7 +61,8 @@ def abbreviates(short: str, word: str) -> bool:
 # places a name in apposition can be: "Kusina Perla, a 38-seat Filipino restaurant on Rainier Avenue", "…, a family firm"
 ESTABLISHMENTS = frozenset("restaurant café cafe bar pub bakery shop store hotel motel brewery winery distillery salon "
                            "diner bistro eatery grocery pharmacy garage farm ranch market mall cinema theatre theater "
-                           "company firm business chain startup retailer charity nonprofit cooperative".split())
+                           "company firm business chain startup start-up retailer charity nonprofit non-profit cooperative "
+                           "co-operative maker manufacturer supplier insurer lender utility airline carrier brand".split())
 ROLE_HEAD_END = re.compile(r"\s(?:of|at|in|on|for|with|from|to|by|about|into|near|along|that|who|which|whose|where)\s")
 
 
