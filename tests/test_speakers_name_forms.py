@@ -67,3 +67,38 @@ def test_a_capitalised_board_opening_a_sentence_is_no_organisation() -> None:
             "In a statement released before the hearing, the company said the project represented an investment "
             "of about $22 million.")
     assert speakers_of(text)["the project represented"] != "Board"
+
+
+def test_a_portfolio_joined_by_and_is_no_part_of_the_name() -> None:
+    text = ("Minister for Further and Higher Education Niamh Corless said she was “worried” about the strike.\n\n"
+            "“Both sides need to talk,” Ms Corless said.")
+    speakers = speakers_of(text)
+    assert speakers["worried"] == "Niamh Corless"
+    assert speakers["Both sides need"] == "Niamh Corless"
+
+
+def test_a_party_before_a_rank_and_a_hometown_after_the_name() -> None:
+    text = ("Twelve members backed the bill. Democratic Rep. Lonnie Barks of Akron, who voted yes, said he had seen "
+            "a friend lose his savings.\n\nRepublican Rep. Tess Orwin of Lima called the bill “a tax hike”.")
+    speakers = speakers_of(text)
+    assert speakers["he had seen"] == "Lonnie Barks"
+    assert speakers["a tax hike"] == "Tess Orwin"
+
+
+def test_a_company_named_by_its_trade_is_no_person() -> None:
+    text = ("Velmont Biosciences said Friday that regulators had approved its drug. The company said it would be on "
+            "sale within six weeks.")
+    assert speakers_of(text)["it would be"] == "Velmont Biosciences"
+
+
+def test_the_club_is_the_one_the_story_opened_with() -> None:
+    text = ("Ferndale Athletic have sacked manager Ross Pym after a 3-0 home defeat by Carrick Rovers.\n\n"
+            "In a statement, the club said the decision had been “extremely difficult”.")
+    assert speakers_of(text)["extremely difficult"] == "Ferndale Athletic"
+
+
+def test_it_after_an_unnamed_body_is_that_body_as_written() -> None:
+    text = ("Brennock Mining was ordered to stop work at its Tarra site.\n\n"
+            "The state's environment regulator said it had issued Brennock with an order on Tuesday. It said water "
+            "samples were being tested.")
+    assert speakers_of(text)["water samples were"] == "The state's environment regulator"

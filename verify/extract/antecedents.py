@@ -71,7 +71,7 @@ def added_by(people: "People", pronoun: str, at: int, last: str, between: tuple[
 
 # a sentence opening with an organisation, described or named, and its verb: "The trust said it had tried …",
 # "In a statement, the council said …", "The Western Prairie Health Region said Monday …"
-BODY_SUBJECT = re.compile(r"(?:[Tt]he\s+)?(?P<who>(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+)|(?:[A-Z][\w&’'-]*\s+){0,5}[A-Z][\w&’'-]*)"
+BODY_SUBJECT = re.compile(r"(?:[Tt]he\s+)?(?P<who>(?:[a-z][\w’'-]*\s+){0,2}?(?P<noun>[a-z]+)|(?:[A-Z][\w&’'-]*\s+){0,5}[A-Z][\w&’'-]*)"
                           r"\s+(?:also\s+|later\s+)?(?:said|told|[a-z]+ed|[a-z]+s)\b")
 
 
@@ -90,8 +90,10 @@ def body_subject_before(salience: "Salience", at: int) -> str | None:
     if match is None:
         return None
     if match.group("noun"):
-        described = match.group("noun") in ORG_NOUNS and salience.described("the " + match.group("who"), start)
-        found = described or None
+        if match.group("noun") not in ORG_NOUNS:
+            return None
+        # "The state's environment regulator said …. It said …": the body described, as written if no name carries it
+        return salience.described("the " + match.group("who"), start) or "The " + match.group("who")
     else:
         found = salience.long_names.get(match.group("who"), match.group("who"))
     return found if found in salience.entities and not salience.entities[found].person else None

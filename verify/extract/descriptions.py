@@ -33,7 +33,7 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     if not words or words[0] not in ("the", "this", "that"):
         return None
     if AGED.match(phrase):  # "the 58-year-old": the one the article gave that age, else the one it is about
-        ranked = salience.ranked(at, person=True)
+        ranked = salience.ranked(at, person=True) or salience.ranked(at, person=True, window=3 * WINDOW)
         aged = [n for _, n in ranked if n in salience.aged().get(AGED.match(phrase).group("age"), ())]  # type: ignore[union-attr]
         subject = previous_subject(salience, at)  # else news of whom the sentence before was about
         return (aged or ([subject] if subject else []) or [n for _, n in ranked] or [None])[0]
@@ -60,6 +60,9 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
         if not ranked and known:  # "The insurer", paragraphs on: the insurer named last, however long ago
             return max(known, key=lambda n: salience.last_before(n, at))
         fitting = [n for _, n in ranked if n in carriers]
+        lede = lede_subject(salience, carriers)
+        if lede and (lede in fitting or not fitting):  # "the club": the one the story opened with, not the one it beat
+            return lede
         if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
             return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
         ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
@@ -74,7 +77,7 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
     standing_in = {e.name for e in salience.entities.values() if not e.person and e.kinds & STAND_INS.get(head, set())}
     if not carriers and org and len(standing_in) == 1:  # "the union": the "Irish Cabin and Aircrew Association"
         return standing_in.pop()
-    if not carriers and org:  # "the agency" after "Emergency Health Services": an organisation of no known kind
+    if not carriers and org and len(modifiers) < 2:  # "the agency" after "Emergency Health Services": an organisation of
         return next((n for _, n in ranked if salience.unknown_kind(n)), None)
     return candidates[0][1] if candidates else None
 
@@ -82,6 +85,19 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
 # parties and their factions: "the Labour group", "the Republican caucus" name a side, not the body it sits in
 PARTY_WORDS = frozenset("labour conservative conservatives liberal liberals democrat democrats democratic republican "
                         "republicans green greens tory tories ndp snp reform independent independents".split())
+
+
+LEDE_SENTENCES = 3  # a headline, perhaps a dateline, and the first sentence
+
+
+def lede_subject(salience: "Salience", carriers: set[str]) -> str | None:
+    """The one carrier that is the subject of the story's first sentences ("Kingsbrook Athletic have sacked …"): news
+    goes on calling the organisation it is about "the club" though it names others since."""
+    from verify.extract.salience import SUBJECT_WEIGHT
+
+    subjects = {m.entity for m in salience.mentions if m.entity in carriers and m.weight >= 1.0 + SUBJECT_WEIGHT
+                and salience.sentence_of(m.at) < LEDE_SENTENCES}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def carriers_of_head(salience: "Salience", phrase: str, head: str, modifiers: set[str],

@@ -44,7 +44,7 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("theatre theater orchestra", "company"),
         ("association", "association group"),
         ("party", "party"),
-        ("club", "club team"),
+        ("club athletic rovers wanderers albion fc afc hotspur", "club team"),
         ("foundation", "foundation charity"),
         ("institute", "institute"),
         ("network", "network broadcaster"),
@@ -67,7 +67,8 @@ INSTITUTION_ENDINGS = frozenset(
     "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust Region".split())
 # a company's trade in the plural, never a family name: "Brenmoor Pharmaceuticals", "Pennywell Foodstores"
 COMPANY_TRADES = frozenset("Pharmaceuticals Foodstores Stores Supermarkets Laboratories Technologies Industries Enterprises "
-                           "Holdings Logistics Therapeutics Brands Motors".split())
+                           "Holdings Logistics Therapeutics Brands Motors Biosciences Analytics Software Labs Solutions Robotics "
+                           "Studios Ventures Systems Networks Partners".split())
 # "Local 912": a union branch, named by number
 UNION_LOCAL = re.compile(r"\bLocal\s+\d{1,5}$")
 

@@ -29,7 +29,7 @@ ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
 ORG_BY_HEAD = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){1,4}(?:Power|Electric|Utilities|Pipelines?|Properties|"
-                         r"Mining|Resources|Motors|Foods|Telecom|" + "|".join(COMPANY_TRADES) + r"))\b")
+                         r"Mining|Resources|Motors|Foods|Telecom|Athletic|Rovers|Wanderers|Albion|FC|AFC|" + "|".join(COMPANY_TRADES) + r"))\b")
 # "a spokesperson for Northvale Power", "director of the Ostrel Institute": whom a person speaks for (two words or more)
 ORG_AFFILIATION = re.compile(r"\b(?:spokes(?:person|man|woman)|director|president|chair(?:man|woman)?|CEO|head|manager|"
                              r"official|lawyer|representative)s?\s+(?:for|at|of|with)\s+(?:the\s+)?"
@@ -51,7 +51,8 @@ ORG_NOUNS = {"company", "firm", "business", "utility", "department", "ministry",
              "government", "court", "institute", "foundation", "charity", "province", "city", "diocese", "church", "school", "district",
              "hospital", "library", "museum", "gallery", "festival", "trust"}
 FALLBACK_NOUNS = {"company", "firm", "business", "retailer", "automaker", "insurer", "lender", "startup", "start-up", "maker",
-                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline", "group"}
+                  "manufacturer", "producer", "operator", "chain", "giant", "platform", "corporation", "carrier", "airline", "group",
+                  "club"}
 DOCUMENT_NOUNS = r"statement|report|release|news release|letter|memo|filing|study|survey|document|paper|ruling|decision"
 SPELLED_OUT = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r")\s+\((?P<short>[A-Z]{2,6})\)")
 
@@ -71,6 +72,8 @@ def bare_organisation(phrase: str) -> str:
     institution = bool(words) and bool(re.fullmatch(ORG_WORDS, words[-1].lower()))
     titled = [] if institution else [i for i, w in enumerate(words[:-1]) if is_title_word(w)]
     words = words[titled[-1] + 1 :] if titled else words
+    if len(words) > 2 and re.search(r"[’']s$", words[0]):  # "Montreal’s Plateau Jazz Festival": its place, no name
+        words = words[1:]
     while words and (words[0] in NOT_ORGS or (words[0] in NOT_NAMES and words[0] not in NAME_OPENING)
                      or re.fullmatch(r"[\w-]+-based", words[0])):
         words.pop(0)
@@ -138,7 +141,7 @@ ORG_KIND_BEFORE = re.compile(r"\b" + ORG_NOUN + r"(?:\s+|,\s+the\s+)(?P<name>" +
 ORG_KIND_AFTER = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|with|in|to|who|which)\b)"
                             r"[\w-]+\s+){0,4}?" + ORG_NOUN + r"\b(?![’'])")
 # "Unison, which represents library staff, said": a name "which" refers back to is no person's
-ORG_WHICH = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+which\s+[^,;“”\"]{1,100},\s+(?:also\s+)?(?:" + SPEECH + r")\b")
+ORG_WHICH = re.compile(r"(?<![\w.])(?P<name>" + ORG_NAME + r"),\s+which\s+(?!is\b|was\b)")
 KIND = r"(?P<kind>(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(sorted(ORG_NOUNS)) + r"))"
 # (not "…, the utility said": the subject of the next clause)
 KIND_AFTER = re.compile(r"(?:[’']s)?,\s+(?:(?:a|an|the)\s+)?" + KIND + r"\b(?!\s+(?:(?:also|has|had|will|would|is|was)\s+)?(?:"

@@ -245,7 +245,7 @@ INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|I
 # an office named by its portfolio before a name: "Minister of State for Tourism Aoife Brennan", "Superintendent of
 # Police Rajesh Thakur", "Secretary of State for Health Ann Roe"
 OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|"
-                       r"Deputy|Controller|Registrar|State)\s+(?:of|for)\s+(?:the\s+)?$")
+                       r"Deputy|Controller|Registrar|State)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")
 
 
 

@@ -305,6 +305,7 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
+    phrase = re.sub(r"^(?:[A-Z][\w-]*\s+){1,2}(?=" + RANKED + ")", "", phrase)  # "Republican Rep. Greg Sobczak of …"
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
     if leading and is_name(leading.group("name")) and person_leads(leading, people):  # not "Friends of X"
         phrase = bare_name(without_role_words(leading.group("name")))
