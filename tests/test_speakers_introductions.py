@@ -105,3 +105,36 @@ def test_someone_described_then_named_in_the_next_sentence() -> None:
             "“Where are our kids supposed to go after school?” a resident in the front row shouted as the vote was taken. "
             "The resident, retired bus driver Nora Quill, later said she had used the branch for forty years.")
     assert speakers_of(text)["Where are our"] == "Nora Quill"
+
+
+def test_a_relative_named_in_apposition_speaks_in_reported_speech() -> None:
+    text = ("Among the first patients was Theo Marsh, 9. His mother, Dana Marsh, said he had stopped falling at school.\n\n"
+            "Theo's father, Walt, says the drug changed the family's life.")
+    speakers = speakers_of(text)
+    assert speakers["he had stopped"] == "Dana Marsh"
+    assert speakers["the drug changed"] == "Walt"
+
+
+def test_a_shared_family_name_is_the_one_of_the_gender_the_clause_goes_on_with() -> None:
+    text = ("Among the first patients was Theo Marsh, now 9, of Salem. His mother, Dana Marsh, said he had stopped "
+            "falling at school.\n\n“He rides a bike now,” she said.\n\n"
+            "Marsh said she and her husband, Ray, had driven Theo to Boston every other week.")
+    assert speakers_of(text)["she and her"] == "Dana Marsh"
+
+
+def test_a_named_speaker_with_two_asides_said_in_a_statement_read_to_the_court() -> None:
+    text = ("The landlord denied the charges.\n\nOne tenant, Efua Boateng, who lived on the first floor with her "
+            "children, said in a statement read to the court that she had complained about damp five times.")
+    assert speakers_of(text)["she had complained"] == "Efua Boateng"
+
+
+def test_a_union_spelled_out_once_is_named_in_full_when_its_letters_speak() -> None:
+    text = ("Pickets were placed by members of the Lecturers and Tutors Union of Ireland (LTUI), which represents "
+            "900 staff.\n\nThe LTUI said the plan covered less than a third of the staff affected.")
+    assert speakers_of(text)["the plan covered"] == "Lecturers and Tutors Union of Ireland"
+
+
+def test_a_second_verb_after_a_portfolio_joined_by_and_keeps_the_minister() -> None:
+    text = ("Minister for Further and Higher Education Niamh Corless said she was “concerned” and urged both sides "
+            "to “get back into a room.”")
+    assert speakers_of(text)["get back into"] == "Niamh Corless"

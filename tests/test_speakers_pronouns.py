@@ -77,3 +77,10 @@ def test_she_after_a_sentence_opening_with_a_setting_is_that_sentences_subject()
     speakers = speakers_of(text)
     assert speakers["If in doubt,"] == "Dana Kerr"
     assert speakers["You can't pick"] == "Ines Varga"  # "Grower" is her occupation, not her first name
+
+
+def test_a_relation_introducing_a_person_shows_her_gender() -> None:
+    text = ("Cal Denny, 44, said the fryer began smoking in June.\n\n"
+            "His wife, Rona Denny, said they had stopped using it at once.\n\n"
+            "“I got an email that said sorry. That was it,” he said.")
+    assert speakers_of(text)["I got an"] == "Cal Denny"

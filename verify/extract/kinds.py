@@ -19,7 +19,9 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("corp corporation inc ltd limited llc plc co company holdings group industries enterprises", "company firm"),
         ("motors mining shipping logistics foods systems technologies pharmaceuticals telecom communications foodstores "
          "stores supermarkets laboratories therapeutics brands "
-         "construction freight terminals", "company firm operator"),
+         "construction freight terminals biosciences biotech analytics software labs solutions robotics studios ventures "
+         "networks", "company firm operator"),
+        ("partners capital advisors advisers consulting research", "firm company"),
         ("airlines airways air", "airline carrier company"),
         ("railway railways rail", "railway company"),
         ("bank", "bank lender"),

@@ -12,8 +12,9 @@ from verify.extract.quotes import QuoteSpan
 from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
 from verify.extract.documents import DOCUMENT, document_issuer
+from verify.extract.introductions import CONVERSES
 from verify.extract.speakers import (
-    OPENERS, WHO, introduced_next, is_name, resolve_speaker, role_holder, without_openers,
+    OPENERS, WHO, introduced_next, is_name, of_the_gender_said, resolve_speaker, role_holder, without_openers,
 )
 from verify.extract.speakers import named as appositive_speaker
 
@@ -24,7 +25,10 @@ ROLE_PHRASE = ROLE_NOUN_PHRASE + r"(?:\s+(?:of|at|for|in|on)\s+[^,“”\"]{1,60
 THE_ROLE = r"[Tt]he\s+(?:[\w-]+\s+){0,2}?(?i:" + "|".join(ROLE_NOUNS) + r")(?=\s)"  # "The senator said …", "the team's coach"
 AGED = r"[Tt]he\s+\d{1,3}-year-old"  # "The 34-year-old, who has won the race three times, said"
 SOMEONE = r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=,)"  # "A neighbour, retired teacher Oona Pirk, told"
-SPEAKER = r"(?P<who>" + AGED + r"|" + SOMEONE + r"|" + BODY + r"|" + ROLE_PHRASE + r"|" + THE_ROLE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
+# "His mother, Kristen Lavoie, said": a relative introduced by name (the appositive names the speaker)
+RELATIVE_OF = r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s)\s+(?:[a-z]+\s+)?(?:" + "|".join(CONVERSES) + r")"
+RELATIVE_NAMED = RELATIVE_OF + r"(?=,\s+[A-Z])"
+SPEAKER = r"(?P<who>" + AGED + r"|" + RELATIVE_NAMED + r"|" + SOMEONE + r"|" + BODY + r"|" + ROLE_PHRASE + r"|" + THE_ROLE + r"|(?:" + ROLE + r")?" + WHO.replace("(?P<who>", "(?:") + r")"
 # whom someone told: "the Global Times that …" runs to "that"; "the court she had lost …" ends before the clause's subject
 RECIPIENT = (r"(?:[^,]+?(?=\s+that\s)|(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)"
              r"(?=\s+(?:he|she|they|it|we|I|the|a|an|his|her|their|its|this|there|[A-Z]|\d)\b)|[^,]+?)")
@@ -35,11 +39,12 @@ SAYS = (r"(?:also\s+)?(?P<verb>said|says|stressed|noted|added|warned|argued|expl
 SAYING_PLACE = (r"(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|interview|"
                 r"(?:news|press)\s+conference|briefing|speech|hearing|post|letter|e-?mail|memo|filing|report|"
                 r"meeting|rally|podcast|broadcast|video)(?:\s+(?:on|to|with)\s+[A-Z][\w’'-]*)?"
+                r"(?:\s+read\s+(?:out\s+)?(?:to|in|at)\s+(?:the\s+)?[a-z]+)?"  # "in a statement read to the court"
                 r"|(?:on|in)\s+(?:Twitter|X|Facebook|social\s+media|television|radio|TV)"
                 r"|in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+(?:that|on|in)\s|,)")
 SAYING_SETTING = r"\s+(?:(?:" + WHEN + r"|" + SAYING_PLACE + r"),?\s+)*"
 LEADING = re.compile(
-    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?)(?:,\s*\d{1,3})?,)?\s+" + SAYS
+    r"^(?:According to [^,]+,\s+)?" + SPEAKER + r"(?:,(?P<appos>(?:[^,“”\"]|,(?=\d{3}))+?)(?:,\s*\d{1,3})?(?:,\s+(?:who|whose)\s[^,“”\"]{1,120})?,)?\s+" + SAYS
     + SAYING_SETTING + r"(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 # "Putin echoed these sentiments, highlighting that the sacrifices … should never be forgotten"
@@ -125,6 +130,8 @@ def fixed_shape(sentence: str, offset: int, match: re.Match[str], people: People
         named = people.latest_in(offset + match.start("appos"), offset + match.end("appos")) or ""
         appositive = named if named and appositive.endswith(named.split()[-1]) else ""
     speaker = speaker_of(appositive if is_name(appositive) else who, offset + match.start("who"), people)
+    if re.fullmatch(RELATIVE_OF, who) and len(appositive.split()) == 1:
+        speaker = appositive  # "Spindler's father, Joseph, says": no other Joseph the article names
     if speaker is None:
         return None
     return QuoteSpan(offset + match.start("clause"), offset + match.end("clause"), speaker, credited_source(sentence), direct=False)
@@ -268,7 +275,7 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written
         return role_holder(who, people) or people.salience.described(who, at) or who
     name = re.sub(r"^" + ROLE, "", who) if re.match(ROLE, who) else who
-    resolved = people.resolve(name, at)
+    resolved = of_the_gender_said(name, at + who.find(name), people.resolve(name, at), people)  # "Lavoie said she"
     if not resolved or not resolved[:1].isupper() or people.by_name(resolved):
         return resolved
     return people.salience.full_name(resolved)  # "Suncor" -> "Suncor Energy"

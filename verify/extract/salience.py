@@ -189,7 +189,8 @@ class Salience:
 
     def full_name(self, name: str) -> str:
         """ "Suncor" -> "Suncor Energy", "EDC" -> "Export Development Canada": the name the article introduced."""
-        name = self.spelled_out.get(name, name)
+        short = re.sub(r"^[Tt]he\s+(?=[A-Z]{2,}$)", "", name)  # "The ASUI said": the union spelled out before
+        name = self.spelled_out.get(short, name)
         return self.long_names.get(name, name)
 
     def people_entities(self) -> list[Entity]:
@@ -205,6 +206,9 @@ class Salience:
 
     def _read_genders(self) -> None:
         """A person's gender as the article shows it: "he"/"she" whose antecedent they are, titles before the name."""
+        from verify.extract.families import RELATION_BEFORE  # families reads this module
+        from verify.extract.namewords import FEMALE_RELATIONS
+
         votes: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
         subject: tuple[int, str, str | None] = (-9, "", None)  # (sentence, gender, entity) of a pronoun opening a sentence
         chained: list[Mention] = []
@@ -222,6 +226,9 @@ class Salience:
             title = TITLED.search(self.text, max(0, mention.at - 12), mention.at)
             if title and mention.at not in self.shared_at:  # "Mrs Poole" of two Pooles shows no one's gender yet
                 votes[mention.entity]["m" if title.group("m") else "f"] += 3
+            relation = RELATION_BEFORE.search(self.text, max(0, mention.at - 30), mention.at)
+            if relation and self.entities[mention.entity].person:  # "His mother, Kristen Lavoie,"
+                votes[mention.entity]["f" if relation.group(1) in FEMALE_RELATIONS else "m"] += 3
         for name, vote in votes.items():
             entity = self.entities[name]
             if vote["m"] == vote["f"]:

@@ -186,7 +186,8 @@ def coordinated_subject(window: str) -> str:
     for i, word in enumerate(words[:-2]):
         following = words[i + 1]  # "Democratic front-runner Hillary Clinton": a role word goes on with the name
         named = (word[0].isupper() and word not in DETERMINERS) or re.fullmatch(PARTY_TAG, word)  # "Grassley (R-Iowa)"
-        if named and following[0].islower() and not ROLE_WORD.fullmatch(following):
+        joined = following in ("and", "&") and words[i + 2][:1].isupper()  # "Minister for Further and Higher Education …"
+        if named and following[0].islower() and not ROLE_WORD.fullmatch(following) and not joined:
             return f"{head}, {' '.join(words[: i + 1])}" if head else " ".join(words[: i + 1])  # "Her grandson Tom Berg"
     return window
 
@@ -265,6 +266,7 @@ def role_holder(phrase: str, people: People) -> str | None:
 def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
     """The speaker a cue's subject phrase names, as the article introduced them."""
     speaker = read_speaker(phrase, at, people)
+    speaker = of_the_gender_said(phrase, at, speaker, people)
     # "EDC" where the article wrote "Export Development Canada (EDC)", "Suncor" after "Suncor Energy": the long name
     if not speaker or not speaker[:1].isupper() or people.by_name(speaker):
         return speaker  # a person the article named needs no long form (and no salience built for it)
@@ -272,6 +274,23 @@ def resolve_speaker(phrase: str | None, at: int, people: People) -> str | None:
 
 
 UNNAMED_WHO = re.compile(r"^(?P<head>(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+who\s.*$", re.S)
+SAID_OF_SELF = re.compile(r"\s+(?:also\s+)?(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?P<pronoun>she|he)\b")
+
+
+def of_the_gender_said(phrase: str | None, at: int, speaker: str | None, people: People) -> str | None:
+    """ "Lavoie said she and her husband …" of Owen and Kristen Lavoie: the one of the gender the clause goes on with
+    (news reports a speaker's own doings with "said she"), when the family name is shared."""
+    person = people.by_name(speaker) if speaker and phrase else None
+    said = SAID_OF_SELF.match(people.text, at + len(phrase)) if person and phrase else None
+    if said is None or person is None:
+        return speaker
+    gender = "f" if said.group("pronoun") == "she" else "m"
+    if people.salience.gender_of(person.name) in (None, gender):
+        return speaker
+    kin = [p.name for p in people.people if p.surname == person.surname and people.salience.gender_of(p.name) == gender]
+    return kin[0] if len(kin) == 1 else speaker
+
+
 CAPITALISED_TITLE = re.compile(r"^(\s*[Tt]he\s+)([A-Z][a-z]+)\s*$")
 
 
