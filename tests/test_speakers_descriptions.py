@@ -108,3 +108,18 @@ def test_a_name_introduced_as_a_maker_is_the_company_its_short_name_and_the_comp
     speakers = speakers_of(text)
     assert speakers["Corvane Analytics, a"] == "Corvane Analytics"
     assert speakers["the cuts would"] == "Corvane Analytics"
+
+
+def test_a_bank_and_a_rescue_team_named_in_full_are_what_the_bank_and_the_team_mean() -> None:
+    text = ("Lakeland Farmers Bank said Tuesday its Elm Creek branch would close. The bank said visits had fallen by "
+            "half.\n\nTeam leader Orla Daly said the walker was found at dawn. The Glenmore Mountain Rescue Team was "
+            "called out at 6pm. The team said it had been called out 41 times this year.")
+    speakers = speakers_of(text)
+    assert speakers["visits had fallen"] == "Lakeland Farmers Bank"
+    assert speakers["it had been"] == "Glenmore Mountain Rescue Team"
+
+
+def test_a_described_resident_from_a_place_who_said_is_the_resident() -> None:
+    text = ("Among those who spoke was Edith Vance, a retired nurse from Kanata, who said her tax bill had risen every "
+            "year since 2021.")
+    assert speakers_of(text)["her tax bill"] == "Edith Vance"

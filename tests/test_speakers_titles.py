@@ -97,3 +97,22 @@ def test_an_office_named_by_its_portfolio_is_no_part_of_the_name() -> None:
     assert speakers["the lorry's brakes"] == "Meera Rathore"
     assert speakers["We are checking"] == "Meera Rathore"
     assert speakers["long overdue"] == "Eoin Gallagher"
+
+
+def test_occupations_and_offices_before_a_name_are_labels() -> None:
+    text = ("Haulier Gregor Isbister said he had six lorries stuck on the quay. District Collector Anjali Rane said "
+            "the villages had been cleared. Council Member Rosa Quill said the vote was “the right decision”.\n\n"
+            "“We lose money every day,” Isbister said. “There is no need to panic,” Rane said.")
+    speakers = speakers_of(text)
+    assert speakers["he had six"] == "Gregor Isbister"
+    assert speakers["the villages had"] == "Anjali Rane"
+    assert speakers["the right decision"] == "Rosa Quill"
+    assert speakers["There is no"] == "Anjali Rane"
+
+
+def test_the_letters_of_an_office_are_the_person_introduced_with_them() -> None:
+    text = ("Orkney’s MSP, Fraser Linklater, said the storm had shown how fragile the links were.\n\n"
+            "The MSP said he had written to the transport secretary.")
+    speakers = speakers_of(text)
+    assert speakers["the storm had"] == "Fraser Linklater"
+    assert speakers["he had written"] == "Fraser Linklater"

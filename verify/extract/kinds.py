@@ -47,6 +47,7 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("association", "association group"),
         ("party", "party"),
         ("club athletic rovers wanderers albion fc afc hotspur", "club team"),
+        ("team squad", "team"),
         ("foundation", "foundation charity"),
         ("institute", "institute"),
         ("network", "network broadcaster"),
@@ -101,7 +102,7 @@ def is_institution(name: str) -> bool:
 # what a company sells, as the last word of its name: "Northvale Power", "Cobalt Ridge Mining" (a family name
 # too, so only a name no role or title makes a person's)
 COMPANY_HEADS = frozenset("Power Electric Energy Hydro Utilities Pipelines Pipeline Properties Mining Resources Motors Foods "
-                          "Telecom Airlines".split())
+                          "Telecom Airlines Bank Ferries Buses Insurance".split())
 
 
 def is_company_name(name: str) -> bool:

@@ -39,7 +39,8 @@ NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", 
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 # "Board chair Ed Whitley": the common noun capitalised to open a sentence, no organisation's whole name
 GENERIC_BODIES = {"Board", "Council", "Committee", "Commission", "Department", "Office", "Agency", "Authority", "Library",
-                  "Museum", "Gallery", "Festival", "Hospital", "School", "Theatre", "Zoo", "Hospice", "Trust", "Region"}
+                  "Museum", "Gallery", "Festival", "Hospital", "School", "Theatre", "Zoo", "Hospice", "Trust", "Region",
+                  "Team", "Club", "Union", "Association"}
 PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party", "the Republicans" are the party
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so
@@ -96,7 +97,8 @@ NAME_OPENING = frozenset("United National International Global World State Depar
 COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
                            "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
                            "Industries Enterprises Brands Foods Entertainment Property Properties Analytics Software Labs "
-                           "Solutions Robotics Biosciences Therapeutics Games Studios Ventures Logistics Travel".split()) | COMPANY_TRADES
+                           "Solutions Robotics Biosciences Therapeutics Games Studios Ventures Logistics Travel "
+                           "Club Rugby Football Cricket Hockey Athletic FC AFC".split()) | COMPANY_TRADES
 
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:

@@ -95,7 +95,7 @@ VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING 
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
                             r",\s+(?:Minister|President|Director|Secretary|Chair|Chairman|Chairwoman|Dean|Professor)\s+(?:of|for)\b|"
                             r",\s+(?:[^,.;“”\"]|\b(?:St|Dr|Mt|Jr|Sr|Inc|Co)\.){1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")  # "St. Michael’s"
-ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|CEO|CFO)|(?<![\w’'-])" + AGENT_NOUN
+ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|MSP|MLC|MHA|TD|CEO|CFO|COO)|(?<![\w’'-])" + AGENT_NOUN
                          + r"),?\s+$")  # "Liberal MP Marco Mendicino"
 
 

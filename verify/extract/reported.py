@@ -14,7 +14,8 @@ from verify.extract.saying import NAMES, saying_of
 from verify.extract.documents import DOCUMENT, document_issuer
 from verify.extract.introductions import CONVERSES
 from verify.extract.speakers import (
-    OPENERS, WHO, introduced_next, is_name, of_the_gender_said, resolve_speaker, role_holder, without_openers,
+    OFFICE_LETTERS, OPENERS, WHO, introduced_next, is_name, lettered_holder, of_the_gender_said, resolve_speaker,
+    role_holder, without_openers,
 )
 from verify.extract.speakers import named as appositive_speaker
 
@@ -96,7 +97,8 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
     return found
 
 
-PERSON_OF = re.compile(r"(?P<person>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)\s+(?:of|from)\s+$")
+# (after her description too: "Helene Charbonneau, a retired nurse from Orleans, who said")
+PERSON_OF = re.compile(r"(?P<person>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)(?:,\s+(?:an?|the)\s+[^,;“”\"]{1,60}?)?\s+(?:of|from|in)\s+$")
 
 
 def person_of_place(sentence: str, match: re.Match[str], people: People) -> str | None:
@@ -270,6 +272,8 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
         return document_issuer(who, at, people) or who
     if re.fullmatch(BODY, who) and not is_name(who):
         return people.salience.described(who, at) or who  # "the utility": the organisation described so
+    if OFFICE_LETTERS.fullmatch(who):  # "The MSP said": the one person introduced with those letters
+        return lettered_holder(who.split()[-1], people) or who
     if re.fullmatch(AGED, who):  # the person the article has just named
         return people.salience.described(who, at) or people.latest_before(at)
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written

@@ -366,6 +366,8 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
+    if OFFICE_LETTERS.fullmatch(phrase):  # "The MSP said": the one person introduced with those letters
+        return lettered_holder(phrase.split()[-1], people) or phrase
     if KIN.fullmatch(phrase) and people.salience.described(phrase, at):  # "her daughter": the one the article shows
         return people.salience.described(phrase, at)
     if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
@@ -392,6 +394,16 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
         if described:
             return described
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
+
+
+OFFICE_LETTERS = re.compile(r"[Tt]he\s+(?:MP|MSP|MLA|MPP|MNA|MEP|MLC|TD|CEO|CFO)")
+
+
+def lettered_holder(letters: str, people: People) -> str | None:
+    """ "Shetland’s MSP, Kenneth Abernethy," or "Liberal MP Ann Roe": the one person whose name follows the letters."""
+    before = re.compile(r"\b" + letters + r",?\s+$")
+    found = {p.name for p in people.people for m in p.mentions if before.search(people.text, max(0, m - 12), m)}
+    return found.pop() if len(found) == 1 else None
 
 
 # a body speaking for someone the text names: "his office", "her ministry", "their lawyers" (a person, "her husband",
