@@ -187,7 +187,8 @@ def acting_words(text: str) -> frozenset[str]:
 APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+)?[a-z][^,.;:“”\"()]{2,110}?"
                              r"(?:\s\([A-Z]+\))?)\s*(?:,|\.|$|\s(?:who|which|said|told)\b)")
 ROLE_NOUN_PHRASE = r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,3}(?:" + "|".join(ROLE_NOUNS) + r")"  # "coast guard spokesman"
-ROLE_BEFORE_NAME = re.compile(r"(?P<role>" + ROLE_NOUN_PHRASE + r"),?\s+$")
+# "Ardmoyle’s director of rugby, Tadhg Mulcahy": the role runs on through its lower-case portfolio
+ROLE_BEFORE_NAME = re.compile(r"(?P<role>" + ROLE_NOUN_PHRASE + r"(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?),?\s+$")
 
 
 def appositive_role(text: str, person: Person) -> str:

@@ -18,6 +18,7 @@ from verify.extract.organisations import ORG_NAME, ORG_NOUN, ORG_NOUNS
 from verify.extract.people import (
     BODY, BODY_NOUNS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS, People, clean_name, is_title_word,
 )
+from verify.extract.roles import holder_by_office
 from verify.extract.titles import abbreviates
 
 WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
@@ -254,6 +255,9 @@ def role_holder(phrase: str, people: People) -> str | None:
     found = [p for p in people.people if re.search(r"\b" + re.escape(whole) + r"\b(?![’'])", p.role.lower())]  # not "sheriff's"
     if len(found) == 1:
         return found[0].name
+    by_office = holder_by_office(phrase, people)  # "the defence attorney": the lawyer, not the district attorney
+    if by_office:
+        return by_office
     # the noun by its first letters too: "senator" is "Sen." in a role, "governor" "Gov.", "sergeant" "Sgt" (a role
     # word the noun begins with or abbreviates: "grower" is not "group")
     keys = [w.lower() for w in words if w[:1].isupper()]
