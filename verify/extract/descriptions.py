@@ -61,8 +61,9 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
             return max(known, key=lambda n: salience.last_before(n, at))
         fitting = [n for _, n in ranked if n in carriers]
         lede = lede_subject(salience, carriers)
-        if lede and (lede in fitting or not fitting):  # "the club": the one the story opened with, not the one it beat
-            return lede
+        nearest = [n for _, n in ranked if n != lede][:1]  # another organisation this paragraph is about
+        if lede and (lede in fitting or not fitting) and not any(in_paragraph(salience, n, at) for n in nearest):
+            return lede  # "the club": the one the story opened with, not the one it beat a paragraph before
         if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
             return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
         ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
@@ -98,6 +99,13 @@ def lede_subject(salience: "Salience", carriers: set[str]) -> str | None:
     subjects = {m.entity for m in salience.mentions if m.entity in carriers and m.weight >= 1.0 + SUBJECT_WEIGHT
                 and salience.sentence_of(m.at) < LEDE_SENTENCES}
     return subjects.pop() if len(subjects) == 1 else None
+
+
+def in_paragraph(salience: "Salience", name: str, at: int) -> bool:
+    """Is `name` mentioned in the paragraph holding `at`, before it?"""
+    from verify.extract.layout import paragraph_bounds
+
+    return salience.last_before(name, at) >= paragraph_bounds(salience.text, at)[0]
 
 
 def carriers_of_head(salience: "Salience", phrase: str, head: str, modifiers: set[str],

@@ -8,7 +8,8 @@ import re
 
 from verify.extract.layout import paragraph_bounds
 from verify.extract.people import REPORTING, People
-from verify.extract.speakers import NAME_CORE, NAME_PHRASE, is_name, resolve_speaker, sentence_subject
+from verify.extract.speakers import resolve_speaker
+from verify.extract.subjects import NAME_CORE, NAME_PHRASE, is_name, sentence_subject
 
 
 def sentence_bounds(text: str, starts: list[int], ends: list[int], at: int) -> tuple[int, int]:

@@ -14,9 +14,9 @@ from verify.extract.marks import (
     without_marks,
 )
 from verify.extract.people import REPORTING, People
-from verify.extract.speakers import (
-    HONORIFIC, NAME_CORE, PARTY_TAG, WHO, is_name, named, names_institution, resolve_speaker,
-    sentence_subject, subject_before,
+from verify.extract.speakers import names_institution, resolve_speaker
+from verify.extract.subjects import (
+    HONORIFIC, NAME_CORE, PARTY_TAG, WHO, is_name, named, sentence_subject, subject_before,
 )
 from verify.split import split_sentences
 from verify.extract.credits import credited_per_paragraph, credited_source

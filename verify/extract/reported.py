@@ -14,10 +14,10 @@ from verify.extract.saying import NAMES, saying_of
 from verify.extract.documents import DOCUMENT, document_issuer
 from verify.extract.introductions import CONVERSES
 from verify.extract.speakers import (
-    OFFICE_LETTERS, OPENERS, WHO, introduced_next, is_name, lettered_holder, of_the_gender_said, resolve_speaker,
-    role_holder, without_openers,
+    OFFICE_LETTERS, introduced_next, lettered_holder, of_the_gender_said, resolve_speaker, role_holder,
 )
-from verify.extract.speakers import named as appositive_speaker
+from verify.extract.subjects import OPENERS, WHO, is_name, without_openers
+from verify.extract.subjects import named as appositive_speaker
 
 # "Race director Ulla Kask", "provincial governor Ilya Renn", "interior minister Sara Quint"
 ROLE = r"(?:[A-Z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*\s+){0,2}?(?:(?i:" + "|".join(ROLE_NOUNS) + r"))\s+"  # "People's Party leader"
