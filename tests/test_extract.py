@@ -1168,7 +1168,8 @@ def test_extract_pronoun_after_a_described_speaker_goes_on_with_them():
 def test_extract_speaker_after_where_the_words_were_said():
     text = ("Corvane Terminals runs the quays. In a statement last week the company said it “deeply regrets the "
             "disruption to our customers”, but that the offer stood.")
-    assert [q.speaker for q in find_quotes(text, People(text))] == ["the company"]
+    # the speaker is the company after the setting, and "the company" is the one the article named
+    assert [q.speaker for q in find_quotes(text, People(text))] == ["Corvane Terminals"]
 
 
 def test_what_someone_said_is_about_the_actors_it_names_not_the_speaker():

@@ -123,3 +123,18 @@ def test_a_described_resident_from_a_place_who_said_is_the_resident() -> None:
     text = ("Among those who spoke was Edith Vance, a retired nurse from Kanata, who said her tax bill had risen every "
             "year since 2021.")
     assert speakers_of(text)["her tax bill"] == "Edith Vance"
+
+
+def test_the_company_is_never_the_police_named_since() -> None:
+    text = ("Northern Ridge Pipelines asked the court to remove the camp. The RCMP said officers would not move in before "
+            "the deadline. Police said they had spoken to people at the camp.\n\n"
+            "The company said the project was on track.")
+    speakers = speakers_of(text)
+    assert speakers["they had spoken"] == "RCMP"
+    assert speakers["the project was"] == "Northern Ridge Pipelines"
+
+
+def test_the_university_is_the_one_named_though_its_officials_spoke() -> None:
+    text = ("Mesa Verde University has received a $38 million grant for a telescope. University officials said building "
+            "would start in spring.\n\nThe university said the telescope would sit on land it already leases.")
+    assert speakers_of(text)["the telescope would"] == "Mesa Verde University"

@@ -116,3 +116,20 @@ def test_the_letters_of_an_office_are_the_person_introduced_with_them() -> None:
     speakers = speakers_of(text)
     assert speakers["the storm had"] == "Fraser Linklater"
     assert speakers["he had written"] == "Fraser Linklater"
+
+
+def test_a_speaker_of_the_house_and_a_headteacher_are_titles() -> None:
+    text = ("House Speaker Judith Orme said lawmakers would return in May. Headteacher Clare Whitby said the school "
+            "was disappointed.\n\n“We are a co-equal branch,” Orme said.")
+    speakers = speakers_of(text)
+    assert speakers["lawmakers would return"] == "Judith Orme"
+    assert speakers["the school was"] == "Clare Whitby"
+
+
+def test_an_irish_name_with_o_and_a_deputy_by_constituency() -> None:
+    text = ("The association’s chief executive, Séamus Ó Dálaigh, said: “This is an amputation.”\n\n"
+            "Labour MP Ruth Cole backed the fleet. Donegal TD Niall Gildea said the quota was unfair. "
+            "“We have been sold out again,” the Donegal TD said.")
+    speakers = speakers_of(text)
+    assert speakers["This is an"] == "Séamus Ó Dálaigh"
+    assert speakers["We have been"] == "Niall Gildea"

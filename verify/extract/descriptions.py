@@ -55,19 +55,7 @@ def described(salience: "Salience", phrase: str, at: int) -> str | None:
         carriers = {n for n in carriers if not (salience.entities[n].carries & LESSER_RANKS) - modifiers} or carriers
     ranked = salience.ranked(at, person=not org)
     if org and head in FALLBACK_NOUNS:  # "the company": the one the last sentences are about, one called so first
-        ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
-        known = [n for n in carriers if not salience.entities[n].tentative]  # not a name that merely acted
-        if not ranked and known:  # "The insurer", paragraphs on: the insurer named last, however long ago
-            return max(known, key=lambda n: salience.last_before(n, at))
-        fitting = [n for _, n in ranked if n in carriers]
-        lede = lede_subject(salience, carriers)
-        nearest = [n for _, n in ranked if n != lede][:1]  # another organisation this paragraph is about
-        if lede and (lede in fitting or not fitting) and not any(in_paragraph(salience, n, at) for n in nearest):
-            return lede  # "the club": the one the story opened with, not the one it beat a paragraph before
-        if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
-            return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
-        ranked = sorted(((s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked), key=lambda sn: -sn[0])
-        return ranked[0][1] if ranked else None
+        return described_by_kind(salience, carriers, modifiers, ranked, at, head)
     candidates = [(s, n) for s, n in ranked if n in carriers]
     if len(carriers) > 1:
         return None  # two banks in the article: "the bank" is left as written rather than guessed
@@ -89,6 +77,32 @@ PARTY_WORDS = frozenset("labour conservative conservatives liberal liberals demo
 
 
 LEDE_SENTENCES = 3  # a headline, perhaps a dateline, and the first sentence
+
+
+def described_by_kind(salience: "Salience", carriers: set[str], modifiers: set[str], ranked: list[tuple[float, str]],
+                      at: int, head: str) -> str | None:
+    """ "the company", "the club", "the airline": the carrier the last sentences are about, else the one the story
+    opened with, else the most salient organisation of no other kind (never "the RCMP" for "the company")."""
+    ranked = ranked or salience.ranked(at, person=False, window=2 * WINDOW)  # else the one the article is about
+    known = [n for n in carriers if not salience.entities[n].tentative]  # not a name that merely acted
+    if not ranked and known:  # "The insurer", paragraphs on: the insurer named last, however long ago
+        return max(known, key=lambda n: salience.last_before(n, at))
+    fitting = [n for _, n in ranked if n in carriers]
+    lede = lede_subject(salience, carriers)
+    nearest = [n for _, n in ranked if n != lede][:1]  # another organisation this paragraph is about
+    if lede and (lede in fitting or not fitting) and not any(in_paragraph(salience, n, at) for n in nearest):
+        return lede  # "the club": the one the story opened with, not the one it beat a paragraph before
+    if modifiers and (fitting or len(carriers) == 1):  # "the railway company": the one that is a railway, though
+        return (fitting or list(carriers))[0]  # another was named since ("the renters' group" after the developer)
+    alike = CLUBS if head in CLUBS else FALLBACK_NOUNS - CLUBS
+    of_that_kind = [(s * (CARRIER_BONUS if n in carriers else 1.0), n) for s, n in ranked
+                    if n in carriers or not (salience.entities[n].kinds & ORG_NOUNS) - alike]
+    if not of_that_kind and known:  # "the company" after the police and a court were named: the company named last
+        return max(known, key=lambda n: salience.last_before(n, at))
+    return max(of_that_kind, key=lambda sn: sn[0])[1] if of_that_kind else None
+
+
+CLUBS = frozenset({"club", "team"})
 
 
 def lede_subject(salience: "Salience", carriers: set[str]) -> str | None:

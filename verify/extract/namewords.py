@@ -67,7 +67,8 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "midwife coroner librarian treasurer caretaker attendant investor donor contractor collector haulier "
               "member trustee magistrate warden ranger skipper crofter publican hotelier restaurateur fisherman "
               "mechanic labourer laborer welder machinist pensioner retiree homeowner alderman alderwoman selectman "
-              "assemblyman assemblywoman assemblymember councilmember legislator lawmaker delegate"
+              "assemblyman assemblywoman assemblymember councilmember legislator lawmaker delegate speaker headteacher "
+              "headmaster headmistress principal"
               ).split()  # occupations only: "Singer", "Porter", "Baker" are family names too
 # "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
 AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"

@@ -40,7 +40,8 @@ NOT_ORGS = {"The", "This", "That", "He", "She", "It", "They", "We", "I", "But", 
 # "Board chair Ed Whitley": the common noun capitalised to open a sentence, no organisation's whole name
 GENERIC_BODIES = {"Board", "Council", "Committee", "Commission", "Department", "Office", "Agency", "Authority", "Library",
                   "Museum", "Gallery", "Festival", "Hospital", "School", "Theatre", "Zoo", "Hospice", "Trust", "Region",
-                  "Team", "Club", "Union", "Association"}
+                  "Team", "Club", "Union", "Association", "University", "College", "Institute", "Foundation", "Company",
+                  "Corporation", "Government", "Ministry", "Group", "Party", "Court", "Police", "Airline", "Bank"}
 PARTY_MEMBERS = {"Democrat", "Republican"}  # one member: "the Democratic Party", "the Republicans" are the party
 ALONE_NOT_ORGS = NOT_ORGS | {"Canada", "Ottawa", "Washington", "Britain", "China", "Europe", "America"}  # places that "said"
 # nouns naming an organisation ("the company said") and the names that carry them without saying so

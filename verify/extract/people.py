@@ -17,7 +17,8 @@ from verify.extract.titles import is_establishment, label_evidence, without_lead
 
 # "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
 LOWER = r"a-zà-ÿ\u0100-\u017f"
-NAME_WORD = r"[A-ZÀ-Þ](?:[’'][A-Z])?[" + LOWER + r"'’-]+(?:[A-Z][" + LOWER + r"'’-]+)?(?:-[A-ZÀ-Þ][" + LOWER + r"]+)?"
+NAME_WORD = (r"(?:Ó(?= [A-ZÀ-Þ])|[A-ZÀ-Þ](?:[’'][A-Z])?[" + LOWER + r"'’-]+(?:[A-Z][" + LOWER + r"'’-]+)?(?:-[A-ZÀ-Þ]["
+             + LOWER + r"]+)?)")  # "Séamus Ó Gallchóir": the Irish "Ó" is a name's word
 INITIAL = r"[A-Z]\."
 PERSON = re.compile(
     r"(?P<role>(?:(?:[A-Z][a-z]+) ){0,2}" + TITLES + r" )?"

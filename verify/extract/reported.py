@@ -270,10 +270,12 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     who = without_openers(who) or who  # "But the group warned that …": the group
     if DOCUMENT.fullmatch(who):  # "The statement said …": whoever issued it
         return document_issuer(who, at, people) or who
+    if who.lower() == "police":  # "Police said": the police force the article named, else as written
+        return people.salience.described("the police", at) or who
     if re.fullmatch(BODY, who) and not is_name(who):
         return people.salience.described(who, at) or who  # "the utility": the organisation described so
     if OFFICE_LETTERS.fullmatch(who):  # "The MSP said": the one person introduced with those letters
-        return lettered_holder(who.split()[-1], people) or who
+        return lettered_holder(who, people) or who
     if re.fullmatch(AGED, who):  # the person the article has just named
         return people.salience.described(who, at) or people.latest_before(at)
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written

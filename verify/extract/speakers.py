@@ -120,6 +120,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
+    if OFFICE_LETTERS.fullmatch(phrase):  # "The MSP said", "the Donegal TD": the one person introduced with the letters
+        return lettered_holder(phrase, people) or phrase
     if PARTICLE_NAME.fullmatch(phrase):  # "al-Shabaab said": the particle is part of the name
         return phrase
     if DOCUMENT.fullmatch(phrase):  # "The statement also said", "the white paper said": whoever issued it
@@ -169,8 +171,6 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
     if phrase.lower() == "police":  # "police said": the police force the article named, else as written
         return people.salience.described("the police", at) or phrase
-    if OFFICE_LETTERS.fullmatch(phrase):  # "The MSP said": the one person introduced with those letters
-        return lettered_holder(phrase.split()[-1], people) or phrase
     if KIN.fullmatch(phrase) and people.salience.described(phrase, at):  # "her daughter": the one the article shows
         return people.salience.described(phrase, at)
     if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
@@ -199,13 +199,15 @@ def read_description(phrase: str, at: int, people: People) -> str | None:
     return phrase if phrase[:1].isupper() and not CLAUSE_NOT_SPEAKER.match(phrase) else None
 
 
-OFFICE_LETTERS = re.compile(r"[Tt]he\s+(?:MP|MSP|MLA|MPP|MNA|MEP|MLC|TD|CEO|CFO)")
+OFFICE_LETTERS = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:MP|MSP|MLA|MPP|MNA|MEP|MLC|TD|CEO|CFO)")  # "the Donegal TD"
 
 
-def lettered_holder(letters: str, people: People) -> str | None:
-    """ "Shetland’s MSP, Kenneth Abernethy," or "Liberal MP Ann Roe": the one person whose name follows the letters."""
-    before = re.compile(r"\b" + letters + r",?\s+$")
-    found = {p.name for p in people.people for m in p.mentions if before.search(people.text, max(0, m - 12), m)}
+def lettered_holder(description: str, people: People) -> str | None:
+    """ "Shetland’s MSP, Kenneth Abernethy," or "Donegal TD Niall Gildea": the one person whose name follows the
+    letters (and the description's place or party, "the Donegal TD", when it gives one)."""
+    words = description.split()
+    before = re.compile(r"\b" + (re.escape(words[1]) + r"[’']?s?\s+" if len(words) == 3 else "") + words[-1] + r",?\s+$")
+    found = {p.name for p in people.people for m in p.mentions if before.search(people.text, max(0, m - 40), m)}
     return found.pop() if len(found) == 1 else None
 
 

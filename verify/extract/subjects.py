@@ -24,7 +24,7 @@ RANK = r"(?:Coun|Couns|Const|Cst|Cpl|Sgt|Supt|Insp|Det|Rev|Hon|Capt|Maj|Lt|Col|G
 RANKED = r"(?:Staff\s+|S/)?" + RANK + r"\.(?:-" + RANK + r"\.)?\s+"
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")"
 NAME_CORE = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")?(?:[A-Z]\.){0,2}\s?[A-ZÀ-Þ][\w’'-]+"
-             r"(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,3}")
+             r"(?:\s+(?:[A-Z]\.|Ó|[A-ZÀ-Þ][\w’'-]+)){0,3}")
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
 
