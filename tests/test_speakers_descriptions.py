@@ -138,3 +138,9 @@ def test_the_university_is_the_one_named_though_its_officials_spoke() -> None:
     text = ("Mesa Verde University has received a $38 million grant for a telescope. University officials said building "
             "would start in spring.\n\nThe university said the telescope would sit on land it already leases.")
     assert speakers_of(text)["the telescope would"] == "Mesa Verde University"
+
+
+def test_police_with_a_partial_quote_are_the_force_named() -> None:
+    text = ("The RCMP said officers would not move in before the deadline. Police said they had spoken to people at "
+            "the camp and wanted to avoid “any confrontation.”")
+    assert speakers_of(text)["any confrontation."] == "RCMP"

@@ -120,6 +120,8 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
 
+    if phrase.lower() == "police":  # "Police said": the force the article named, else as written
+        return people.salience.described("the police", at) or phrase
     if OFFICE_LETTERS.fullmatch(phrase):  # "The MSP said", "the Donegal TD": the one person introduced with the letters
         return lettered_holder(phrase, people) or phrase
     if PARTICLE_NAME.fullmatch(phrase):  # "al-Shabaab said": the particle is part of the name
