@@ -102,3 +102,26 @@ def test_it_after_an_unnamed_body_is_that_body_as_written() -> None:
             "The state's environment regulator said it had issued Brennock with an order on Tuesday. It said water "
             "samples were being tested.")
     assert speakers_of(text)["water samples were"] == "The state's environment regulator"
+
+
+def test_a_named_speaker_from_a_place_is_the_speaker_not_the_place() -> None:
+    text = ("Fuel prices fell on Monday. Farmers' leader V. Ramasamy of Madurai said the cut would help paddy farmers.\n\n"
+            "Among the first volunteers was Edna Pyke, 78, a retired teacher from Thame, who said she had signed up "
+            "after her husband fell ill. Nora Quayle of Banbury said she was nervous.")
+    speakers = speakers_of(text)
+    assert speakers["the cut would"] == "V. Ramasamy"
+    assert speakers["she had signed"] == "Edna Pyke"
+    assert speakers["she was nervous."] == "Nora Quayle"
+
+
+def test_offices_and_honorifics_of_other_countries_before_a_name() -> None:
+    text = ("Leader of the Opposition R. Velmurugan dismissed the budget as “an eyewash”. Administrator Ruth Gale said "
+            "the sites would be secured. Garda Colm Tully said the car had been speeding. Gram pradhan of Kandai "
+            "Mohan Rawat said villagers were afraid.\n\nFr Ciarán Mac Giolla Bhríde is moving to Salthill. "
+            "“I never learned to cook,” he said.")
+    speakers = speakers_of(text)
+    assert speakers["an eyewash"] == "R. Velmurugan"
+    assert speakers["the sites would"] == "Ruth Gale"
+    assert speakers["the car had"] == "Colm Tully"
+    assert speakers["villagers were afraid."] == "Mohan Rawat"
+    assert speakers["I never learned"] == "Ciarán Mac Giolla Bhríde"

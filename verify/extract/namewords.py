@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
+TITLES = r"(?:President|Prime Minister|Premier|Minister|Foreign Minister|Chancellor|Secretary|Senator|Sen\.|Rep\.|Governor|Gov\.|Mayor|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Dr|Prof|Mr|Mrs|Ms|Cllr|Fr\.|Fr|Councillor|Councilor|Trustee|General|Gen\.|Judge|Chief Justice|Justice|Sir|Dame|Lord|Ambassador|Spokesperson|Spokesman|Spokeswoman|Director|Chairman|Chair|CEO|King|Queen|Pope)"
 
 NOT_NAMES = {
     "The", "This", "That", "These", "Those", "Former", "In", "On", "At", "For", "With", "From", "According", "During",
@@ -68,7 +68,7 @@ ROLE_NOUNS = ("minister chairman chairwoman chair president secretary governor m
               "member trustee magistrate warden ranger skipper crofter publican hotelier restaurateur fisherman "
               "mechanic labourer laborer welder machinist pensioner retiree homeowner alderman alderwoman selectman "
               "assemblyman assemblywoman assemblymember councilmember legislator lawmaker delegate speaker headteacher "
-              "headmaster headmistress principal"
+              "headmaster headmistress principal administrator receiver liquidator garda pradhan sarpanch"
               ).split()  # occupations only: "Singer", "Porter", "Baker" are family names too
 # "choreographer Jeanine Durning", "novelist Ann Roe": an agent noun right before a name is a role too
 AGENT_NOUN = (r"(?!(?:after|over|under|never|ever|whether|together|other|either|neither|rather|however|later|earlier|"

@@ -95,7 +95,8 @@ ACTING = r"flew|travelled|traveled|arrived|left|won|lost|resigned|died|hosted|we
 VERBED = r"(?:has |have |had |will |would |also |then |later )?(?:" + REPORTING + "|" + ACTING + r")\b"
 PERSON_CONTEXT = re.compile(r"^(?:’s|'s)?(?:,\s+(?:a|an|the|who|whose|senior|professor|chief|head|former)\b|"
                             r",\s+(?:Minister|President|Director|Secretary|Chair|Chairman|Chairwoman|Dean|Professor)\s+(?:of|for)\b|"
-                            r",\s+(?:[^,.;“”\"]|\b(?:St|Dr|Mt|Jr|Sr|Inc|Co)\.){1,80},\s+" + VERBED + r"|\s+" + VERBED + ")")  # "St. Michael’s"
+                            r",\s+(?:[^,.;“”\"]|\b(?:St|Dr|Mt|Jr|Sr|Inc|Co)\.){1,80},\s+" + VERBED + r"|\s+" + VERBED +
+                            r"|\s+(?:of|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+" + VERBED + ")")  # "… of Kidlington said"  # "St. Michael’s"
 ROLE_BEFORE = re.compile(r"(?:\b(?i:" + "|".join(ROLE_NOUNS) + r")|\b(?:MP|MPP|MLA|MNA|MEP|MSP|MLC|MHA|TD|CEO|CFO|COO)|(?<![\w’'-])" + AGENT_NOUN
                          + r"),?\s+$")  # "Liberal MP Marco Mendicino"
 
@@ -246,8 +247,9 @@ INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|I
 
 # an office named by its portfolio before a name: "Minister of State for Tourism Aoife Brennan", "Superintendent of
 # Police Rajesh Thakur", "Secretary of State for Health Ann Roe"
-OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|"
-                       r"Deputy|Controller|Registrar|State)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")
+OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|Leader|"
+                       r"Deputy|Controller|Registrar|State|(?i:pradhan|sarpanch|mayor|leader|chair|head))\s+(?:of|for)\s+"
+                       r"(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")  # "Gram pradhan of Kandai Harish Negi"
 
 
 

@@ -98,7 +98,8 @@ def find_indirect(sentence: str, offset: int, people: People) -> QuoteSpan | Non
 
 
 # (after her description too: "Helene Charbonneau, a retired nurse from Orleans, who said")
-PERSON_OF = re.compile(r"(?P<person>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)(?:,\s+(?:an?|the)\s+[^,;“”\"]{1,60}?)?\s+(?:of|from|in)\s+$")
+PERSON_OF = re.compile(r"(?P<person>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+)(?:,\s+\d{1,3})?(?:,\s+(?:an?|the)\s+[^,;“”\"]{1,60}?)?"
+                       r"\s+(?:of|from|in)\s+$")
 
 
 def person_of_place(sentence: str, match: re.Match[str], people: People) -> str | None:

@@ -135,6 +135,10 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
     if leading and is_name(leading.group("name")) and person_leads(leading, people):  # not "Friends of X"
         phrase = bare_name(without_role_words(leading.group("name")))
+    from_place = NAME_FROM_PLACE.search(phrase)
+    named_from = without_role_words(from_place.group("name")) if from_place else ""
+    if named_from and (people.by_name(named_from) or is_name(named_from)):  # "V. Senthamarai of Thanjavur"
+        return people.by_name(named_from).name if people.by_name(named_from) else named_from
     if NAME_OF.fullmatch(phrase) and not is_title_word(phrase.split()[0]) and not any(p.name in phrase for p in people.people):
         return phrase  # "Friends of Tonbridge Library", "Bank of Canada": an organisation's whole name
     if NATIONALITY.fullmatch(phrase):  # "the Dane", "the veteran Liberal": the person the text is about there
@@ -151,6 +155,12 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
 
 
 NAME_OF = re.compile(r"(?:[A-Z][\w’'&-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3}")
+
+
+# a person the article names, then where they are from: "stroke Maren Lindqvist-Doyle of Victoria"
+NAME_FROM_PLACE = re.compile(r"(?P<name>(?:[A-Z]\.\s?)+[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*"
+                             r"|[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+))+)\s+(?:of|from)\s+"
+                             r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
 
 
 def person_leads(leading: re.Match[str], people: People) -> bool:

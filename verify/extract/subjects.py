@@ -15,15 +15,15 @@ from verify.extract.families import IN_RELATIVE_CLAUSE
 from verify.extract.organisations import ORG_NAME, ORG_NOUNS
 from verify.extract.people import NOT_NAMES, ROLE_NOUNS, clean_name
 
-WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
+WHO = r"(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|source|aide|diplomat|adviser|advisor)(?:\s+(?:for|of|at|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[\w-]+)?|(?:[Tt]he\s+[A-Z][a-z]+\s+(?:leader|president|premier|prime minister|minister|chancellor))|he|she|they|(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr|Fr)\.?\s+|(?:Staff\s+)?(?:Coun|Const|Cst|Cpl|Sen|Rep|Gov|Gen|Det|Insp|Supt|Sgt|Lt|Col|Capt|Maj|Rev|Hon)\.(?:-(?:Col|Gen)\.)?\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w’'-]+)){0,4})"
 
 # "Dr. Omar Fenn", and in British style without the period "Dr Helen Carew", "Mrs Tovey", "Cllr Ann Roe"
 # and the abbreviated ranks and offices of Canadian and British news: "Coun. Ann Roe", "Const. Tom Hale",
 # "Lt.-Col. Ian Ross", "Staff Sgt. Lee Ma", "Rev. Ola Dunn"
 RANK = r"(?:Coun|Couns|Const|Cst|Cpl|Sgt|Supt|Insp|Det|Rev|Hon|Capt|Maj|Lt|Col|Gen|Adm|Brig|Cmdr|Pte|Atty|Sen|Rep|Gov|St)"
 RANKED = r"(?:Staff\s+|S/)?" + RANK + r"\.(?:-" + RANK + r"\.)?\s+"
-HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")"
-NAME_CORE = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr)\.?\s+|" + RANKED + r")?(?:[A-Z]\.){0,2}\s?[A-ZÀ-Þ][\w’'-]+"
+HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr|Fr)\.?\s+|" + RANKED + r")"
+NAME_CORE = (r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Cllr|Fr)\.?\s+|" + RANKED + r")?(?:[A-Z]\.){0,2}\s?[A-ZÀ-Þ][\w’'-]+"
              r"(?:\s+(?:[A-Z]\.|Ó|[A-ZÀ-Þ][\w’'-]+)){0,3}")
 NAME_PHRASE = re.compile(r"\s*" + NAME_CORE + r"\s*")
 PARTY_TAG = r"\([A-Z]-[\w. ]{1,12}\)"  # "(D-Wis.)", "(R-OH)"
