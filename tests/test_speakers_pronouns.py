@@ -84,3 +84,16 @@ def test_a_relation_introducing_a_person_shows_her_gender() -> None:
             "His wife, Rona Denny, said they had stopped using it at once.\n\n"
             "“I got an email that said sorry. That was it,” he said.")
     assert speakers_of(text)["I got an"] == "Cal Denny"
+
+
+def test_he_and_she_never_mean_a_health_authority_a_club_or_a_publisher() -> None:
+    text = ("Dr Colin Reyes, chief executive of Western Uplands Health, said the merger was needed.\n\n"
+            "“I understand that worry,” he said.\n\n"
+            "Coach Kirsty Dunlop said Kelvinside Thistle had earned promotion. “We want to win the league,” she said.\n\n"
+            "Her memoir is published by Tŷ Seren Books. Tŷ Seren said a Welsh edition would follow. "
+            "“I never planned to write a book,” Judge Rhian Powell said. “It was my granddaughter's idea,” she said.")
+    speakers = speakers_of(text)
+    assert speakers["I understand that"] == "Colin Reyes"
+    assert speakers["We want to"] == "Kirsty Dunlop"
+    assert speakers["a Welsh edition"] == "Tŷ Seren Books"
+    assert speakers["It was my"] == "Rhian Powell"

@@ -46,7 +46,8 @@ NAME_KINDS: dict[str, frozenset[str]] = {
         ("theatre theater orchestra", "company"),
         ("association", "association group"),
         ("party", "party"),
-        ("club athletic rovers wanderers albion fc afc hotspur", "club team"),
+        ("club athletic rovers wanderers albion fc afc hotspur thistle", "club team"),
+        ("press publishing publishers books", "publisher company firm"),
         ("team squad", "team"),
         ("foundation", "foundation charity"),
         ("institute", "institute"),
@@ -67,7 +68,7 @@ INSTITUTION_ENDINGS = frozenset(
     "Constabulary Police University College Ministry Department Hydro Union Council Commission Authority Agency "
     "Airlines Airways Association Corporation Foundation Institute Hospital Railway Board Federation Services Utility "
     "Utilities Committee Tribunal Bureau Coalition Alliance Clinic Band Society Network Library Libraries Museum Gallery "
-    "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust Region".split())
+    "Zoo Cathedral Orchestra Hospice Festival Academy Centre Center Theatre Theater School Schools Trust Region Health Thistle Press Publishing Publishers Books".split())
 # a company's trade in the plural, never a family name: "Brenmoor Pharmaceuticals", "Pennywell Foodstores"
 COMPANY_TRADES = frozenset("Pharmaceuticals Foodstores Stores Supermarkets Laboratories Technologies Industries Enterprises "
                            "Holdings Logistics Therapeutics Brands Motors Biosciences Analytics Software Labs Solutions Robotics "

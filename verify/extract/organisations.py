@@ -24,7 +24,7 @@ ORG_WORDS = ("company|corp|corporation|inc|ltd|group|bank|hydro|energy|airlines?
              "council|board|union|police|service|services|office|commission|authority|university|college|party|court|"
              "league|club|federation|institute|foundation|society|network|railway|health|rcmp|government|team|"
              "organization|organisation|committee|institution|constabulary|airways|trust|fund|coalition|alliance|district|"
-             "tribunal|bureau|clinic|diocese|archdiocese|church|school|hospital|library|museum|gallery|festival|theatre|zoo|hospice|region")
+             "tribunal|bureau|clinic|diocese|archdiocese|church|school|hospital|library|museum|gallery|festival|theatre|zoo|hospice|region|publishing|publishers|books")
 ORG_BY_WORD = re.compile(r"(?<![\w.])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&’'-]*\s+(?:of\s+|for\s+|and\s+)?){0,6}(?:" +
                          ORG_WORDS.title() + r"|Local\s+\d{1,5}|RCMP|OPP)(?:\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)\b")
 # a company or utility named by what it sells, never alone: "Northvale Power", "Cobalt Ridge Mining"
@@ -95,11 +95,12 @@ NAME_OPENING = frozenset("United National International Global World State Depar
 
 # words a company's full name ends with, which the article drops after introducing it: "Suncor Energy" -> "Suncor"
 # (not a legal suffix alone: "TransCanada Corp" is as well called "TransCanada")
-COMPANY_SUFFIX = frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
+COMPANY_SUFFIX = (frozenset("Energy Group Company Holdings International Technologies Mining Resources Systems Airlines "
                            "Airways Motors Pharmaceuticals Partners Capital Financial Communications Media Networks "
                            "Industries Enterprises Brands Foods Entertainment Property Properties Analytics Software Labs "
                            "Solutions Robotics Biosciences Therapeutics Games Studios Ventures Logistics Travel "
-                           "Club Rugby Football Cricket Hockey Athletic FC AFC".split()) | COMPANY_TRADES
+                           "Club Rugby Football Cricket Hockey Athletic FC AFC Press Publishing Publishers Books".split())
+                  | COMPANY_TRADES)
 
 
 def long_forms(names: dict[str, set[str]]) -> dict[str, str]:

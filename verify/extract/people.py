@@ -253,6 +253,13 @@ OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Ins
 
 
 
+def names_a_company(text: str, name: str) -> bool:
+    """ "Tŷ Seren" where the article also writes "Tŷ Seren Press": the short name of a company, not a person."""
+    from verify.extract.organisations import COMPANY_SUFFIX  # organisations reads this module's words
+
+    return re.search(re.escape(name) + r"\s+(?:" + "|".join(COMPANY_SUFFIX) + r")\b", text) is not None
+
+
 def without_portfolio(name: str) -> str:
     """ "Foreign Affairs Ann Roe" -> "Ann Roe", "Finance K. Radha Nair" -> "K. Radha Nair": a portfolio's words
     before a first and last name (an initial starts the name)."""
@@ -298,7 +305,8 @@ class People:
         self.people = [p for p in self.people if (p.role or acts_as_person(text, p, acting) or is_aged(text, p)
                                                   or p.surname in openers) and not is_the_name(text, p)
                        and (p.role or not is_company_name(p.name))  # "Northvale Power said", unless "Ms. Ella Power"
-                       and (p.role or p.surname not in places)]  # "Statistics Canada" after "in Canada"
+                       and (p.role or p.surname not in places)  # "Statistics Canada" after "in Canada"
+                       and (p.role or not names_a_company(text, p.name))]  # "Tŷ Seren" of "Tŷ Seren Press"
         subjects = acting_subjects(text) if self.people else frozenset()
         self.people = [p for p in self.people if p.role or not is_first_word_acting(text, p, subjects)]
         for person in self.people:
