@@ -185,3 +185,8 @@ def in_place(text: str, start: int) -> bool:
 def portfolio(text: str, end: int) -> bool:
     """ "Health" of "Health Minister Rob Kells": a portfolio, not an organisation."""
     return bool(TITLE_AFTER.match(text, end))
+
+
+def names_a_company(text: str, name: str) -> bool:
+    """ "Tŷ Seren" where the article also writes "Tŷ Seren Press": the short name of a company, not a person."""
+    return re.search(re.escape(name) + r"\s+(?:" + "|".join(COMPANY_SUFFIX) + r")\b", text) is not None

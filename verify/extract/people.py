@@ -12,8 +12,9 @@ from verify.extract.namewords import (
     AGENT_NOUN, BODY_NOUNS, BUSINESS_OPENINGS, COMPANY_ENDINGS, COURTESY, COURTESY_GENDER, FEMALE_RELATIONS, NOT_NAMES,
     OCCUPATION_WORD, PLACE_NAMES, POST_NOMINALS, REPORTING, ROLE_NOUNS, TITLE_WORDS, TITLES, is_title_word,
 )
+from verify.extract.organisations import names_a_company
 from verify.extract.salience import Salience
-from verify.extract.titles import is_establishment, label_evidence, without_leading_title
+from verify.extract.titles import OFFICE_OF, is_establishment, label_evidence, without_leading_title, without_portfolio
 
 # "O'Malley", "McConnell", "DeSantis"; letters of Latin Extended-A inside a name too: "Kovač", "Pōtae", "Wałęsa"
 LOWER = r"a-zà-ÿ\u0100-\u017f"
@@ -244,30 +245,6 @@ RELATIVE_FIRST_NAME = re.compile(
 INSTITUTION_OF = re.compile(r"\b(?:Ministry|Department|University|Bank|College|Institute|Council|Board|Office|Commission|"
                             r"Federation|Association|Society|Academy|Museum|School|Government|Province|City|Town|District|"
                             r"County|Region|Municipality|Faculty|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?$")
-
-# an office named by its portfolio before a name: "Minister of State for Tourism Aoife Brennan", "Superintendent of
-# Police Rajesh Thakur", "Secretary of State for Health Ann Roe"
-OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|Leader|"
-                       r"Deputy|Controller|Registrar|State|(?i:pradhan|sarpanch|mayor|leader|chair|head))\s+(?:of|for)\s+"
-                       r"(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")  # "Gram pradhan of Kandai Harish Negi"
-
-
-
-def names_a_company(text: str, name: str) -> bool:
-    """ "Tŷ Seren" where the article also writes "Tŷ Seren Press": the short name of a company, not a person."""
-    from verify.extract.organisations import COMPANY_SUFFIX  # organisations reads this module's words
-
-    return re.search(re.escape(name) + r"\s+(?:" + "|".join(COMPANY_SUFFIX) + r")\b", text) is not None
-
-
-def without_portfolio(name: str) -> str:
-    """ "Foreign Affairs Ann Roe" -> "Ann Roe", "Finance K. Radha Nair" -> "K. Radha Nair": a portfolio's words
-    before a first and last name (an initial starts the name)."""
-    words = name.split()
-    while len(words) > 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
-        words.pop(0)
-    return " ".join(words)
-
 
 class People:
     """People named in a text, in order of first mention, with each later mention's offset."""

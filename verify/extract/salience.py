@@ -39,16 +39,13 @@ WINDOW = 5  # sentences read back for an antecedent
 SUBJECT_WEIGHT = 0.8  # on top of 1.0 for a mention in the pronoun's own sentence
 SPEAKER_WEIGHT = 0.5
 UNKNOWN_GENDER = 0.6  # a person whose gender the article never shows is a weaker antecedent
-CHAIN_WEIGHT = 0.6
 ASKER_REACH = 80  # characters between a question's quote and the answer's: only a cue ("Lindqvist asked.")
 MODIFIER_WEIGHT = 0.5  # a name in "Parker's plea" or "the Trudeau government", not a participant  # a sentence opening with "she" keeps whom "she" meant in view, a little
 AFTER_NAME = re.compile(r"(?:[’']s?)?(?:,[^,;“”\"]{1,120},|,)?\s+(?:(?:also|then|later|has|had|have|once|would)\s+)?(?:" + SPEECH + r")\b")
 BEFORE_NAME = re.compile(r"\b(?:" + SPEECH + r")\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
-GENDERED = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b")
 TITLED = re.compile(r"\b(?:(?P<m>Mr\.?|Sir|Lord|King|Prince|Father|Brother)|(?P<f>Mrs\.?|Ms\.?|Miss|Dame|Lady|Queen|Princess|Sister))\s+$")
 NAME_RUN = re.compile(r"[\w’'.-]+(?:\s+(?:&\s+)?[A-Z][\w’'.-]*)*")
 RELATIVE_LEAD = re.compile(r",\s+(?:who|which|whose)\b")
-QUOTE_CUE = re.compile(r"[”\"],?\s*$|,\s*$")
 # "in Nova Scotia", "traded him to Carolina": a place or a team, never "he"
 PLACE = re.compile(r"\b(?:in|across|throughout|around|from)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'])"
                    r"|\b(?:to|for|against|at|over|beat|defeated)\s+([A-Z][a-z]+)\b(?![’'\w]|\s+[A-Z])")
@@ -81,6 +78,7 @@ class Salience:
 
     def __init__(self, text: str, people: "People") -> None:
         from verify.extract.families import family_name_mentions, place_titled_family_names  # they read this module
+        from verify.extract.genders import read_genders  # it reads this module's mentions
 
         self.text = text
         self.quoted = sorted(quote_marks(with_single_quotes_as_marks(with_double_apostrophes_as_marks(text))))
@@ -110,7 +108,7 @@ class Salience:
         self.places: set[str] | None = None
         self._ages: dict[str, set[str]] | None = None
         self._read_roles(people)
-        self._read_genders()
+        read_genders(self)
         place_titled_family_names(self)  # "Mrs Poole": the Poole of that gender, once genders are read
 
     def inside_quote(self, at: int) -> bool:
@@ -204,64 +202,6 @@ class Salience:
             for at in person.mentions[:20]:
                 self.entities[person.name].carries |= role_words(appositive_role_at(self.text, at, person))
 
-    def _read_genders(self) -> None:
-        """A person's gender as the article shows it: "he"/"she" whose antecedent they are, titles before the name."""
-        from verify.extract.families import RELATION_BEFORE  # families reads this module
-        from verify.extract.namewords import FEMALE_RELATIONS
-
-        votes: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
-        subject: tuple[int, str, str | None] = (-9, "", None)  # (sentence, gender, entity) of a pronoun opening a sentence
-        chained: list[Mention] = []
-        for match in GENDERED.finditer(self.text):
-            if self.inside_quote(match.start()):
-                continue
-            gender = "m" if match.group("m") else "f"
-            voter, subject, chain = self._pronoun_vote(match.start(), gender, subject)
-            if voter:
-                votes[voter][gender] += 1
-            chained += chain
-        self.mentions = sorted(self.mentions + chained, key=lambda m: m.at)
-        self.positions = [m.at for m in self.mentions]
-        for mention in self.mentions:
-            title = TITLED.search(self.text, max(0, mention.at - 12), mention.at)
-            if title and mention.at not in self.shared_at:  # "Mrs Poole" of two Pooles shows no one's gender yet
-                votes[mention.entity]["m" if title.group("m") else "f"] += 3
-            relation = RELATION_BEFORE.search(self.text, max(0, mention.at - 30), mention.at)
-            if relation and self.entities[mention.entity].person:  # "His mother, Kristen Lavoie,"
-                votes[mention.entity]["f" if relation.group(1) in FEMALE_RELATIONS else "m"] += 3
-        for name, vote in votes.items():
-            entity = self.entities[name]
-            if vote["m"] == vote["f"]:
-                continue
-            if not entity.person and max(vote.values()) >= 2 * min(vote.values()) + 2 and self._personal(name):
-                entity.person = True  # "Chief Na'moks said …. He …": a single name that speaks, and is "he"
-            if entity.person:
-                entity.gender = "m" if vote["m"] > vote["f"] else "f"
-
-    def _pronoun_vote(self, at: int, gender: str, subject: tuple[int, str, str | None]
-                      ) -> tuple[str | None, tuple[int, str, str | None], list[Mention]]:
-        """Whom one gendered pronoun shows the gender of (if anyone), the sentence's pronoun subject after it,
-        and the mention it adds when it opens a sentence. Only a pronoun with one possible antecedent near it
-        votes: "Wojtaszek said he jumped bail" shows nothing of Wojtaszek."""
-        si, named = self.sentence_of(at), self._named_near(at)
-        if QUOTE_CUE.search(self.text, max(0, at - 4), at):  # the "he" of "“…,” he said": what is to be resolved
-            if len(named) == 1:
-                return named.pop(), subject, []
-            carried = not named and subject[1] == gender and subject[0] >= si - 1
-            return (subject[2] if carried else None), subject, []  # "He believes …. “…,” he said."
-        # "She opened her shop and her husband, Tom Berger, joined her": the sentence's pronoun subject holds,
-        # and runs on into the next sentence when that names nobody
-        antecedent = self._gender_antecedent(at, named_only=True)
-        if subject[1] == gender and (subject[0] == si or (subject[0] == si - 1 and antecedent is None)):
-            antecedent = subject[2]
-        antecedent = antecedent or self._gender_antecedent(at, named_only=False)
-        chain: list[Mention] = []
-        if len(self.text[self.sentence_starts[si] : at].split()) <= 3:
-            subject = (si, gender, antecedent)
-            chain = [Mention(at, antecedent, CHAIN_WEIGHT)] if antecedent else []
-        votes = antecedent and (len(named) == 1 or (not named and antecedent == subject[2]))
-        return (antecedent if votes else None), subject, chain
-
     def unknown_kind(self, name: str) -> bool:
         """An organisation whose name says nothing of its kind, and no place ("Velna's hospital") or group
         ("Analysts said"): a name of two words or more, or letters ("EHS")."""
@@ -270,32 +210,11 @@ class Salience:
         return (not self.entities[name].kinds & ORG_NOUNS and (len(name.split()) > 1 or name.isupper())
                 and name not in self.places)
 
-    def _personal(self, name: str) -> bool:
+    def personal(self, name: str) -> bool:
         """Could this name be a person's: not "BC Hydro", and not a place or team the article goes "in" or "to"."""
         if self.places is None:
             self.places = {m.group(1) or m.group(2) for m in PLACE.finditer(self.text)}
         return is_personal(name) and name not in self.places
-
-    def _named_near(self, at: int) -> set[str]:
-        """Everyone named in a pronoun's sentence before it and in the sentence before."""
-        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, self.sentence_of(at) - 1)])
-        return {m.entity for m in self.mentions[lo : bisect.bisect_left(self.positions, at)]
-                if self.entities[m.entity].person or self._personal(m.entity)}  # "the EU" is never "he"
-
-    def _gender_antecedent(self, at: int, named_only: bool) -> str | None:
-        """The one a gendered pronoun most likely refers to: its sentence's subject before it, else (unless
-        `named_only`) the nearest named one in that sentence or the one before."""
-        si = self.sentence_of(at)
-        lo = bisect.bisect_left(self.positions, self.sentence_starts[max(0, si - 1)])
-        hi = bisect.bisect_left(self.positions, at)
-        people = self.mentions[lo:hi]
-        own = [m for m in people if m.at >= self.sentence_starts[si]]
-        if own:  # "One witness, retired nurse Edda Linn, told the court she …": whom its sentence names first
-            return next((m for m in own if m.weight > 1.0), own[0]).entity
-        subjects = [m for m in people if m.weight > 1.0]
-        if subjects and named_only:
-            return subjects[-1].entity
-        return people[-1].entity if people and not named_only else None
 
     def ranked(self, at: int, person: bool | None, gender: str | None = None, window: int = WINDOW) -> list[tuple[float, str]]:
         """Entities mentioned in the few sentences before `at`, most salient first."""

@@ -102,7 +102,17 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
         return None
     if phrase.strip().lower() == "it":  # "“…,” it said in a statement": the organisation the text is about there
         return people.salience.pronoun("it", at)
-    written = phrase
+    cleaned = cleaned_phrase(phrase)
+    if not cleaned:
+        return None
+    special = read_special(cleaned, at, people)
+    return special if special is not None else read_named(cleaned, phrase, at, people)
+
+
+def cleaned_phrase(phrase: str) -> str:
+    """The speaker phrase without openers, a cut-off party tag, a relative clause, an owner's name before a name
+    and role words; "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley" ("Mrs Poole" keeps the title that says which
+    Poole)."""
     # "the Minister said", British and Irish style: a title after "the" with no name is a description, as "the minister"
     titled = CAPITALISED_TITLE.match(phrase)
     phrase = titled.group(1) + titled.group(2).lower() if titled and is_title_word(titled.group(2)) else phrase
@@ -110,16 +120,20 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     phrase = re.sub(r"\s*\([A-Z]-[\w. ]{0,12}$", "", phrase)  # "Jim Clyburn (D-S" where the cue reader stopped at "S."
     phrase = UNNAMED_WHO.sub(r"\g<head>", phrase)  # "One engineer who kept his job": the description, not its clause
     if not phrase:
-        return None
+        return ""
     phrase = re.sub(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s\s+(?=[A-Z])", "", phrase)  # "Iowa State University's Dianne Bystrom"
     phrase = without_role_words(phrase)
-    # "Sen. Chuck Grassley (R-Iowa)" -> "Chuck Grassley"; "Mrs Poole" keeps the title that says which Poole
     if is_name(phrase) and bare_name(phrase) != phrase and len(bare_name(phrase).split()) > 1:
         phrase = bare_name(phrase)
+    return phrase
+
+
+def read_special(phrase: str, at: int, people: People) -> str | None:
+    """Speakers named by a word of their own kind: "they", "Police", "The MSP", "al-Shabaab", a document, "both
+    leaders"; None for any other phrase."""
     if phrase.lower() == "they":  # "“…,” they said." after "Prosecutors had asked for eight years." or "Reid and Diaz …"
         # else the organisation the last sentences are about ("The Hawks announced … “…,” they said")
         return people.group_before(at) or people.salience.pronoun("they", at) or phrase
-
     if phrase.lower() == "police":  # "Police said": the force the article named, else as written
         return people.salience.described("the police", at) or phrase
     if OFFICE_LETTERS.fullmatch(phrase):  # "The MSP said", "the Donegal TD": the one person introduced with the letters
@@ -131,6 +145,12 @@ def read_speaker(phrase: str | None, at: int, people: People) -> str | None:
     if GROUP_SPEAKER.fullmatch(phrase):  # "both leaders": the two people the article introduced with a role
         leaders = [p.name for p in people.people if p.role][:2]
         return " and ".join(leaders) if len(leaders) == 2 else phrase
+    return None
+
+
+def read_named(phrase: str, written: str, at: int, people: People) -> str | None:
+    """A name, with whatever follows it ("of Thanjavur", "of the group Forest Watch"), an organisation's whole name, a
+    nationality, a pronoun or a description."""
     phrase = re.sub(r"^(?:[A-Z][\w-]*\s+){1,2}(?=" + RANKED + ")", "", phrase)  # "Republican Rep. Greg Sobczak of …"
     leading = re.match(r"(?P<name>" + NAME_CORE + r")\s+(?:of|at|from|for|with)\s", phrase) or ROLE_NAME_AT.match(phrase)
     if leading and is_name(leading.group("name")) and person_leads(leading, people):  # not "Friends of X"

@@ -71,3 +71,19 @@ def is_establishment(role: str) -> bool:
     person's ("a member of the board": its head is "member"; "reported irregularities to the office": no noun phrase)."""
     head = ROLE_HEAD_END.split(role, 1)[0].split()
     return bool(head) and role[:1].islower() and head[-1].lower() in ESTABLISHMENTS
+
+
+# an office named by its portfolio before a name: "Minister of State for Tourism Aoife Brennan", "Superintendent of
+# Police Rajesh Thakur", "Secretary of State for Health Ann Roe"
+OFFICE_OF = re.compile(r"\b(?:Minister|Secretary|Superintendent|Commissioner|Inspector|Director|Chief|Head|Chair|Leader|"
+                       r"Deputy|Controller|Registrar|State|(?i:pradhan|sarpanch|mayor|leader|chair|head))\s+(?:of|for)\s+"
+                       r"(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")  # "Gram pradhan of Kandai Harish Negi"
+
+
+def without_portfolio(name: str) -> str:
+    """ "Foreign Affairs Ann Roe" -> "Ann Roe", "Finance K. Radha Nair" -> "K. Radha Nair": a portfolio's words
+    before a first and last name (an initial starts the name)."""
+    words = name.split()
+    while len(words) > 2 and not re.fullmatch(r"[A-Z]\.", words[0]):
+        words.pop(0)
+    return " ".join(words)
