@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from verify.extract.introductions import (
     introduced_group, introduced_with, kin_of, named_after_lede, names_a_person, previous_subject,
 )
+from verify.extract.layout import paragraph_bounds
 from verify.extract.namewords import ROLE_NOUNS
 from verify.extract.organisations import DOCUMENT_NOUNS, FALLBACK_NOUNS, ORG_NOUNS
 from verify.extract.salience import WINDOW
@@ -117,8 +118,6 @@ def lede_subject(salience: "Salience", carriers: set[str]) -> str | None:
 
 def in_paragraph(salience: "Salience", name: str, at: int) -> bool:
     """Is `name` mentioned in the paragraph holding `at`, before it?"""
-    from verify.extract.layout import paragraph_bounds
-
     return salience.last_before(name, at) >= paragraph_bounds(salience.text, at)[0]
 
 

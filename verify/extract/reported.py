@@ -13,9 +13,7 @@ from verify.extract.organisations import ORG_NOUNS
 from verify.extract.saying import NAMES, saying_of
 from verify.extract.documents import DOCUMENT, document_issuer
 from verify.extract.introductions import CONVERSES
-from verify.extract.speakers import (
-    OFFICE_LETTERS, introduced_next, lettered_holder, of_the_gender_said, resolve_speaker, role_holder,
-)
+from verify.extract.speakers import OFFICE_LETTERS, introduced_next, of_the_gender_said, resolve_speaker, role_holder
 from verify.extract.subjects import OPENERS, WHO, is_name, without_openers
 from verify.extract.subjects import named as appositive_speaker
 
@@ -271,12 +269,10 @@ def speaker_of(who: str, at: int, people: People) -> str | None:
     who = without_openers(who) or who  # "But the group warned that …": the group
     if DOCUMENT.fullmatch(who):  # "The statement said …": whoever issued it
         return document_issuer(who, at, people) or who
-    if who.lower() == "police":  # "Police said": the police force the article named, else as written
-        return people.salience.described("the police", at) or who
+    if who.lower() == "police" or OFFICE_LETTERS.fullmatch(who):  # "Police said", "The MSP said": as a cue's subject
+        return resolve_speaker(who, at, people) or who
     if re.fullmatch(BODY, who) and not is_name(who):
         return people.salience.described(who, at) or who  # "the utility": the organisation described so
-    if OFFICE_LETTERS.fullmatch(who):  # "The MSP said": the one person introduced with those letters
-        return lettered_holder(who, people) or who
     if re.fullmatch(AGED, who):  # the person the article has just named
         return people.salience.described(who, at) or people.latest_before(at)
     if re.fullmatch(THE_ROLE + r"\s", who + " "):  # "the governor": the one person the article gave that role, else as written

@@ -201,8 +201,6 @@ ROLE_NAME_AT = re.compile(r"(?:[\w-]+\s+){0,4}?(?i:" + "|".join(ROLE_NOUNS) + r"
 def read_description(phrase: str, at: int, people: People) -> str | None:
     """ "the governor" is the person the article gave that role, "the utility" the organisation described so,
     "A Moncton coach says" in a lede the person named next; "the author", "a source": as written."""
-    if phrase.lower() == "police":  # "police said": the police force the article named, else as written
-        return people.salience.described("the police", at) or phrase
     if KIN.fullmatch(phrase) and people.salience.described(phrase, at):  # "her daughter": the one the article shows
         return people.salience.described(phrase, at)
     if POSSESSED_SPEAKER.fullmatch(phrase):  # "his office", "her lawyers": as written, whoever "his" is
